@@ -9,7 +9,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 
 def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
-    """'Kim Jong-un’s “Purge”' -> 'kim-jong-un-s-purge'; '' when no ASCII word is left."""
+    """'Kim Jong-un’s “Purge”' -> 'kim-jong-uns-purge'; '' when no ASCII word is left."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     words = _WORD.findall(folded.lower())
     slug = ""
