@@ -1,0 +1,147 @@
+"""The `builder` command: a thin layer over builder.pipeline; no logic lives here."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from builder import __version__, pipeline
+from builder.config import BuildOptions, Paths, default_config_dir
+from builder.errors import BuilderError
+from builder.explain import as_text as api_summary_text
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+def _paths(content, config, docs, site=None) -> Paths:
+    return Paths(
+        content=Path(content), config=Path(config) if config else default_config_dir(),
+        docs=Path(docs), site=Path(site or "site"),
+    )
+
+
+def folder_options(function):
+    """--content, --config, --docs: where the archive's files are."""
+    function = click.option("--docs", default="docs", show_default=True, metavar="DIR",
+                            help="Where the generated Markdown pages go.")(function)
+    function = click.option("--config", default=None, metavar="DIR",
+                            help="The builder's settings and vocabularies [default: site_config].")(function)
+    return click.option("--content", default="content", show_default=True, metavar="DIR",
+                        help="The folder of article files (.txt or .md).")(function)
+
+
+def common_options(function):
+    function = click.option("--verbose", is_flag=True, help="Show full error details (for reporting a bug).")(function)
+    return click.option("--strict", is_flag=True, help="Treat warnings as errors (exit code 1).")(function)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="builder")
+def main() -> None:
+    """Turn a folder of news articles into a searchable archive website."""
+
+
+@main.command()
+@folder_options
+@click.option("--site", default="site", show_default=True, metavar="DIR", help="Where the website goes.")
+@common_options
+def build(content, config, docs, site, strict, verbose) -> None:
+    """Generate the pages, then publish the website into --site.
+
+    Example: builder build
+    """
+    options = BuildOptions(_paths(content, config, docs, site), strict=strict)
+    _finish(_run(lambda: pipeline.build(options), verbose), strict)
+
+
+@main.command()
+@folder_options
+@common_options
+def generate(content, config, docs, strict, verbose) -> None:
+    """Write the Markdown pages into --docs only (no website).
+
+    Example: builder generate --docs /tmp/docs
+    """
+    options = BuildOptions(_paths(content, config, docs), strict=strict, run_mkdocs=False)
+    _finish(_run(lambda: pipeline.generate(options), verbose), strict)
+
+
+@main.command()
+@click.option("--content", default="content", show_default=True, metavar="DIR", help="The folder of article files.")
+@click.option("--config", default=None, metavar="DIR", help="The builder's settings [default: site_config].")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@common_options
+def check(content, config, as_json, strict, verbose) -> None:
+    """Check every article file and the settings; change nothing.
+
+    Prints ok / warning / skipped / error for each file, with reasons.
+    Exit code 1 when there are errors (or warnings, with --strict).
+    """
+    report = _run(lambda: pipeline.gather(_paths(content, config, "docs")).report, verbose)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        for entry in sorted(report.files, key=lambda f: f.path):
+            click.echo(f"{entry.status:8} {entry.path}")
+            for message in entry.as_dict()["messages"]:
+                click.echo(f"         {message}")
+        for note in report.notes:
+            click.echo(f"note: {note}")
+        click.echo(", ".join(f"{n} {s}" for s, n in report.summary().items()))
+    _exit_for(report, strict)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--config", default=None, metavar="DIR", help="The builder's settings [default: site_config].")
+@click.option("--json", "as_json", is_flag=True, help="Print everything as one JSON object.")
+@click.option("--verbose", is_flag=True, help="Show full error details.")
+def explain(file, config, as_json, verbose) -> None:
+    """Show what the builder reads out of one article FILE (anywhere on disk).
+
+    Example: builder explain content/articles/rally.txt --json
+    """
+    config_dir = Path(config) if config else default_config_dir()
+    summary = _run(lambda: pipeline.explain_summary(file, config_dir), verbose)
+    click.echo(json.dumps(summary, ensure_ascii=False, indent=2) if as_json else api_summary_text(summary))
+
+
+@main.command()
+@folder_options
+@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+def serve(content, config, docs, port) -> None:
+    """Preview the site at http://127.0.0.1:PORT/ while you edit; pages reload on change.
+
+    Editing anything under --content or --config regenerates the pages.
+    """
+    from builder.preview import serve as run_preview
+
+    _run(lambda: run_preview(_paths(content, config, docs), port), verbose=False)
+
+
+def _run(action, verbose: bool):
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s")
+    try:
+        return action()
+    except BuilderError as exc:
+        if verbose:
+            raise
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+
+
+def _finish(report, strict: bool) -> None:
+    for entry in sorted(report.files, key=lambda f: f.path):
+        if entry.status in ("warning", "error", "skipped"):
+            for message in entry.as_dict()["messages"]:
+                click.echo(f"{entry.path}: {message}", err=True)
+    click.echo(report.summary_line())
+    _exit_for(report, strict)
+
+
+def _exit_for(report, strict: bool) -> None:
+    if report.has_errors or (strict and report.has_warnings):
+        sys.exit(1)

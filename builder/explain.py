@@ -1,0 +1,64 @@
+"""What the builder reads out of one article, as a plain dict (for `builder explain --json`)."""
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from builder.models import Article
+
+
+def article_summary(article: Article) -> dict:
+    k = article.knowledge
+    origins = article.origins
+    return {
+        "file": str(article.source.path),
+        "encoding": article.source.encoding,
+        "title": article.title,
+        "title_origin": origins.get("title"),
+        "publisher": article.publisher,
+        "publisher_origin": origins.get("publisher"),
+        "republished_by": article.republished_by,
+        "author": article.author,
+        "author_origin": origins.get("author"),
+        "dateline": article.dateline,
+        "date": article.date.iso if article.date else None,
+        "date_precision": article.date.precision if article.date else None,
+        "date_origin": origins.get("date"),
+        "summary": article.summary,
+        "body": [{"type": b.type, "text": b.text} for b in article.body],
+        "captions": list(article.captions),
+        "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
+        "topics": list(k.topics),
+        "people": list(k.people),
+        "organizations": list(k.organizations),
+        "places": list(k.places),
+        "detected_people": list(k.detected_people),
+        "quotes": [asdict(q) for q in k.quotes],
+        "figures": [asdict(f) for f in k.figures],
+        "slug": article.slug,
+        "url": article.url,
+        "language": article.language,
+        "origins": dict(origins),
+        "messages": [m.text for m in article.messages],
+    }
+
+
+def as_text(summary: dict) -> str:
+    """A short human-readable account for the terminal."""
+    lines = []
+    for key in ("title", "publisher", "republished_by", "author", "dateline", "date", "slug", "url"):
+        value = summary[key]
+        origin = summary["origins"].get(key)
+        shown = value if value is not None else "(not found)"
+        lines.append(f"{key:15} {shown}" + (f"   [from {origin}]" if origin and value is not None else ""))
+    paragraphs = sum(1 for b in summary["body"] if b["type"] == "paragraph")
+    headings = [b["text"] for b in summary["body"] if b["type"] == "heading"]
+    lines.append(f"{'body':15} {paragraphs} paragraphs" + (f", headings: {headings}" if headings else ""))
+    lines.append(f"{'summary':15} {summary['summary'] or '(none)'}")
+    for key in ("captions", "topics", "people", "organizations", "places"):
+        lines.append(f"{key:15} {', '.join(summary[key]) or '(none)'}")
+    lines.append(f"{'removed':15} {len(summary['removed'])} lines")
+    for item in summary["removed"]:
+        lines.append(f"    [{item['reason']}] {item['text'][:80]}")
+    for message in summary["messages"]:
+        lines.append(f"note: {message}")
+    return "\n".join(lines)

@@ -1,0 +1,177 @@
+"""The builder as a library: build() reads like the table of contents of the pipeline.
+
+discover -> read -> extract -> merge -> slugs -> enrich -> render -> write -> MkDocs.
+Everything is gathered before anything is written: index pages need the whole archive.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from builder import knowledge
+from builder.article import merge
+from builder.config import BuildOptions, Paths, load_settings
+from builder.errors import SourceError
+from builder.extract import extract, load_rules
+from builder.models import Article, Message, Page
+from builder.explain import article_summary
+from builder.permalinks import REGISTRY_FILE, Registry, assign_slugs, dump_registry, load_registry
+from builder.render.article_page import render_article
+from builder.render.context import SiteContext
+from builder.render.extras import iter_redirects, iter_removed, iter_source_files
+from builder.render.indexes import home_page, iter_facet_pages, timeline_page
+from builder.report import Report, status_for
+from builder.site import build_site, site_url
+from builder.sources import discover, read
+from builder.write import write_tree
+
+
+@dataclass
+class Archive:
+    """Everything gathered in the first phase."""
+
+    articles: list[Article]
+    report: Report
+    pages: list[Page]
+    registry_bytes: bytes
+
+
+def build(options: BuildOptions) -> Report:
+    """Generate docs/ from content/, then publish site/ with MkDocs."""
+    report = generate(options)
+    if options.run_mkdocs:
+        build_site(options.paths, strict=options.strict)
+    return report
+
+
+def generate(options: BuildOptions, *, swap: bool = True) -> Report:
+    """content/ -> docs/ (Markdown pages with front matter, index pages, sources)."""
+    archive = gather(options.paths)
+    stats = write_tree(archive.pages, options.paths.docs, swap=swap)
+    _save_registry(options.paths.content, archive.registry_bytes)
+    archive.report.written, archive.report.removed = stats.written, stats.removed
+    return archive.report
+
+
+def gather(paths: Paths) -> Archive:
+    """Phase one: read every file, build every article and page in memory."""
+    settings = load_settings(paths.config)
+    rules = load_rules(paths.config)
+    vocabulary = knowledge.load_vocabulary(paths.config)
+    report = Report()
+    # 1. discover and read; 2. extract and merge (one bad file never stops the others)
+    found, skipped = discover(paths.content)
+    for skip in skipped:
+        report.add(skip.rel_path, skip.level, [_skip_message(skip)])
+    articles = [a for a in (_article(p, rel, rules, vocabulary, report) for p, rel in found) if a]
+    articles = _drop_exact_duplicates(articles, report)
+    # 3. slugs, stable across builds
+    articles, registry = assign_slugs(articles, load_registry(paths.content))
+    # 4. enrich: topics, entities, quotes, figures
+    articles = [_enrich(a, vocabulary) for a in articles]
+    for article in articles:
+        report.add(article.source.rel_path, status_for(list(article.messages)), article.messages)
+    # 5. render
+    ctx = _context(articles, settings, vocabulary, paths)
+    pages = _render(articles, ctx, registry)
+    report.articles = len(articles)
+    report.index_pages = sum(1 for p in pages if p.path.endswith(".md") and not p.path.startswith("articles/"))
+    return Archive(articles, report, pages, dump_registry(registry))
+
+
+def explain(path: Path, config_dir: Path) -> Article:
+    """What the builder reads out of one file, anywhere on disk (nothing is written)."""
+    rules = load_rules(config_dir)
+    vocabulary = knowledge.load_vocabulary(config_dir)
+    raw = read(path, path.name)
+    article = merge(raw, extract(raw.text, rules))
+    [article], _ = assign_slugs([article], Registry())
+    return _enrich(article, vocabulary)
+
+
+def explain_summary(path: Path, config_dir: Path) -> dict:
+    return article_summary(explain(path, config_dir))
+
+
+def _article(path, rel, rules, vocabulary, report: Report) -> Article | None:
+    try:
+        raw = read(path, rel)
+        if raw.header.draft:
+            report.add(rel, "skipped", [_info("a draft ('draft: true' in its header): not published")])
+            return None
+        unknown = vocabulary.unknown_topics(raw.header.topics)
+        if unknown:
+            raise SourceError(rel, f"header key 'topics': unknown topic {', '.join(map(repr, unknown))} "
+                                   f"(topics are listed in site_config/topics.yml)")
+        return merge(raw, extract(raw.text, rules))
+    except SourceError as exc:
+        report.add(rel, "error", [_error(exc.reason, exc.line)])
+        return None
+
+
+def _drop_exact_duplicates(articles: list[Article], report: Report) -> list[Article]:
+    kept, seen = [], {}
+    for article in articles:
+        digest = hashlib.sha256("\n".join(article.paragraphs).encode("utf-8")).hexdigest()
+        if article.paragraphs and digest in seen:
+            report.add(article.source.rel_path, "skipped",
+                       [_info(f"the same article text as {seen[digest]}: published once")])
+            continue
+        seen[digest] = article.source.rel_path
+        kept.append(article)
+    return kept
+
+
+def _enrich(article: Article, vocabulary) -> Article:
+    found = knowledge.enrich(article.title, article.paragraphs, article.header_topics, vocabulary)
+    return dataclasses.replace(article, knowledge=found)
+
+
+def _context(articles, settings, vocabulary, paths: Paths) -> SiteContext:
+    by_slug = {a.slug: a for a in articles}
+    related = knowledge.related_articles({a.slug: a.knowledge for a in articles})
+    descriptions = {}
+    for kind in ("topics", "people", "organizations", "places"):
+        for article in articles:
+            for name in getattr(article.knowledge, kind):
+                text = vocabulary.describe(kind, name)
+                if text:
+                    descriptions[(kind, name)] = text
+    return SiteContext(
+        archive_name=settings.archive_name,
+        archive_description=settings.archive_description,
+        site_url=site_url(paths),
+        latest_count=settings.latest_count,
+        related={slug: tuple(by_slug[s] for s in others if s in by_slug) for slug, others in related.items()},
+        descriptions=descriptions,
+    )
+
+
+def _render(articles: list[Article], ctx: SiteContext, registry) -> list[Page]:
+    pages = [render_article(a, ctx) for a in articles]
+    pages += list(iter_facet_pages(articles, ctx))
+    pages += [timeline_page(articles), home_page(articles, ctx)]
+    pages += list(iter_source_files(articles)) + list(iter_redirects(articles)) + list(iter_removed(registry))
+    return sorted(pages, key=lambda p: p.path)
+
+
+def _save_registry(content_dir: Path, data: bytes) -> None:
+    path = content_dir / REGISTRY_FILE
+    if not path.exists() or path.read_bytes() != data:
+        temporary = path.with_name(f".{REGISTRY_FILE}.tmp")
+        temporary.write_bytes(data)
+        temporary.replace(path)
+
+
+def _info(text: str) -> Message:
+    return Message("info", text)
+
+
+def _error(text: str, line: int | None = None) -> Message:
+    return Message("error", text, line)
+
+
+def _skip_message(skip) -> Message:
+    return Message("error" if skip.level == "error" else "info", skip.reason, skip.line)

@@ -1,0 +1,138 @@
+"""Stage 5a, render: one Article -> its Markdown page, with front matter MkDocs and search read."""
+from __future__ import annotations
+
+from builder.models import Article, Page
+from builder.render.context import SiteContext, article_path, facet_path
+from builder.render.markup import document, html_text, md_link, md_text
+
+ENTITY_LABELS = (("people", "People"), ("organizations", "Organisations"), ("places", "Places"))
+
+
+def article_meta(article: Article) -> dict:
+    """The front matter: every field a reader, MkDocs or a script may want, with its origin."""
+    k = article.knowledge
+    meta = {
+        "title": article.title,
+        "description": article.summary or "",
+        "slug": article.slug,
+        "date": article.date.iso if article.date else None,
+        "date_precision": article.date.precision if article.date else None,
+        "publisher": article.publisher,
+        "republished_by": article.republished_by,
+        "author": article.author,
+        "dateline": article.dateline,
+        "url": article.url,
+        "language": article.language,
+        "source_file": article.source.rel_path,
+        "tags": list(k.topics),
+        "people": list(k.people),
+        "organizations": list(k.organizations),
+        "places": list(k.places),
+        "origins": dict(article.origins),
+    }
+    return {key: value for key, value in meta.items() if value not in (None, "", [], {})}
+
+
+def render_article(article: Article, ctx: SiteContext) -> Page:
+    lines = [
+        f"# {md_text(article.title)}",
+        _meta_line(article),
+        *_body(article),
+        _captions(article),
+        _entities(article),
+        _related(article, ctx),
+        _source_box(article, ctx),
+        _citation(article, ctx),
+    ]
+    return Page(article_path(article.slug), document(article_meta(article), lines))
+
+
+def _meta_line(article: Article) -> str:
+    parts = []
+    if article.date:
+        parts.append(md_text(article.date.human))
+    if article.publisher:
+        parts.append(md_link(article.publisher, "../" + facet_path("publishers", article.publisher)))
+    if article.author:
+        parts.append("By " + md_text(article.author))
+    if article.dateline:
+        parts.append("Dateline: " + md_text(article.dateline))
+    return " · ".join(parts) + "\n{ .archive-meta }" if parts else ""
+
+
+def _body(article: Article) -> list[str]:
+    blocks, number = [], 0
+    for block in article.body:
+        if block.type == "heading":
+            blocks.append(f"## {md_text(block.text)}")
+            continue
+        number += 1
+        anchor = f"p{number}"
+        blocks.append(
+            f'<p id="{anchor}" class="archive-para">{html_text(block.text)} '
+            f'<a class="archive-para-link" href="#{anchor}" data-search-exclude '
+            f'title="Link to this paragraph" aria-label="Link to paragraph {number}">¶</a></p>'
+        )
+    return blocks
+
+
+def _captions(article: Article) -> str:
+    if not article.captions:
+        return ""
+    items = "".join(f"<li>{html_text(c)}</li>" for c in article.captions)
+    return f'<div class="archive-captions" data-search-exclude><p class="archive-label">Photo captions in the original</p><ul>{items}</ul></div>'
+
+
+def _entities(article: Article) -> str:
+    k = article.knowledge
+    rows = []
+    for kind, label in (("topics", "Topics"), *ENTITY_LABELS):
+        names = getattr(k, kind)
+        if names:
+            links = ", ".join(md_link(n, "../" + facet_path(kind, n)) for n in names)
+            rows.append(f"- **{label}:** {links}")
+    return "\n".join(["## In this article", *rows]) if rows else ""
+
+
+def _related(article: Article, ctx: SiteContext) -> str:
+    rows = []
+    for other in ctx.also_published.get(article.slug, ()):
+        rows.append(f"- Also published as: {md_link(other.title, '../' + article_path(other.slug))}")
+    for other in ctx.related.get(article.slug, ()):
+        when = f" ({md_text(other.date.human)})" if other.date else ""
+        rows.append(f"- {md_link(other.title, '../' + article_path(other.slug))}{when}")
+    return "\n".join(["## Related articles", *rows]) if rows else ""
+
+
+def _source_box(article: Article, ctx: SiteContext) -> str:
+    rows = []
+    if article.url:
+        safe = html_text(article.url)
+        rows.append(f'<li>Original: <a href="{safe}" rel="noopener">{safe}</a></li>')
+    if article.publisher:
+        rows.append(f"<li>Publisher: {html_text(article.publisher)}</li>")
+    if article.republished_by:
+        rows.append(f"<li>Republished by: {html_text(article.republished_by)}</li>")
+    rows.append(f'<li><a href="../sources/{article.slug}.txt">The text as received</a> (plain text)</li>')
+    return f'<div class="archive-source" data-search-exclude><p class="archive-label">Source</p><ul>{"".join(rows)}</ul></div>'
+
+
+def citation_text(article: Article, ctx: SiteContext) -> str:
+    parts = []
+    if article.author:
+        parts.append(f"{article.author}.")
+    parts.append(f"“{article.title}.”")
+    origin = ", ".join(p for p in (article.publisher, article.date.human if article.date else "n.d.") if p)
+    parts.append(f"{origin}.")
+    if article.url:
+        parts.append(f"{article.url}.")
+    where = f"{ctx.site_url.rstrip('/')}/articles/{article.slug}.html" if ctx.site_url else f"articles/{article.slug}.html"
+    parts.append(f"Archived in {ctx.archive_name}, {where}.")
+    return " ".join(parts)
+
+
+def _citation(article: Article, ctx: SiteContext) -> str:
+    return (
+        f'<div class="archive-cite" data-search-exclude><p class="archive-label">Cite this article</p>'
+        f"<p>{html_text(citation_text(article, ctx))}</p></div>"
+    )

@@ -1,0 +1,45 @@
+"""Stage 5c, render: the files around the pages: the texts as received, redirects from old
+addresses, "removed from the archive" notices."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from builder.models import Article, Page
+from builder.permalinks import Registry
+from builder.render.markup import document, html_text, md_text
+
+REDIRECT_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Moved: {title}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{target}">
+<script>location.replace("{target}" + location.hash);</script>
+<meta http-equiv="refresh" content="0; url={target}">
+</head><body><p>This article has moved to <a href="{target}">{title}</a>.</p></body></html>
+"""
+
+
+def iter_source_files(articles: list[Article]) -> Iterator[Page]:
+    """The article text exactly as received (below the curator's header), as UTF-8 plain text."""
+    for article in articles:
+        yield Page(f"sources/{article.slug}.txt", article.source.text.encode("utf-8"))
+
+
+def iter_redirects(articles: list[Article]) -> Iterator[Page]:
+    """Old addresses of renamed articles: a page that forwards, keeping #pN."""
+    for article in articles:
+        for old in article.previous_slugs:
+            html = REDIRECT_HTML.format(title=html_text(article.title), target=f"{article.slug}.html")
+            yield Page(f"articles/{old}.html", html.encode("utf-8"))
+
+
+def iter_removed(registry: Registry) -> Iterator[Page]:
+    """Addresses of articles that left the archive say so, instead of "not found"."""
+    for slug, title in sorted(registry.removed.items()):
+        lines = [
+            f"# {md_text(title or 'Removed article')}",
+            "This article has been removed from the archive. "
+            "Browse the [timeline](../timeline.md) or search for other coverage.",
+        ]
+        meta = {"title": title or "Removed article", "search": {"exclude": True}, "removed": True}
+        yield Page(f"articles/{slug}.md", document(meta, lines))

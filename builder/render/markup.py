@@ -1,0 +1,53 @@
+"""Article text is data: these helpers turn it into Markdown or HTML that shows it literally.
+
+No element, attribute, link, Markdown or pymdown structure in an article survives:
+`html_text` escapes for raw HTML blocks; `md_text` also turns every ASCII punctuation
+mark into a numeric character reference, which no Markdown rule can act on.
+"""
+from __future__ import annotations
+
+import html
+import re
+import string
+
+import yaml
+
+try:
+    from yaml import CSafeDumper as SafeDumper
+except ImportError:  # pragma: no cover
+    from yaml import SafeDumper  # type: ignore[assignment]
+
+_SPACE = re.compile(r"\s+")
+_CONTROL = dict.fromkeys(c for c in range(32))  # no control character reaches a page
+_MD = {ord(c): f"&#{ord(c)};" for c in string.punctuation}
+_MD.update(_CONTROL)
+
+
+def one_line(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def html_text(text: str) -> str:
+    """Text for the inside of an HTML element or a quoted attribute."""
+    return html.escape(one_line(text.translate(_CONTROL)), quote=True)
+
+
+def md_text(text: str) -> str:
+    """Text for a Markdown context (heading, list item, link text): shown exactly as written."""
+    return one_line(text).translate(_MD)
+
+
+def md_link(text: str, target: str) -> str:
+    """A Markdown link whose text is literal; target is a path the builder made."""
+    return f"[{md_text(text)}]({target})"
+
+
+def front_matter(meta: dict) -> str:
+    """YAML front matter, keys in the given order, written by a real YAML dumper."""
+    body = yaml.dump(meta, Dumper=SafeDumper, sort_keys=False, allow_unicode=True, width=10_000)
+    return f"---\n{body}---\n"
+
+
+def document(meta: dict, lines: list[str]) -> bytes:
+    """A whole Markdown page: front matter, then blocks separated by blank lines."""
+    return (front_matter(meta) + "\n" + "\n\n".join(line for line in lines if line) + "\n").encode("utf-8")

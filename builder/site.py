@@ -1,0 +1,70 @@
+"""Stage 7, publish: run MkDocs (through its Python API) on docs/ into site/.
+
+MkDocs builds into a folder beside site/, which replaces site/ only when the build
+succeeded: an interrupted or failed build leaves the previous site as it was.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from builder.config import Paths
+from builder.errors import BuilderError, ConfigError, WriteError
+
+SITE_URL_VARIABLE = "SITE_URL"
+
+
+def _load(paths: Paths, **overrides):
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    if not paths.mkdocs_file.exists():
+        raise ConfigError(f"{paths.mkdocs_file}: not found (run the builder from the archive's folder)")
+    try:
+        return load_config(config_file=str(paths.mkdocs_file), docs_dir=str(paths.docs.resolve()), **overrides)
+    except ConfigurationError as exc:
+        raise ConfigError(f"{paths.mkdocs_file}: {exc}") from None
+
+
+def site_url(paths: Paths) -> str:
+    """The published address: $SITE_URL, else mkdocs.yml's site_url, else ''."""
+    if os.environ.get(SITE_URL_VARIABLE):
+        return os.environ[SITE_URL_VARIABLE]
+    try:
+        return _load(paths).site_url or ""
+    except BuilderError:
+        return ""
+
+
+def build_site(paths: Paths, strict: bool = False) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    site = paths.site.resolve()
+    stage = site.with_name(f".{site.name}.new")
+    shutil.rmtree(stage, ignore_errors=True)
+    config = _load(paths, site_dir=str(stage), strict=strict)
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        build(config)
+    except MkDocsException as exc:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise BuilderError(f"MkDocs could not build the site: {exc}") from None
+    except OSError as exc:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise WriteError(f"cannot write the site: {exc.strerror or exc}") from None
+    _swap(stage, site)
+
+
+def _swap(stage: Path, site: Path) -> None:
+    old = site.with_name(f".{site.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    try:
+        if site.exists():
+            os.replace(site, old)
+        os.replace(stage, site)
+    except OSError as exc:
+        raise WriteError(f"cannot replace {site}: {exc.strerror or exc}") from None
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,97 @@
+"""Stage 1, read: find the article files under content/ and decode them into RawDocuments.
+
+Every file found ends as a RawDocument or as a Skip with a reason: nothing is dropped silently.
+"""
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from builder.errors import SourceError
+from builder.extract.encoding import decode
+from builder.header import parse_header, split_header
+from builder.models import Message, RawDocument
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+BUILDER_FILES = ("permalinks.yml",)  # files the builder itself keeps in content/
+_CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10))  # C0 controls but tab and newline
+
+
+@dataclass(frozen=True)
+class Skip:
+    """An input file that does not become a page, and why."""
+
+    rel_path: str
+    reason: str
+    level: str = "skipped"  # "skipped" (not an article) | "error" (an article that failed)
+    line: int | None = None
+
+
+def discover(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Skip]]:
+    """Article files (path, relative POSIX path) in a stable order, and the files passed over."""
+    found: list[tuple[Path, str]] = []
+    skipped: list[Skip] = []
+    root = content_dir.resolve()
+    for folder, dirs, files in os.walk(content_dir):
+        dirs.sort()
+        for name in sorted(files) + sorted(d for d in dirs if d.endswith(ARTICLE_SUFFIXES)):
+            path = Path(folder) / name
+            rel = path.relative_to(content_dir).as_posix()
+            reason = _skip_reason(path, name, root)
+            if reason == "":
+                continue
+            if reason:
+                skipped.append(Skip(rel, reason))
+            else:
+                found.append((path, rel))
+    return found, skipped
+
+
+def _skip_reason(path: Path, name: str, root: Path) -> str | None:
+    """None for an article file; '' for a builder file; otherwise why it is passed over."""
+    if path.is_dir():
+        return "this is a folder, not a file"
+    if name in BUILDER_FILES and path.parent == root:
+        return ""
+    if name.startswith("."):
+        return "hidden file (its name starts with a dot); rename it to publish it"
+    if not name.lower().endswith(ARTICLE_SUFFIXES):
+        return f"not an article file: only {' and '.join(ARTICLE_SUFFIXES)} files are read"
+    if path.is_symlink() and not _inside(path.resolve(), root):
+        return "a link to a file outside the content folder; copy the file in instead"
+    return None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def read(path: Path, rel_path: str) -> RawDocument:
+    """Decode one file and split off its header; raise SourceError when it cannot be an article."""
+    data = _read_bytes(path, rel_path)
+    if not data.strip():
+        raise SourceError(rel_path, "the file is empty")
+    try:
+        text, encoding = decode(data)
+    except ValueError as exc:
+        raise SourceError(rel_path, f"not readable as text: {exc}") from None
+    text = unicodedata.normalize("NFC", text).translate(_CONTROL)
+    header_yaml, body, header_lines = split_header(text, rel_path)
+    header, warnings = parse_header(header_yaml, rel_path)
+    if not body.strip():
+        raise SourceError(rel_path, "the file has a header but no article text below it")
+    messages: list[Message] = list(warnings)
+    if encoding not in ("utf-8", "ascii"):
+        messages.append(Message("info", f"read as {encoding}"))
+    return RawDocument(path, rel_path, body, encoding, header, header_lines, tuple(messages))
+
+
+def _read_bytes(path: Path, rel_path: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except PermissionError:
+        raise SourceError(rel_path, "cannot be read: permission denied (check the file's permissions)") from None
+    except OSError as exc:
+        raise SourceError(rel_path, f"cannot be read: {exc.strerror or exc}") from None

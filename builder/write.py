@@ -1,0 +1,148 @@
+"""Stage 6, write: put the generated pages into docs/ safely.
+
+- Nothing is written outside the output folder; two pages never claim one path.
+- A file is rewritten only when its bytes change; stale files the builder made are removed,
+  hand-written files are kept (a manifest lists what the builder made).
+- The new tree is assembled beside the old one and swapped in with two renames, so an
+  interrupted build leaves the previous docs/ as it was.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from builder.errors import WriteError
+from builder.models import Page
+
+MANIFEST = ".generated"  # one path per line: the files the builder wrote last time
+
+
+@dataclass(frozen=True)
+class WriteStats:
+    written: int
+    unchanged: int
+    removed: int
+
+
+def check_pages(pages: list[Page]) -> None:
+    """Refuse a path outside the folder, or one claimed twice."""
+    seen: set[str] = set()
+    for page in pages:
+        path = PurePosixPath(page.path)
+        if path.is_absolute() or ".." in path.parts or not path.parts or page.path == MANIFEST:
+            raise WriteError(f"refusing to write {page.path!r}: outside the output folder")
+        if page.path in seen:
+            raise WriteError(f"two pages claim the same file {page.path!r}")
+        seen.add(page.path)
+
+
+def write_tree(pages: list[Page], out_dir: Path, *, swap: bool = True) -> WriteStats:
+    check_pages(pages)
+    old_manifest = _read_manifest(out_dir)
+    if not swap:
+        return _write_in_place(pages, out_dir, old_manifest)
+    stage = out_dir.with_name(f".{out_dir.name}.new")
+    _remove(stage)
+    try:
+        stats = _assemble(pages, out_dir, stage, old_manifest)
+        _swap(stage, out_dir)
+    except OSError as exc:
+        _remove(stage)
+        raise WriteError(f"cannot write {out_dir}: {exc.strerror or exc}") from None
+    return stats
+
+
+def _assemble(pages: list[Page], out_dir: Path, stage: Path, old_manifest: set[str]) -> WriteStats:
+    """Build the new tree in stage/: unchanged files are hard links to the old ones."""
+    written = unchanged = 0
+    stage.mkdir(parents=True)
+    for page in pages:
+        target, old = stage / page.path, out_dir / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if _same(old, page.content):
+            _link_or_copy(old, target)
+            unchanged += 1
+        else:
+            target.write_bytes(page.content)
+            written += 1
+    new_paths = {p.path for p in pages}
+    for rel in _hand_written(out_dir, old_manifest | new_paths):
+        (stage / rel).parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(out_dir / rel, stage / rel)
+    (stage / MANIFEST).write_text("".join(f"{p}\n" for p in sorted(new_paths)), encoding="utf-8")
+    removed = len({p for p in old_manifest if (out_dir / p).exists()} - new_paths)
+    return WriteStats(written, unchanged, removed)
+
+
+def _write_in_place(pages: list[Page], out_dir: Path, old_manifest: set[str]) -> WriteStats:
+    """For live preview: change only what changed, each file replaced atomically."""
+    written = unchanged = 0
+    for page in pages:
+        target = out_dir / page.path
+        if _same(target, page.content):
+            unchanged += 1
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_bytes(page.content)
+        os.replace(temporary, target)
+        written += 1
+    new_paths = {p.path for p in pages}
+    stale = [p for p in old_manifest - new_paths if (out_dir / p).is_file()]
+    for rel in stale:
+        (out_dir / rel).unlink()
+    (out_dir / MANIFEST).write_text("".join(f"{p}\n" for p in sorted(new_paths)), encoding="utf-8")
+    return WriteStats(written, unchanged, len(stale))
+
+
+def _same(path: Path, content: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(content) and path.read_bytes() == content
+    except OSError:
+        return False
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _read_manifest(out_dir: Path) -> set[str]:
+    try:
+        return set((out_dir / MANIFEST).read_text(encoding="utf-8").split())
+    except OSError:
+        return set()
+
+
+def _hand_written(out_dir: Path, generated: set[str]) -> list[str]:
+    """Files in the old folder that the builder did not make: they are kept."""
+    if not out_dir.is_dir():
+        return []
+    found = []
+    for folder, _dirs, files in os.walk(out_dir):
+        for name in files:
+            rel = (Path(folder) / name).relative_to(out_dir).as_posix()
+            if rel != MANIFEST and rel not in generated:
+                found.append(rel)
+    return sorted(found)
+
+
+def _swap(stage: Path, out_dir: Path) -> None:
+    """Replace out_dir by stage with two renames; the old tree is removed afterwards."""
+    old = out_dir.with_name(f".{out_dir.name}.old")
+    _remove(old)
+    if out_dir.exists():
+        os.replace(out_dir, old)
+    os.replace(stage, out_dir)
+    _remove(old)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()

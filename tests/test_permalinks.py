@@ -1,0 +1,57 @@
+"""Slugs are stable; old addresses are kept; two articles never share one."""
+import dataclasses
+from pathlib import Path
+
+from builder.models import Article, Header, RawDocument
+from builder.permalinks import Registry, assign_slugs, dump_registry, load_registry
+
+
+def article(rel, title, slug=None):
+    raw = RawDocument(Path(rel), rel, "text", "utf-8", Header(slug=slug))
+    return Article(raw, "", title, None, None, None, None, None, None, "en", None, (), (), (), {})
+
+
+def test_slug_from_title_and_collisions_get_a_number():
+    result, _ = assign_slugs([article("b.txt", "Rally in Seoul"), article("a.txt", "Rally in Seoul!")], Registry())
+    assert [(a.source.rel_path, a.slug) for a in result] == [("a.txt", "rally-in-seoul"), ("b.txt", "rally-in-seoul-2")]
+    assert "already used by another article" in result[1].messages[0].text
+
+
+def test_header_slug_wins():
+    [a], _ = assign_slugs([article("a.txt", "Rally", slug="seoul-rally-2023")], Registry())
+    assert a.slug == "seoul-rally-2023"
+
+
+def test_title_edit_keeps_old_address_as_redirect(tmp_path):
+    _, registry = assign_slugs([article("a.txt", "First title")], Registry())
+    (tmp_path / "permalinks.yml").write_bytes(dump_registry(registry))
+    [a], registry = assign_slugs([article("a.txt", "Better title")], load_registry(tmp_path))
+    assert a.slug == "better-title"
+    assert a.previous_slugs == ("first-title",)
+    assert "old one redirects" in a.messages[-1].text
+    [b], _ = assign_slugs([article("b.txt", "First title")], registry)
+    assert b.slug == "first-title-2"  # an old address never points at another article
+
+
+def test_an_article_keeps_its_address_when_another_wants_it():
+    _, registry = assign_slugs([article("z.txt", "Rally")], Registry())
+    result, _ = assign_slugs([article("a.txt", "Rally"), article("z.txt", "Rally")], registry)
+    assert {a.source.rel_path: a.slug for a in result} == {"a.txt": "rally-2", "z.txt": "rally"}
+
+
+def test_removed_article_keeps_a_removed_page():
+    _, registry = assign_slugs([article("a.txt", "Gone soon")], Registry())
+    _, registry = assign_slugs([], registry)
+    assert registry.removed == {"gone-soon": "Gone soon"}
+
+
+def test_non_ascii_title_falls_back_to_file_name_then_default():
+    result, _ = assign_slugs([article("seoul-rally.txt", "북한 이탈주민"), article("북한.txt", "북한")], Registry())
+    assert [a.slug for a in result] == ["seoul-rally", "article"]
+
+
+def test_registry_round_trips(tmp_path):
+    _, registry = assign_slugs([article("a.txt", "Title: with colon")], Registry())
+    registry = dataclasses.replace(registry, removed={"old": "Old"})
+    (tmp_path / "permalinks.yml").write_bytes(dump_registry(registry))
+    assert load_registry(tmp_path) == registry
