@@ -1,0 +1,131 @@
+"""Stage 3: article text -> Extraction (what the text alone says).
+
+    rules = load_rules(Path("site_config"))
+    extraction = extract(text, rules)
+
+Steps, each in its own module: classify every line (lines), read the lines above
+the article (head), build paragraphs and subheadings (paragraphs), read the wire
+dateline (dateline), then run one cascade per field (attribution, dates).
+Every input line ends in exactly one of: title, evidence, body, captions, removed.
+"""
+from __future__ import annotations
+
+from builder.extract import dates
+from builder.extract.attribution import Attribution, read_attribution
+from builder.extract.dateline import Dateline, read_dateline
+from builder.extract.encoding import decode
+from builder.extract.head import Head, read_head, title_from_lead
+from builder.extract.lines import Sheet, classify
+from builder.extract.paragraphs import body_blocks, split_paragraphs, to_blocks, wrap_width
+from builder.extract.rules import Rules, load_rules
+from builder.extract.text import first_sentence
+from builder.models import Block, Extraction, PartialDate, Removed
+
+__all__ = ["Rules", "decode", "extract", "load_rules"]
+
+
+def extract(text: str, rules: Rules) -> Extraction:
+    """Read title, attribution, date, body and captions from one article's text."""
+    sheet = classify(text, rules)
+    head = read_head(sheet, rules)
+    blocks = body_blocks(sheet)
+    width = wrap_width(blocks)
+    paragraphs = [p for block in blocks for p in split_paragraphs(block, width, rules)]
+    dateline = read_dateline(paragraphs[0], rules) if paragraphs else None
+    evidence = _line_evidence(sheet)
+    if dateline is not None:
+        paragraphs[0] = paragraphs[0][len(dateline.prefix):]
+        evidence.append(Removed(dateline.prefix.strip(), "dateline"))
+    body = to_blocks(paragraphs, rules)
+    attribution = read_attribution(sheet.signals, head.masthead, dateline, rules)
+    date, date_origin, date_note = _date(sheet, dateline, paragraphs, text, rules)
+    title, title_origin = _title(head, paragraphs, rules)
+    summary, summary_origin = _summary(head, body)
+    return Extraction(
+        title=title,
+        summary=summary,
+        publisher=attribution.publisher,
+        republished_by=attribution.republished_by,
+        author=attribution.author,
+        dateline=dateline.place if dateline else None,
+        date=date,
+        body=body,
+        captions=tuple(sheet.lines[i] for i, m in enumerate(sheet.marks) if m and m.dest == "caption"),
+        removed=tuple(Removed(sheet.lines[i], m.reason)
+                      for i, m in enumerate(sheet.marks) if m and m.dest == "removed"),
+        evidence=tuple(evidence),
+        origins=_origins(title_origin, summary_origin, attribution, dateline, date_origin),
+        notes=_notes(title_origin, attribution, date, date_note, body),
+    )
+
+
+def _line_evidence(sheet: Sheet) -> list[Removed]:
+    return [Removed(sheet.lines[i], m.reason) for i, m in enumerate(sheet.marks)
+            if m and m.dest in ("evidence", "title")]
+
+
+def _title(head: Head, paragraphs: list[str], rules: Rules) -> tuple[str | None, str | None]:
+    """The headline line, else a short title cut from the lead sentence."""
+    if head.title:
+        return head.title, "headline"
+    if paragraphs:
+        return title_from_lead(paragraphs[0], rules) or None, "lead"
+    return None, None
+
+
+def _summary(head: Head, body: tuple[Block, ...]) -> tuple[str | None, str | None]:
+    """The standfirst under the headline, else the lead's first sentence."""
+    if head.summary:
+        return head.summary, "standfirst"
+    lead = next((b.text for b in body if b.type == "paragraph"), None)
+    return (first_sentence(lead), "lead") if lead else (None, None)
+
+
+def _date(sheet: Sheet, dateline: Dateline | None, paragraphs: list[str], text: str,
+          rules: Rules) -> tuple[PartialDate | None, str | None, str | None]:
+    """A date line near the headline, else the dateline's date (a bare month-day only if proven)."""
+    found = sorted(sheet.signals.dates, key=lambda d: (not d[2], d[0]))
+    if found:
+        return found[0][1], "text", None
+    if dateline is None or (dateline.date is None and dateline.month_day is None):
+        return None, None, "no publication date in the text"
+    if dateline.date is not None:
+        return dateline.date, "dateline", None
+    month, day = dateline.month_day or (1, 1)
+    year = dates.prove_year(month, day, paragraphs[0], text, rules)
+    if year is not None:
+        return PartialDate(year, month, day), "dateline", None
+    printed = dateline.prefix.split(",", 1)[-1].split("(")[0].strip()
+    return None, None, f"dateline gives {printed} but no year the text proves"
+
+
+def _origins(title: str | None, summary: str | None, attribution: Attribution,
+             dateline: Dateline | None, date: str | None) -> dict[str, str]:
+    origins = {
+        "title": title,
+        "summary": summary,
+        "publisher": attribution.publisher_origin,
+        "republished_by": "chrome" if attribution.republished_by else None,
+        "author": attribution.author_origin,
+        "dateline": "dateline" if dateline else None,
+        "date": date,
+    }
+    return {name: origin for name, origin in origins.items() if origin}
+
+
+def _notes(title_origin: str | None, attribution: Attribution, date: PartialDate | None,
+           date_note: str | None, body: tuple[Block, ...]) -> tuple[str, ...]:
+    notes = []
+    if title_origin == "lead":
+        notes.append("no headline line in the text; the title is cut from the lead sentence")
+    if title_origin is None:
+        notes.append("no headline and no lead sentence to derive a title from")
+    if attribution.publisher is None:
+        notes.append("no publisher named in the text")
+    if attribution.author is None:
+        notes.append("no byline in the text")
+    if date is None and date_note:
+        notes.append(date_note)
+    if not body:
+        notes.append("no article text left after removing the page's chrome")
+    return tuple(notes)

@@ -1,0 +1,131 @@
+"""Publication dates: date lines near the headline, and dateline month-days.
+
+A month-day without a year gets a year only when the text proves it: a weekday
+named in the lead fits exactly one year within the bounds of the years the text
+mentions. Otherwise the caller keeps the date null and writes a note.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from builder.extract.rules import Rules
+from builder.models import PartialDate
+
+DATE_LINE_MAX_CHARS = 120
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b", re.I)
+_ZONE = re.compile(r"\b(?:[A-Z]{2,4}T|GMT|UTC|KST|HKT|JST|BST|CET|CEST|IST|ET|PT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\b")
+_RESIDUE = re.compile(r"[\W\d_]+|\b(?:at|on|the|of|th|st|nd|rd)\b", re.I)
+
+
+@dataclass(frozen=True)
+class DateFinder:
+    """Date regexes built once from the month names in the rules."""
+
+    full: re.Pattern[str]  # month-first or day-first with a year, or ISO
+    month_year: re.Pattern[str]
+    month_day: re.Pattern[str]
+    weekday: re.Pattern[str]
+    label: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def _finder(months: tuple[str, ...], weekdays: tuple[str, ...], labels: tuple[str, ...]) -> DateFinder:
+    mon = "|".join(sorted(months, key=len, reverse=True))
+    day = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
+    full = (rf"\b(?P<m1>{mon})\.?\s+{day.format('d1')},?\s+(?P<y1>\d{{4}})\b"
+            rf"|\b{day.format('d2')}\s+(?:of\s+)?(?P<m2>{mon})\.?,?\s+(?P<y2>\d{{4}})\b"
+            r"|\b(?P<y3>\d{4})[-./](?P<m3>[01]?\d)[-./](?P<d3>[0-3]?\d)\b")
+    return DateFinder(
+        full=re.compile(full, re.I),
+        month_year=re.compile(rf"\b(?P<m>{mon})\.?,?\s+(?P<y>\d{{4}})\b", re.I),
+        month_day=re.compile(rf"\b(?P<m>{mon})\.?\s+{day.format('d')}\b", re.I),
+        weekday=re.compile(rf"\b(?P<w>{'|'.join(sorted(weekdays, key=len, reverse=True))})\b\.?", re.I),
+        label=re.compile(rf"^\s*(?:{'|'.join(re.escape(x) for x in labels)})\b\s*(?:on|at)?\s*:?\s*", re.I),
+    )
+
+
+_FINDERS: dict[int, tuple[Rules, DateFinder]] = {}
+
+
+def finder(rules: Rules) -> DateFinder:
+    """The date regexes for these rules, built on first use."""
+    cached = _FINDERS.get(id(rules))
+    if cached is None or cached[0] is not rules:
+        cached = rules, _finder(tuple(rules.months), tuple(rules.weekdays), rules.date_labels)
+        _FINDERS[id(rules)] = cached
+    return cached[1]
+
+
+def _build(rules: Rules, year: str, month: str, day: str | None) -> PartialDate | None:
+    number = int(month) if month.isdigit() else rules.months.get(month.lower().rstrip("."))
+    try:
+        return PartialDate(int(year), number, int(day) if day else None)
+    except (TypeError, ValueError):
+        return None
+
+
+def find_date(text: str, rules: Rules) -> PartialDate | None:
+    """The first full (day-precision) or month-year date in the text."""
+    found = finder(rules)
+    match = found.full.search(text)
+    if match:
+        g = match.groupdict()
+        for m, d, y in (("m1", "d1", "y1"), ("m2", "d2", "y2"), ("m3", "d3", "y3")):
+            if g[y]:
+                return _build(rules, g[y], g[m], g[d])
+    match = found.month_year.search(text)
+    return _build(rules, match["y"], match["m"], None) if match else None
+
+
+def parse_date_line(line: str, rules: Rules) -> tuple[PartialDate, bool] | None:
+    """A line that is only a date (with label, weekday, time): (date, is_publication)."""
+    if len(line) > DATE_LINE_MAX_CHARS or not any(c.isdigit() for c in line):
+        return None
+    found = finder(rules)
+    label = found.label.match(line)
+    rest = line[label.end():] if label else line
+    date = find_date(rest, rules)
+    if date is None:
+        return None
+    for pattern in (found.full, found.month_year, _TIME, _ZONE, found.weekday, found.label):
+        rest = pattern.sub(" ", rest)
+    rest = re.sub(r"\b(?:updated|published|posted|modified|last|first)\b", " ", rest, flags=re.I)
+    if len(_RESIDUE.sub("", rest)) > 2:
+        return None
+    labelled = label.group(0).strip(" :").lower() if label else ""
+    return date, not labelled or labelled in rules.date_published_labels
+
+
+def years_mentioned(text: str) -> list[int]:
+    return [int(y) for y in _YEAR.findall(text)]
+
+
+def prove_year(month: int, day: int, lead: str, text: str, rules: Rules) -> int | None:
+    """The one year, within the text's year bounds, whose month-day falls on the lead's weekday."""
+    weekdays = {rules.weekdays[m["w"].lower()] for m in finder(rules).weekday.finditer(lead)
+                if len(m["w"]) >= 6}  # full names only: "sat" and "sun" are also words
+    years = years_mentioned(text)
+    if len(weekdays) != 1 or not years:
+        return None
+    weekday = weekdays.pop()
+    fits = []
+    for year in range(min(years), max(years) + 1):
+        try:
+            if datetime.date(year, month, day).weekday() == weekday:
+                fits.append(year)
+        except ValueError:
+            continue
+    return fits[0] if len(fits) == 1 else None
+
+
+def month_day(text: str, rules: Rules) -> tuple[int, int] | None:
+    match = finder(rules).month_day.search(text)
+    if not match:
+        return None
+    month = rules.months.get(match["m"].lower())
+    day = int(match["d"])
+    return (month, day) if month and 1 <= day <= 31 else None

@@ -1,0 +1,149 @@
+"""The lines above the article: masthead, headline, standfirst, captions.
+
+Title cascade: the headline line above the first paragraph (kickers, section
+names and captions are already claimed), else a short title cut from the lead
+sentence (origin "lead").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from builder.extract.lines import Mark, Sheet, is_paragraph_like
+from builder.extract.rules import Rules
+from builder.extract.text import (
+    ends_sentence, first_sentence, is_title_case, sentence_count, starts_lowercase, word_count,
+)
+
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]|\s[—–-]{1,2})\s")
+_CUT_WORDS = frozenset("a an and as at by for from in into of on or that the to which who with whose "
+                       "after amid over under while".split())
+CAPTION_PHRASE_CHARS = 300  # caption wording is searched for near the start of a line
+
+
+@dataclass(frozen=True)
+class Head:
+    title: str | None = None
+    summary: str | None = None
+    masthead: str | None = None
+
+
+def _head_region(sheet: Sheet) -> list[int]:
+    """Indexes of non-blank lines above the first paragraph (a long line or a wrapped block)."""
+    region = []
+    for i, line in enumerate(sheet.lines):
+        if not line:
+            continue
+        if sheet.free(i) and (is_paragraph_like(line) or _wraps_on(sheet, i)):
+            break
+        region.append(i)
+    return region
+
+
+def _wraps_on(sheet: Sheet, i: int) -> bool:
+    """The line's sentence goes on in the next line (hard-wrapped text)."""
+    following = i + 1
+    return (following < len(sheet.lines) and sheet.free(following)
+            and (starts_lowercase(sheet.lines[following]) or sheet.lines[i].endswith((",", "-"))))
+
+
+def _is_headline(line: str, rules: Rules) -> bool:
+    count = word_count(line)
+    limits = rules.limits
+    if not limits["headline_min_words"] <= count <= limits["headline_max_words"]:
+        return False
+    return not ends_sentence(line) or line.endswith(("?", "!", "?\"", "?”"))
+
+
+def clean_title(line: str, rules: Rules) -> str:
+    """Strip wire version tags such as "(LEAD)" or "UPDATE 2-" from the front."""
+    while (match := rules.title_tags.match(line)) and match.end() > 0:
+        line = line[match.end():].strip()
+    return line.strip()
+
+
+def read_head(sheet: Sheet, rules: Rules) -> Head:
+    """Claim masthead, head captions, the headline (and its repeat) and the standfirst."""
+    masthead, title, title_at = None, None, None
+    region = _head_region(sheet)
+    for i in region:
+        line = sheet.lines[i]
+        if not sheet.free(i):
+            continue
+        if line.lower() in rules.alias_index and masthead is None:
+            masthead = rules.alias_index[line.lower()]
+            sheet.marks[i] = Mark("evidence", "publisher")
+        elif rules.caption_phrase.search(line[:CAPTION_PHRASE_CHARS]):
+            sheet.marks[i] = Mark("caption", "caption")
+        elif title is None and _is_headline(line, rules):
+            title, title_at = clean_title(line, rules), i
+            sheet.marks[i] = Mark("title", "title")
+        elif title is None and word_count(line) < rules.limits["headline_min_words"]:
+            sheet.marks[i] = Mark("removed", "section-name")
+    if title_at is None:
+        return Head(masthead=masthead)
+    _claim_title_repeat(sheet, title_at, rules)
+    return Head(title=title or None, summary=_standfirst(sheet, title_at, rules), masthead=masthead)
+
+
+def _claim_title_repeat(sheet: Sheet, title_at: int, rules: Rules) -> None:
+    following = sheet.next_nonblank(title_at)
+    if following is None:
+        return
+    same = clean_title(sheet.lines[following], rules) == clean_title(sheet.lines[title_at], rules)
+    mark = sheet.marks[following]
+    if same and (mark is None or mark.reason == "repeated-line"):
+        sheet.marks[following] = Mark("evidence", "title")
+
+
+def _standfirst(sheet: Sheet, title_at: int, rules: Rules) -> str | None:
+    """One sentence under the headline, set apart from the first paragraph."""
+    candidate = _next_free(sheet, title_at)
+    if candidate is None:
+        return None
+    line = sheet.lines[candidate]
+    if word_count(line) > rules.limits["standfirst_max_words"] or sentence_count(line) > 1:
+        return None
+    after = _next_free(sheet, candidate)
+    claimed_between = after is not None and any(
+        sheet.marks[k] is not None for k in range(candidate + 1, after))
+    no_full_stop = not ends_sentence(line) and not is_title_case(line) and word_count(line) >= 6
+    if after is not None and (claimed_between or no_full_stop) and not _starts_with_dateline(line):
+        sheet.marks[candidate] = Mark("evidence", "summary")
+        return line
+    return None
+
+
+def _starts_with_dateline(line: str) -> bool:
+    head = line[:60]
+    return bool(re.match(r"[A-Z][A-Z .,'’-]{2,}\s*(?:\(|,|--|—|–)", head))
+
+
+def _next_free(sheet: Sheet, start: int) -> int | None:
+    for j in range(start + 1, len(sheet.lines)):
+        if sheet.free(j):
+            return j
+    return None
+
+
+def title_from_lead(lead: str, rules: Rules) -> str:
+    """A short title cut from the lead's first sentence at a clause or word boundary."""
+    sentence = first_sentence(lead).rstrip(".!?;:,\"”’ ")
+    limit = rules.limits["title_max_chars"]
+    if len(sentence) <= limit:
+        return sentence
+    clauses = [m.start() for m in _CLAUSE_BREAK.finditer(sentence, 0, limit + 1) if m.start() >= 30]
+    if clauses:
+        return sentence[: clauses[0]].rstrip()
+    return _cut_at_word(sentence[: limit + 1], limit)
+
+
+def _cut_at_word(text: str, limit: int) -> str:
+    tokens = text[:limit].split(" ")
+    if len(text) > limit and not text[limit:limit + 1].isspace():
+        tokens = tokens[:-1]  # a word cut in half
+    for end in range(len(tokens) - 1, 2, -1):
+        kept = " ".join(tokens[:end])
+        if tokens[end].lower() in _CUT_WORDS and len(kept) >= limit // 2:
+            return kept.rstrip(",;:")
+    return " ".join(tokens).rstrip(",;:")

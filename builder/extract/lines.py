@@ -1,0 +1,258 @@
+"""Line classification: every line gets a fate before paragraphs are built.
+
+A `Sheet` holds the lines and, per line, a `Mark` naming where it went (title,
+evidence, caption, removed) with the rule that sent it there; unmarked lines are
+article text. Signals found on the way (outlets, names, dates) are collected for
+the field cascades in the other modules.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from builder.extract import dates
+from builder.extract.rules import Rules
+from builder.extract.text import ends_sentence, word_count
+from builder.models import PartialDate
+
+SEPARATORS = frozenset("- – — | • · * ● ■ ▶ ▲ = _".split())
+_ALT_TEXT = re.compile(r"[a-z][a-z ]*")
+_EMAIL_DOMAIN = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")
+BYLINE_MAX_CHARS = 150
+PARAGRAPH_MIN_CHARS = 300  # a line this long is article text, whatever its shape
+TRAILER_REASON = "related-headlines"
+CAPTION_TAIL_CHARS = 160  # trailing credits are searched for in a line's last characters
+
+
+@dataclass(frozen=True)
+class Mark:
+    dest: str  # "title" | "evidence" | "caption" | "removed"
+    reason: str  # rule name (removed), field name (evidence), "caption"/"alt-text"
+
+
+@dataclass
+class Signals:
+    """Evidence for the field cascades, in reading order."""
+
+    attribution: list[str] = field(default_factory=list)
+    chrome: list[str] = field(default_factory=list)
+    domains: list[str] = field(default_factory=list)
+    bylines: list[tuple[int, str]] = field(default_factory=list)
+    follows: list[str] = field(default_factory=list)
+    dates: list[tuple[int, PartialDate, bool]] = field(default_factory=list)
+
+
+@dataclass
+class Sheet:
+    lines: list[str]
+    marks: list[Mark | None]
+    signals: Signals = field(default_factory=Signals)
+
+    def free(self, i: int) -> bool:
+        """A non-blank line no rule has claimed yet."""
+        return bool(self.lines[i]) and self.marks[i] is None
+
+    def next_nonblank(self, i: int) -> int | None:
+        for j in range(i + 1, len(self.lines)):
+            if self.lines[j]:
+                return j
+        return None
+
+
+def is_paragraph_like(line: str) -> bool:
+    if len(line) >= PARAGRAPH_MIN_CHARS:
+        return True
+    count = word_count(line)
+    return count >= 40 or (count >= 15 and ends_sentence(line))
+
+
+def _looks_like_person(name: str, rules: Rules) -> bool:
+    return not any(w.lower().strip(".,") in rules.outlet_words for w in name.split())
+
+
+def _claim_metadata(sheet: Sheet, i: int, rules: Rules) -> Mark | None:
+    """Attribution, social byline, byline and date lines become evidence."""
+    line, signals = sheet.lines[i], sheet.signals
+    for pattern in rules.attribution:
+        if match := pattern.match(line):
+            signals.attribution.append(match["outlet"].rstrip(". "))
+            return Mark("evidence", "publisher")
+    follow = rules.social_follow.match(line)
+    if follow and _looks_like_person(follow["name"], rules):
+        signals.follows.append(follow["name"])
+        return Mark("evidence", "author")
+    if len(line) <= BYLINE_MAX_CHARS and (name := _byline_name(line, rules)):
+        signals.bylines.append((i, name))
+        if date := dates.find_date(line, rules):
+            signals.dates.append((i, date, True))
+        return Mark("evidence", "author")
+    if parsed := dates.parse_date_line(line, rules):
+        signals.dates.append((i, parsed[0], parsed[1]))
+        return Mark("evidence", "date")
+    return None
+
+
+def _byline_name(line: str, rules: Rules) -> str | None:
+    for pattern in rules.bylines:
+        if match := pattern.match(line):
+            return match["name"]
+    if word_count(line) <= 8:
+        for pattern in rules.organisation_bylines:
+            if match := pattern.match(line):
+                return match["outlet"]
+    return None
+
+
+def _claim_boilerplate(line: str, run: set[str], rules: Rules) -> tuple[str, bool] | None:
+    """(rule name, ends_article) for a boilerplate line; `run` holds the groups in the current run."""
+    if match := rules.boilerplate_any.match(line):
+        rule = rules.boilerplate[int(match.lastgroup[1:])]
+        return rule.name, rule.ends_article
+    for rule in rules.boilerplate:
+        if rule.name in run and rule.continues is not None and rule.continues.match(line):
+            return rule.name, False
+    return None
+
+
+def _claim_caption(line: str, rules: Rules) -> bool:
+    if rules.caption_leading.match(line) or rules.credit_line.match(line):
+        return True
+    tail = line[-CAPTION_TAIL_CHARS:]
+    # Every trailing credit sits after a bracket, a bar or a colon: skip tails without one.
+    return any(c in tail for c in "([|:") and bool(rules.caption_trailing.search(tail))
+
+
+def _collect_outlets(line: str, sheet: Sheet, rules: Rules) -> None:
+    for pattern in rules.chrome_outlets:
+        if match := pattern.match(line):
+            sheet.signals.chrome.append(match["outlet"].rstrip(". "))
+    for domain in _EMAIL_DOMAIN.findall(line):
+        sheet.signals.domains.append(domain.lower())
+
+
+def _first_pass(sheet: Sheet, rules: Rules) -> None:
+    """Claim metadata, boilerplate and caption lines; end the article at an end marker."""
+    limit = rules.limits["rule_max_chars"]
+    later_paragraph = _paragraph_after(sheet.lines)
+    run: set[str] = set()
+    trailer, body_started = False, False
+    for i, line in enumerate(sheet.lines):
+        if not line:
+            continue
+        if len(line) > limit:
+            run, body_started = set(), True
+            continue
+        _collect_outlets(line, sheet, rules)
+        claimed = _claim_line(sheet, i, run, rules)
+        if claimed is None and trailer:
+            claimed = Mark("removed", TRAILER_REASON), False
+        if claimed is None:
+            run = set()
+            body_started = body_started or is_paragraph_like(line)
+            continue
+        mark, ends = claimed
+        sheet.marks[i] = mark
+        run = run | {mark.reason} if mark.dest == "removed" else set()
+        if ends and body_started and (mark.reason == "wire-end-marker" or not later_paragraph[i]):
+            trailer = True
+
+
+def _claim_line(sheet: Sheet, i: int, run: set[str], rules: Rules) -> tuple[Mark, bool] | None:
+    line = sheet.lines[i]
+    if mark := _claim_metadata(sheet, i, rules):
+        return mark, False
+    short = len(line) <= rules.limits["boilerplate_max_chars"]
+    if short and (found := _claim_boilerplate(line, run, rules)):
+        return Mark("removed", found[0]), found[1]
+    if _claim_caption(line, rules):
+        return Mark("caption", "caption"), False
+    return None
+
+
+def _paragraph_after(lines: list[str]) -> list[bool]:
+    """For each line: does a paragraph-like line follow it anywhere below? (one pass)"""
+    result, seen = [False] * len(lines), False
+    for i in range(len(lines) - 1, -1, -1):
+        result[i] = seen
+        seen = seen or is_paragraph_like(lines[i])
+    return result
+
+
+def _trailing_list(sheet: Sheet, rules: Rules) -> None:
+    """A closing run of headline-like lines (separators and repeats allowed) is not the article."""
+    run: list[int] = []
+    headlines = 0
+    for i in range(len(sheet.lines) - 1, -1, -1):
+        line = sheet.lines[i]
+        if not line or (sheet.marks[i] is not None and sheet.marks[i].dest == "removed"):
+            continue
+        if sheet.marks[i] is not None:
+            break
+        if line in SEPARATORS:
+            run.append(i)
+        elif len(line) <= 200 and not ends_sentence(line) and word_count(line) >= 2:
+            run.append(i)
+            headlines += 1
+        else:
+            break
+    if headlines >= rules.limits["trailing_list_min_lines"]:
+        for i in run:
+            sheet.marks[i] = Mark("removed", TRAILER_REASON)
+
+
+def _alt_text(sheet: Sheet, rules: Rules) -> None:
+    """Short lowercase word runs just above a photo credit are image alt text."""
+    previous: int | None = None
+    for i, line in enumerate(sheet.lines):
+        if not line:
+            continue
+        mark = sheet.marks[i]
+        if (mark is not None and mark.dest == "caption" and previous is not None
+                and sheet.free(previous) and _is_alt_text(sheet.lines[previous], rules)):
+            sheet.marks[previous] = Mark("caption", "alt-text")
+        previous = i
+
+
+def _is_alt_text(line: str, rules: Rules) -> bool:
+    return bool(_ALT_TEXT.fullmatch(line)) and word_count(line) <= rules.alt_text_max_words
+
+
+def _repeats(sheet: Sheet) -> None:
+    """A caption printed twice is one caption; any other line printed twice is kept once."""
+    previous: int | None = None
+    for i, line in enumerate(sheet.lines):
+        if not line:
+            continue
+        if previous is not None and _same_text(sheet.lines[previous], line):
+            _merge_repeat(sheet, previous, i)
+        previous = i
+
+
+def _same_text(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 30 and longer.startswith(shorter)
+
+
+def _merge_repeat(sheet: Sheet, first: int, second: int) -> None:
+    marks = sheet.marks
+    if marks[first] is not None and marks[second] is not None:
+        return
+    is_caption = any(m is not None and m.dest == "caption" for m in (marks[first], marks[second]))
+    keep, drop = sorted((first, second), key=lambda k: len(sheet.lines[k]), reverse=True)
+    if is_caption:
+        marks[keep], marks[drop] = Mark("caption", "caption"), Mark("removed", "caption-repeat")
+    elif marks[first] is None and marks[second] is None:
+        marks[second] = Mark("removed", "repeated-line")
+
+
+def classify(text: str, rules: Rules) -> Sheet:
+    """Split text into stripped lines and mark every line some rule claims."""
+    lines = [line.strip() for line in text.split("\n")]
+    sheet = Sheet(lines=lines, marks=[None] * len(lines))
+    _first_pass(sheet, rules)
+    _trailing_list(sheet, rules)
+    _alt_text(sheet, rules)
+    _repeats(sheet)
+    return sheet

@@ -1,0 +1,84 @@
+"""Article text -> paragraphs and subheadings.
+
+Handles blank-line separated text, one paragraph per line, and hard-wrapped text
+(lines broken mid-sentence at a fixed width), which is re-joined.
+"""
+from __future__ import annotations
+
+from builder.extract.lines import Sheet
+from builder.extract.rules import Rules
+from builder.extract.text import ends_with_terminal, is_title_case, starts_lowercase, word_count
+from builder.models import Block
+
+WRAP_MAX_WIDTH = 100  # wider lines are never hard-wrapped
+WRAP_SLACK = 20  # a wrapped line is within this many characters of the width
+
+
+def body_blocks(sheet: Sheet) -> list[list[str]]:
+    """Runs of consecutive free lines; blank and claimed lines end a run."""
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for i, line in enumerate(sheet.lines):
+        if sheet.free(i):
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def wrap_width(blocks: list[list[str]]) -> int | None:
+    """The fixed width the text was hard-wrapped at, or None if it was not."""
+    lengths = sorted(len(line) for block in blocks if len(block) > 1 for line in block)
+    if len(lengths) < 4:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    near = sum(1 for n in lengths if n >= width - WRAP_SLACK)
+    return width if width <= WRAP_MAX_WIDTH and near * 2 >= len(lengths) else None
+
+
+def _heading_like(line: str, rules: Rules) -> bool:
+    return (2 <= word_count(line) <= rules.limits["heading_max_words"]
+            and not ends_with_terminal(line) and (is_title_case(line) or line.isupper()))
+
+
+def _joins(a: str, b: str, width: int | None, rules: Rules) -> bool:
+    """Does line b continue the paragraph that line a is part of?"""
+    if _heading_like(a, rules) and not starts_lowercase(b):
+        return False
+    if width is not None:
+        return not (len(a) < width - WRAP_SLACK and ends_with_terminal(a))
+    return not ends_with_terminal(a) or starts_lowercase(b)
+
+
+def split_paragraphs(block: list[str], width: int | None, rules: Rules) -> list[str]:
+    paragraphs: list[list[str]] = [[block[0]]]
+    for previous, line in zip(block, block[1:]):
+        if _joins(previous, line, width, rules):
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    return [_join_lines(lines) for lines in paragraphs]
+
+
+def _join_lines(lines: list[str]) -> str:
+    text = lines[0]
+    for line in lines[1:]:
+        if text.endswith("-") and not text.endswith(" -") and line[:1].islower():
+            text = text[:-1] + line  # a word hyphenated at the wrap
+        else:
+            text = f"{text} {line}"
+    return text
+
+
+def to_blocks(paragraphs: list[str], rules: Rules) -> tuple[Block, ...]:
+    """Paragraphs, with short title-case lines between paragraphs as headings."""
+    blocks = []
+    last = len(paragraphs) - 1
+    for n, text in enumerate(paragraphs):
+        between = 0 < n < last
+        kind = "heading" if between and _heading_like(text, rules) else "paragraph"
+        blocks.append(Block(kind, text))
+    return tuple(blocks)

@@ -1,0 +1,270 @@
+"""Load and validate `site_config/extraction.yml` into compiled, typed rules.
+
+All problems are collected first and raised once as a ConfigError that names the
+file and the key of each problem (as MkDocs' Config.validate does).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from builder.errors import ConfigError
+
+RULES_FILE = "extraction.yml"
+
+# Placeholders a curator may use inside patterns. Bounded repeats, no nesting:
+# safe on very long lines.
+_UPPER = "(?-i:[A-Z])"
+_OUTLET_WORD = rf"{_UPPER}[\w&'’-]*(?:\.[\w&'’-]+)*"  # "Insider", "N.K" (no final dot)
+_OUTLET = rf"(?:the )?{_OUTLET_WORD}(?: (?:of|for|and|the|on|&|{_OUTLET_WORD})){{0,6}}"
+_NAME = rf"{_UPPER}[\w'’.-]*(?:[ \t]+(?:de |van |von |bin |al-)?{_UPPER}[\w'’.-]*){{1,3}}"
+_PLACEHOLDERS = {"{outlet}": _OUTLET, "{name}": _NAME}
+_CAPTURES = {"{outlet}": f"(?P<outlet>{_OUTLET})", "{name}": f"(?P<name>{_NAME})"}
+
+LIMIT_DEFAULTS = {
+    "headline_min_words": 4,
+    "headline_max_words": 30,
+    "heading_max_words": 12,
+    "standfirst_max_words": 45,
+    "title_max_chars": 90,
+    "trailing_list_min_lines": 3,
+    "rule_max_chars": 1000,
+    "boilerplate_max_chars": 400,
+}
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """A named group of boilerplate patterns (the name is the removal reason)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    continues: re.Pattern[str] | None = None
+    ends_article: bool = False
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    agency: bool = False
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Every heuristic vocabulary extraction uses, compiled once."""
+
+    boilerplate: tuple[LineRule, ...]
+    boilerplate_any: re.Pattern[str]  # all groups in one pattern; group "gN" is boilerplate[N]
+    credit_line: re.Pattern[str]
+    caption_leading: re.Pattern[str]
+    caption_trailing: re.Pattern[str]
+    caption_phrase: re.Pattern[str]
+    alt_text_max_words: int
+    attribution: tuple[re.Pattern[str], ...]
+    chrome_outlets: tuple[re.Pattern[str], ...]
+    social_follow: re.Pattern[str]
+    outlet_words: frozenset[str]
+    bylines: tuple[re.Pattern[str], ...]
+    organisation_bylines: tuple[re.Pattern[str], ...]
+    title_tags: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    date_labels: tuple[str, ...]
+    date_published_labels: tuple[str, ...]
+    outlets: tuple[Outlet, ...]
+    limits: dict[str, int]
+    alias_index: dict[str, str] = field(default_factory=dict)  # lower alias -> name
+    agency_index: dict[str, str] = field(default_factory=dict)  # lower alias -> name
+    domain_index: dict[str, str] = field(default_factory=dict)  # domain -> name
+
+
+class _Loader:
+    """Reads one YAML mapping and records every problem with its key."""
+
+    def __init__(self, path: Path, data: dict[str, Any]):
+        self.path, self.data, self.problems = path, data, []
+
+    def fail(self, key: str, message: str) -> None:
+        self.problems.append(f"{self.path}: key '{key}': {message}")
+
+    def strings(self, key: str, value: Any) -> list[str]:
+        if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+            self.fail(key, "expected a list of strings")
+            return []
+        return [str(v) for v in value]
+
+    def compile(self, key: str, source: str, capture: bool) -> re.Pattern[str] | None:
+        expanded = source
+        for holder, text in (_CAPTURES if capture else _PLACEHOLDERS).items():
+            expanded = expanded.replace(holder, text, 1 if capture else -1)
+        try:
+            return re.compile(expanded, re.IGNORECASE)
+        except re.error as error:
+            self.fail(key, f"bad regular expression {source!r}: {error}")
+            return None
+
+    def alternation(self, key: str, sources: list[str]) -> re.Pattern[str]:
+        parts = [f"(?:{p.pattern})" for i, s in enumerate(sources)
+                 if (p := self.compile(f"{key}[{i}]", s, capture=False))]
+        return re.compile("|".join(parts) or r"(?!)", re.IGNORECASE)
+
+    def pattern_list(self, key: str) -> tuple[re.Pattern[str], ...]:
+        sources = self.strings(key, self.data.get(key, []))
+        compiled = (self.compile(f"{key}[{i}]", s, capture=True) for i, s in enumerate(sources))
+        return tuple(p for p in compiled if p is not None)
+
+    def section(self, key: str) -> dict[str, Any]:
+        value = self.data.get(key, {})
+        if not isinstance(value, dict):
+            self.fail(key, "expected a mapping")
+            return {}
+        return value
+
+
+def _boilerplate(loader: _Loader) -> tuple[LineRule, ...]:
+    groups = loader.data.get("boilerplate", [])
+    if not isinstance(groups, list):
+        loader.fail("boilerplate", "expected a list of groups")
+        return ()
+    rules = []
+    for i, group in enumerate(groups):
+        key = f"boilerplate[{i}]"
+        if not isinstance(group, dict) or not isinstance(group.get("name"), str):
+            loader.fail(key, "expected a mapping with a 'name'")
+            continue
+        unknown = set(group) - {"name", "patterns", "continues", "ends_article"}
+        if unknown:
+            loader.fail(key, f"unknown keys: {', '.join(sorted(unknown))}")
+        patterns = loader.strings(f"{key}.patterns", group.get("patterns", []))
+        continues = loader.strings(f"{key}.continues", group.get("continues", []))
+        rules.append(LineRule(
+            name=group["name"],
+            pattern=loader.alternation(f"{key}.patterns", patterns),
+            continues=loader.alternation(f"{key}.continues", continues) if continues else None,
+            ends_article=bool(group.get("ends_article", False)),
+        ))
+    return tuple(rules)
+
+
+def _numbered_words(loader: _Loader, key: str, low: int, high: int) -> dict[str, int]:
+    index: dict[str, int] = {}
+    for number, words in loader.section(key).items():
+        if not isinstance(number, int) or not low <= number <= high:
+            loader.fail(f"{key}.{number}", f"expected a number from {low} to {high}")
+            continue
+        for word in loader.strings(f"{key}.{number}", words):
+            index[word.lower()] = number
+    return index
+
+
+def _outlets(loader: _Loader) -> tuple[Outlet, ...]:
+    entries = loader.data.get("outlets", [])
+    if not isinstance(entries, list):
+        loader.fail("outlets", "expected a list")
+        return ()
+    outlets = []
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            loader.fail(f"outlets[{i}]", "expected a mapping with a 'name'")
+            continue
+        outlets.append(Outlet(
+            name=entry["name"],
+            aliases=tuple(loader.strings(f"outlets[{i}].aliases", entry.get("aliases", []))),
+            domains=tuple(loader.strings(f"outlets[{i}].domains", entry.get("domains", []))),
+            agency=bool(entry.get("agency", False)),
+        ))
+    return tuple(outlets)
+
+
+def _limits(loader: _Loader) -> dict[str, int]:
+    limits = dict(LIMIT_DEFAULTS)
+    for key, value in loader.section("limits").items():
+        if key not in LIMIT_DEFAULTS:
+            loader.fail(f"limits.{key}", f"unknown limit; expected one of {', '.join(LIMIT_DEFAULTS)}")
+        elif not isinstance(value, int) or value < 1:
+            loader.fail(f"limits.{key}", f"expected a positive whole number, got {value!r}")
+        else:
+            limits[key] = value
+    return limits
+
+
+def _indexes(outlets: tuple[Outlet, ...]) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    aliases: dict[str, str] = {}
+    agencies: dict[str, str] = {}
+    domains: dict[str, str] = {}
+    for outlet in outlets:
+        for alias in (outlet.name, *outlet.aliases):
+            aliases[alias.lower()] = outlet.name
+            if outlet.agency:
+                agencies[alias.lower()] = outlet.name
+        for domain in outlet.domains:
+            domains[domain.lower()] = outlet.name
+    return aliases, agencies, domains
+
+
+def _caption_group(loader: _Loader, captions: dict[str, Any], key: str) -> re.Pattern[str]:
+    name = f"captions.{key}"
+    return loader.alternation(name, loader.strings(name, captions.get(key, [])))
+
+
+def _build(loader: _Loader) -> Rules:
+    captions = loader.section("captions")
+    outlets = _outlets(loader)
+    aliases, agencies, domains = _indexes(outlets)
+    labels = loader.strings("date_labels", loader.data.get("date_labels", []))
+    published = loader.strings("date_published_labels", loader.data.get("date_published_labels", []))
+    social = loader.data.get("social_follow", "(?!)")
+    boilerplate = _boilerplate(loader)
+    return Rules(
+        boilerplate=boilerplate,
+        boilerplate_any=re.compile("|".join(
+            f"(?P<g{n}>{rule.pattern.pattern})" for n, rule in enumerate(boilerplate)) or "(?!)",
+            re.IGNORECASE),
+        credit_line=_caption_group(loader, captions, "credit_lines"),
+        caption_leading=_caption_group(loader, captions, "leading"),
+        caption_trailing=_caption_group(loader, captions, "trailing"),
+        caption_phrase=_caption_group(loader, captions, "phrases"),
+        alt_text_max_words=int(captions.get("alt_text_max_words", 8)),
+        attribution=loader.pattern_list("attribution"),
+        chrome_outlets=loader.pattern_list("chrome_outlets"),
+        social_follow=loader.compile("social_follow", str(social), capture=True) or re.compile("(?!)"),
+        outlet_words=frozenset(w.lower() for w in loader.strings(
+            "outlet_words", loader.data.get("outlet_words", []))),
+        bylines=loader.pattern_list("bylines"),
+        organisation_bylines=loader.pattern_list("organisation_bylines"),
+        title_tags=loader.alternation("title_tags", loader.strings(
+            "title_tags", loader.data.get("title_tags", []))),
+        months=_numbered_words(loader, "months", 1, 12),
+        weekdays=_numbered_words(loader, "weekdays", 0, 6),
+        date_labels=tuple(sorted((w.lower() for w in labels), key=len, reverse=True)),
+        date_published_labels=tuple(w.lower() for w in published),
+        outlets=outlets,
+        limits=_limits(loader),
+        alias_index=aliases,
+        agency_index=agencies,
+        domain_index=domains,
+    )
+
+
+def load_rules(config_dir: Path) -> Rules:
+    """Read `config_dir/extraction.yml`; raise ConfigError listing every problem."""
+    path = Path(config_dir) / RULES_FILE
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the extraction rules: {error.strerror}") from error
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{path}: not valid YAML: {error}") from error
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping of rule groups at the top level")
+    loader = _Loader(path, data)
+    rules = _build(loader)
+    if loader.problems:
+        raise ConfigError("\n".join(loader.problems))
+    return rules
