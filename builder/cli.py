@@ -130,14 +130,23 @@ def _run(action, verbose: bool):
         if verbose:
             raise
         click.echo(f"Error: {exc}", err=True)
-        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("Stopped. The previous docs/ and site/ are unchanged.", err=True)
+    except Exception as exc:  # noqa: BLE001 - the curator sees a sentence, not a traceback
+        if verbose:
+            raise
+        click.echo(f"Error: unexpected failure ({type(exc).__name__}: {exc}). "
+                   "Run again with --verbose for details to report.", err=True)
+    sys.exit(1)
 
 
 def _finish(report, strict: bool) -> None:
+    """Warnings and errors, each naming its file, then the one-line summary."""
     for entry in sorted(report.files, key=lambda f: f.path):
-        if entry.status in ("warning", "error", "skipped"):
-            for message in entry.as_dict()["messages"]:
-                click.echo(f"{entry.path}: {message}", err=True)
+        for message in entry.messages:
+            if message.level != "info" or entry.status == "skipped":
+                where = f", line {message.line}" if message.line else ""
+                click.echo(f"{entry.path}{where}: {message.level}: {message.text}", err=True)
     click.echo(report.summary_line())
     _exit_for(report, strict)
 

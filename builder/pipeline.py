@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,9 @@ from builder.report import Report, status_for
 from builder.site import build_site, site_url
 from builder.sources import discover, read
 from builder.write import write_tree
+
+
+log = logging.getLogger("builder")
 
 
 @dataclass
@@ -108,7 +112,11 @@ def _article(path, rel, rules, vocabulary, report: Report) -> Article | None:
         return merge(raw, extract(raw.text, rules))
     except SourceError as exc:
         report.add(rel, "error", [_error(exc.reason, exc.line)])
-        return None
+    except Exception as exc:  # one file's surprise never stops the others  # noqa: BLE001
+        log.debug("Could not process %s", rel, exc_info=True)
+        report.add(rel, "error", [_error(f"could not be processed ({type(exc).__name__}: {exc}); "
+                                         "run with --verbose and report this file")])
+    return None
 
 
 def _drop_exact_duplicates(articles: list[Article], report: Report) -> list[Article]:

@@ -30,11 +30,14 @@ def _load(paths: Paths, **overrides):
 
 def site_url(paths: Paths) -> str:
     """The published address: $SITE_URL, else mkdocs.yml's site_url, else ''."""
+    from mkdocs.utils import yaml_load
+
     if os.environ.get(SITE_URL_VARIABLE):
         return os.environ[SITE_URL_VARIABLE]
     try:
-        return _load(paths).site_url or ""
-    except BuilderError:
+        with open(paths.mkdocs_file, encoding="utf-8") as file:
+            return str((yaml_load(file) or {}).get("site_url") or "")
+    except (OSError, ValueError, AttributeError):
         return ""
 
 

@@ -71,7 +71,11 @@ def _assemble(pages: list[Page], out_dir: Path, stage: Path, old_manifest: set[s
     for rel in _hand_written(out_dir, old_manifest | new_paths):
         (stage / rel).parent.mkdir(parents=True, exist_ok=True)
         _link_or_copy(out_dir / rel, stage / rel)
-    (stage / MANIFEST).write_text("".join(f"{p}\n" for p in sorted(new_paths)), encoding="utf-8")
+    manifest = "".join(f"{p}\n" for p in sorted(new_paths)).encode("utf-8")
+    if _same(out_dir / MANIFEST, manifest):
+        _link_or_copy(out_dir / MANIFEST, stage / MANIFEST)
+    else:
+        (stage / MANIFEST).write_bytes(manifest)
     removed = len({p for p in old_manifest if (out_dir / p).exists()} - new_paths)
     return WriteStats(written, unchanged, removed)
 
@@ -93,7 +97,9 @@ def _write_in_place(pages: list[Page], out_dir: Path, old_manifest: set[str]) ->
     stale = [p for p in old_manifest - new_paths if (out_dir / p).is_file()]
     for rel in stale:
         (out_dir / rel).unlink()
-    (out_dir / MANIFEST).write_text("".join(f"{p}\n" for p in sorted(new_paths)), encoding="utf-8")
+    manifest = "".join(f"{p}\n" for p in sorted(new_paths)).encode("utf-8")
+    if not _same(out_dir / MANIFEST, manifest):
+        (out_dir / MANIFEST).write_bytes(manifest)
     return WriteStats(written, unchanged, len(stale))
 
 

@@ -28,6 +28,9 @@ HOSTILE = [
     "*emph* _emph_ **strong** `code`",
     "Kim Jong-un: “We’re here” — 북한 이탈주민 العربية 🙂",
     "zero\u200bwidth\u200djoin",
+    "1. not a list",
+    "2024. A year",
+    "N.K. rights groups; \"quoted\", 'single' / slash?",
 ]
 
 
@@ -40,6 +43,13 @@ def visible(rendered: str) -> str:
 def test_markdown_context_shows_text_literally(text):
     rendered = markdown.markdown("## " + md_text(text), extensions=EXTENSIONS)
     assert rendered.startswith("<h2") and rendered.count("<") == 2
+    assert visible(rendered) == text
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_paragraph_context_shows_text_literally(text):
+    rendered = markdown.markdown(md_text(text), extensions=EXTENSIONS)
+    assert rendered.startswith("<p>") and rendered.count("<") == 2
     assert visible(rendered) == text
 
 

@@ -18,23 +18,29 @@ except ImportError:  # pragma: no cover
     from yaml import SafeDumper  # type: ignore[assignment]
 
 _SPACE = re.compile(r"\s+")
-_CONTROL = dict.fromkeys(c for c in range(32))  # no control character reaches a page
-_MD = {ord(c): f"&#{ord(c)};" for c in string.punctuation}
-_MD.update(_CONTROL)
+# No control character reaches a page (tab, newline and carriage return become spaces).
+_CONTROL = dict.fromkeys([*range(32), *range(0x7F, 0xA0)])
+for _keep in "\t\n\r":
+    _CONTROL[ord(_keep)] = " "
+# Punctuation Markdown or a pymdown extension could act on; ",.?;/'\"" are left readable
+# (a leading "1." is handled in md_text, since it alone could start a list).
+_MD = {ord(c): f"&#{ord(c)};" for c in string.punctuation if c not in ",.?;/'\""}
+_LEADING_NUMBER = re.compile(r"^(\d+)\.")
 
 
 def one_line(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """Control characters out, every run of white space one space."""
+    return _SPACE.sub(" ", text.translate(_CONTROL)).strip()
 
 
 def html_text(text: str) -> str:
     """Text for the inside of an HTML element or a quoted attribute."""
-    return html.escape(one_line(text.translate(_CONTROL)), quote=True)
+    return html.escape(one_line(text), quote=True)
 
 
 def md_text(text: str) -> str:
     """Text for a Markdown context (heading, list item, link text): shown exactly as written."""
-    return one_line(text).translate(_MD)
+    return _LEADING_NUMBER.sub(r"\1&#46;", one_line(text).translate(_MD))
 
 
 def md_link(text: str, target: str) -> str:
