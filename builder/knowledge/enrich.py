@@ -1,0 +1,81 @@
+"""enrich(): one article's topics, entities, people, quotes and key figures.
+
+Each paragraph is split into words once; entity aliases, topic terms and figures all work
+on those words, so the cost is one pass per matcher over the text.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from builder.knowledge.people import name_key
+from builder.knowledge.phrases import Tokens, tokenize
+from builder.knowledge.schema import ENTITY_KINDS
+from builder.knowledge.topics import TITLE_WEIGHT
+from builder.knowledge.vocabulary import Vocabulary
+from builder.models import Knowledge
+from builder.slugs import slugify
+
+
+def enrich(title: str, paragraphs: Sequence[str], header_topics: Sequence[str], vocab: Vocabulary) -> Knowledge:
+    """What the vocabularies and discovery find in one article (paragraph numbers are 1-based)."""
+    counts: dict[tuple[str, int], int] = {}
+    found: dict[str, set[str]] = {kind: set() for kind in ENTITY_KINDS}
+    title_tokens = tokenize(title)
+    vocab.topic_matcher.count_hits(title_tokens, title, counts, TITLE_WEIGHT)
+    _add_entities(vocab, title_tokens, found)
+    paragraph_tokens = []
+    for text in paragraphs:
+        tokens = tokenize(text)
+        paragraph_tokens.append(tokens)
+        vocab.topic_matcher.count_hits(tokens, text, counts)
+        _add_entities(vocab, tokens, found)
+    detected = _discover(paragraphs, vocab, found["people"])
+    people = sorted(found["people"] | set(detected))
+    quotes = vocab.quote_finder.find(paragraphs, people)
+    return Knowledge(
+        topics=_topics(header_topics, vocab.topic_matcher.matched(counts, _words(paragraphs)), vocab),
+        people=tuple(people),
+        organizations=tuple(sorted(found["organizations"])),
+        places=tuple(sorted(found["places"])),
+        detected_people=tuple(sorted(detected)),
+        quotes=tuple(quotes),
+        figures=tuple(vocab.figure_finder.find(paragraph_tokens)),
+    )
+
+
+def _add_entities(vocab: Vocabulary, tokens: Tokens, found: dict[str, set[str]]) -> None:
+    for _, _, target in vocab.entity_matcher.find(tokens):
+        entity = vocab.entities[target]
+        found[entity.kind].add(entity.name)
+
+
+def _discover(paragraphs: Sequence[str], vocab: Vocabulary, known: set[str]) -> list[str]:
+    """People detected outside the vocabulary, first spelling kept ('Kim Young-ja' = 'Kim Young Ja')."""
+    vocabulary_people = {name_key(e.name) for e in vocab.entities if e.kind == "people"}
+    detected: dict[str, str] = {}
+    for text in paragraphs:
+        for name in vocab.people_finder.discover(text):
+            key = name_key(name)
+            if name in known or key in vocabulary_people:
+                known.add(name)
+            else:
+                detected.setdefault(key, name)
+    return list(detected.values())
+
+
+def _words(paragraphs: Sequence[str]) -> int:
+    return sum(text.count(" ") + 1 for text in paragraphs)
+
+
+def _topics(header_topics: Sequence[str], matched: list[int], vocab: Vocabulary) -> tuple[str, ...]:
+    """Header topics and matched ones in topics.yml order; header topics unknown to it last."""
+    wanted = {vocab.topics[i].slug for i in matched}
+    unknown: dict[str, str] = {}
+    for name in header_topics:
+        topic = vocab.topic_named(name)
+        if topic is not None:
+            wanted.add(topic.slug)
+        elif slugify(name):
+            unknown.setdefault(slugify(name), name.strip())
+    ordered = [t.name for t in vocab.topics if t.slug in wanted]
+    return tuple(ordered + list(unknown.values()))

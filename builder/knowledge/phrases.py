@@ -1,0 +1,168 @@
+"""Whole-word phrase matching: the one matcher behind entity aliases and topic terms.
+
+Text is split once into words and the gaps between them. Phrases are looked up by their
+first word in a dict, so the cost grows with the text, not with the vocabulary.
+Case, hyphens and spacing are ignored ("Kim Jong-un" = "Kim Jong Un" = "KIM JONG-UN");
+other punctuation must be as written ("U.S.", "Citizens' Alliance"). A phrase written in
+capitals only ("HRW", "UN") matches capitals only, so "UN" is not "Kim Jong Un".
+A trailing "*" makes the last word a prefix ("repatriat*" matches "repatriated").
+At each position the longest phrase wins, so a name is never matched inside another name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+# A word is a run of letters/digits; "2,000" and "130,000" stay one word.
+_WORDS = re.compile(r"([^\W_]+(?:,\d{3})*)")
+# Characters between words that never matter for matching: spaces and hyphens.
+_LOOSE = str.maketrans("", "", " \t\n\r\u00a0-\u2010\u2011")
+# Apostrophes and quotes written in several ways.
+_APOSTROPHES = str.maketrans("\u2019\u2018`", "'''")
+PREFIX_KEY = 3  # a "word*" prefix is at least this long; it is looked up by these characters
+WORD_CACHE_SIZE = 200_000  # words remembered per matcher (with the phrases they may start)
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A text split into words; gaps[i] is the text before words[i] (plus one trailing gap)."""
+
+    words: list[str]
+    lower: list[str]
+    gaps: list[str]
+    text: str = ""
+
+
+def tokenize(text: str) -> Tokens:
+    parts = _WORDS.split(text)
+    words = parts[1::2]
+    lower = "\x00".join(words).lower().split("\x00") if words else []  # one call, not one per word
+    return Tokens(words, lower, parts[0::2], text)
+
+
+def gap_core(gap: str) -> str:
+    """The punctuation of a gap that matching respects: '’ ' -> "'", ' - ' -> ''."""
+    return gap.translate(_LOOSE).translate(_APOSTROPHES)
+
+
+def is_capitals(text: str) -> bool:
+    """'HRW', 'U.N.' -> True; 'Seoul', 'X' -> False."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str  # as the curator wrote it
+    lower: tuple[str, ...]
+    gaps: tuple[str, ...]  # punctuation required between consecutive words
+    exact: tuple[str, ...] | None  # words as written, when case matters
+    prefix: bool  # the last word is a prefix
+    target: int  # what a match means (an entity or a term index)
+
+    @property
+    def key(self) -> str:
+        """Two phrases with the same key match the same text."""
+        return " ".join(self.lower) + ("*" if self.prefix else "")
+
+
+def parse_phrase(text: str, target: int) -> Phrase | None:
+    """The phrase for a curator's term or alias; None when it has no word."""
+    prefix = text.endswith("*")
+    parts = _WORDS.split(text[:-1] if prefix else text)
+    words = parts[1::2]
+    if not words:
+        return None
+    gaps = tuple(gap_core(g) for g in parts[2:-1:2])
+    exact = tuple(words) if is_capitals(text) and not prefix else None
+    return Phrase(text, tuple(w.lower() for w in words), gaps, exact, prefix, target)
+
+
+class PhraseMatcher:
+    """Finds every phrase of a vocabulary in a tokenized text, longest first, no overlaps."""
+
+    def __init__(self, phrases: Iterable[Phrase]) -> None:
+        self._by_first: dict[str, list[Phrase]] = {}
+        self._by_prefix: dict[str, list[Phrase]] = {}  # one-word prefixes
+        for phrase in phrases:
+            if phrase.prefix and len(phrase.lower) == 1:
+                self._by_prefix.setdefault(phrase.lower[0][:PREFIX_KEY], []).append(phrase)
+            else:
+                self._by_first.setdefault(phrase.lower[0], []).append(phrase)
+        for bucket in (*self._by_first.values(), *self._by_prefix.values()):
+            bucket.sort(key=_longest_first)
+        self._buckets: dict[str, list[Phrase]] = {}  # word -> phrases that may start there
+        self._starting: set[str] = set()  # words whose bucket is not empty
+
+    def find(self, tokens: Tokens) -> list[tuple[int, int, int]]:
+        """(first word, end word, target) of each match, in text order."""
+        lower = tokens.lower
+        for word in set(lower).difference(self._buckets):
+            self._remember(word)
+        present = self._starting.intersection(lower)
+        if not present:
+            return []
+        hits: list[tuple[int, int, int]] = []
+        done = 0
+        for i in [i for i, w in enumerate(lower) if w in present]:
+            if i < done:
+                continue
+            phrase = _first_fit(self._buckets[lower[i]], tokens, i)
+            if phrase is not None:
+                done = i + len(phrase.lower)
+                hits.append((i, done, phrase.target))
+        return hits
+
+    def _remember(self, word: str) -> None:
+        """Cache which phrases may start at this word (exact first word, then prefixes)."""
+        if len(self._buckets) >= WORD_CACHE_SIZE:
+            self._buckets.clear()
+            self._starting.clear()
+        bucket = [*self._by_first.get(word, ()), *self._by_prefix.get(word[:PREFIX_KEY], ())]
+        bucket.sort(key=_longest_first)
+        self._buckets[word] = bucket
+        if bucket:
+            self._starting.add(word)
+
+    def full_match(self, text: str) -> int | None:
+        """The target when the whole text is one phrase ("Human Rights Watch"), else None."""
+        tokens = tokenize(text)
+        hits = self.find(tokens)
+        if len(hits) == 1 and hits[0][:2] == (0, len(tokens.words)):
+            return hits[0][2]
+        return None
+
+
+def _longest_first(phrase: Phrase) -> tuple[int, int, bool]:
+    return (-len(phrase.lower), -len(phrase.lower[-1]), phrase.prefix)
+
+
+def _first_fit(bucket: Sequence[Phrase], tokens: Tokens, i: int) -> Phrase | None:
+    following = tokens.lower[i + 1] if i + 1 < len(tokens.lower) else ""
+    for phrase in bucket:
+        words = phrase.lower
+        if len(words) > 1 and words[1] != following and not (phrase.prefix and len(words) == 2):
+            continue  # cheap test of the second word before the full one
+        if _fits(phrase, tokens, i):
+            return phrase
+    return None
+
+
+def _fits(phrase: Phrase, tokens: Tokens, i: int) -> bool:
+    size = len(phrase.lower)
+    lower = tokens.lower
+    if i + size > len(lower):
+        return False
+    if phrase.prefix:
+        if lower[i + size - 1][: len(phrase.lower[-1])] != phrase.lower[-1]:
+            return False
+        if size > 1 and tuple(lower[i : i + size - 1]) != phrase.lower[:-1]:
+            return False
+    elif size > 1 and tuple(lower[i : i + size]) != phrase.lower:
+        return False
+    for k in range(1, size):
+        gap = tokens.gaps[i + k]
+        if ("" if gap == " " else gap_core(gap)) != phrase.gaps[k - 1]:
+            return False
+    return phrase.exact is None or tuple(tokens.words[i : i + size]) == phrase.exact

@@ -1,0 +1,101 @@
+"""The Vocabulary: topics, entities and heuristics of one site, validated and compiled once."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from builder.knowledge.checks import Problems, read_yaml
+from builder.knowledge.heuristics import (
+    ATTRIBUTION_FILE,
+    DEFAULTS_DIR,
+    FIGURES_FILE,
+    AttributionRules,
+    FigureRules,
+    read_attribution_rules,
+    read_figure_rules,
+)
+from builder.knowledge.figures import FigureFinder
+from builder.knowledge.people import PeopleFinder
+from builder.knowledge.phrases import PhraseMatcher, parse_phrase
+from builder.knowledge.quotes import QuoteFinder
+from builder.knowledge.schema import ENTITY_KINDS, Entity, Topic, read_entities, read_topics
+from builder.knowledge.topics import TopicMatcher
+from builder.slugs import slugify
+
+TOPICS_FILE = "topics.yml"
+ENTITIES_FILE = "entities.yml"
+
+
+class Vocabulary:
+    """What enrich() matches against; build it with load_vocabulary()."""
+
+    def __init__(
+        self,
+        topics: Sequence[Topic],
+        entities: Sequence[Entity],
+        figure_rules: FigureRules,
+        attribution: AttributionRules,
+    ) -> None:
+        self.topics = tuple(topics)
+        self.entities = tuple(entities)
+        self.figure_rules = figure_rules
+        self.attribution = attribution
+        self.entity_matcher = PhraseMatcher(
+            p for i, e in enumerate(self.entities) for p in (parse_phrase(a, i) for a in e.aliases) if p
+        )
+        self.topic_matcher = TopicMatcher(self.topics)
+        self.people_finder = PeopleFinder(attribution, self.entities, self.entity_matcher)
+        self.quote_finder = QuoteFinder(self.people_finder)
+        self.figure_finder = FigureFinder(figure_rules)
+        self._topic_by_slug = {t.slug: t for t in self.topics}
+        self._entity_by_slug = {(e.kind, e.slug): e for e in self.entities}
+
+    def describe(self, kind: str, name: str) -> str | None:
+        """The curator's description of a topic or entity, None when there is none."""
+        slug = slugify(name)
+        if kind == "topics":
+            topic = self._topic_by_slug.get(slug)
+            return topic.description if topic else None
+        entity = self._entity_by_slug.get((kind, slug))
+        return entity.description or None if entity else None
+
+    def unknown_topics(self, names: Iterable[str]) -> list[str]:
+        """Header topics that topics.yml does not define (compared by slug)."""
+        return [name for name in names if slugify(name) not in self._topic_by_slug]
+
+    def topic_named(self, name: str) -> Topic | None:
+        return self._topic_by_slug.get(slugify(name))
+
+    def entity(self, index: int) -> Entity:
+        return self.entities[index]
+
+    def without_kind(self, kind: str) -> "Vocabulary":
+        """The same vocabulary with one entity kind emptied (for checking discovery)."""
+        kept = [e for e in self.entities if e.kind != kind]
+        return Vocabulary(self.topics, kept, self.figure_rules, self.attribution)
+
+
+def load_vocabulary(config_dir: Path) -> Vocabulary:
+    """Read topics.yml, entities.yml, figures.yml and attribution.yml; raise ConfigError listing every problem."""
+    problems = Problems()
+
+    def read(name: str, fallback: bool = False) -> tuple[object, str]:
+        path = config_dir / name
+        if fallback and not path.is_file():
+            path = DEFAULTS_DIR / name
+        label = f"{path.parent.name}/{name}"
+        return read_yaml(path, label, problems), label
+
+    data, label = read(TOPICS_FILE)
+    topics = read_topics(data, label, problems)
+    data, label = read(ENTITIES_FILE)
+    entities = read_entities(data, label, problems)
+    data, label = read(FIGURES_FILE, fallback=True)
+    figure_rules = read_figure_rules(data, label, problems)
+    data, label = read(ATTRIBUTION_FILE, fallback=True)
+    attribution = read_attribution_rules(data, label, problems)
+    problems.raise_if_any()
+    return Vocabulary(topics, entities, figure_rules, attribution)
+
+
+__all__ = ["ENTITY_KINDS", "Vocabulary", "load_vocabulary"]
