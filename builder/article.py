@@ -59,7 +59,9 @@ def _title_from_filename(rel_path: str) -> str:
 
 def _report(raw: RawDocument, found: Extraction, values: dict) -> tuple[Message, ...]:
     """What the curator should know: fields nobody could fill, and extraction's own doubts."""
-    messages = [Message("info", note) for note in found.notes]
+    settled = {name for name in MERGED_FIELDS if getattr(raw.header, name) is not None}
+    settled |= {name for name in REPORTED_WHEN_MISSING if values[name] is None}  # warned below
+    messages = [Message("info", note) for name, note in found.notes.items() if name not in settled]
     if not values["title"]:
         messages.append(Message("warning", "no title found in the text: the file name is used; add 'title:' to the header"))
     for name in REPORTED_WHEN_MISSING:

@@ -140,7 +140,7 @@ class Extraction:
     removed: tuple[Removed, ...] = ()
     evidence: tuple[Removed, ...] = ()  # lines consumed as title/byline/dateline/date evidence
     origins: dict[str, str] = field(default_factory=dict)  # field -> "headline", "lead", ...
-    notes: tuple[str, ...] = ()  # what extraction was unsure about, for the build report
+    notes: dict[str, str] = field(default_factory=dict)  # field -> what extraction was unsure about
 
 
 @dataclass(frozen=True)

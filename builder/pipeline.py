@@ -23,6 +23,7 @@ from builder.render.article_page import render_article
 from builder.render.context import SiteContext
 from builder.render.extras import iter_redirects, iter_removed, iter_source_files
 from builder.render.indexes import home_page, iter_facet_pages, timeline_page
+from builder.render.knowledge_pages import data_pages, figures_page
 from builder.report import Report, status_for
 from builder.site import build_site, site_url
 from builder.sources import discover, read
@@ -77,6 +78,7 @@ def gather(paths: Paths) -> Archive:
     articles = [_enrich(a, vocabulary) for a in articles]
     for article in articles:
         report.add(article.source.rel_path, status_for(list(article.messages)), article.messages)
+    report.notes.extend(_candidate_people(articles))
     # 5. render
     ctx = _context(articles, settings, vocabulary, paths)
     pages = _render(articles, ctx, registry)
@@ -137,6 +139,18 @@ def _enrich(article: Article, vocabulary) -> Article:
     return dataclasses.replace(article, knowledge=found)
 
 
+def _candidate_people(articles: list[Article]) -> list[str]:
+    """People discovered in the text but not in the vocabulary: candidates for entities.yml."""
+    counts: dict[str, int] = {}
+    for article in articles:
+        for name in article.knowledge.detected_people:
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return []
+    names = ", ".join(f"{n} ({c})" for n, c in sorted(counts.items(), key=lambda i: (-i[1], i[0])))
+    return [f"people found in the text but not in site_config/entities.yml (articles): {names}"]
+
+
 def _context(articles, settings, vocabulary, paths: Paths) -> SiteContext:
     by_slug = {a.slug: a for a in articles}
     related = knowledge.related_articles({a.slug: a.knowledge for a in articles})
@@ -160,7 +174,7 @@ def _context(articles, settings, vocabulary, paths: Paths) -> SiteContext:
 def _render(articles: list[Article], ctx: SiteContext, registry) -> list[Page]:
     pages = [render_article(a, ctx) for a in articles]
     pages += list(iter_facet_pages(articles, ctx))
-    pages += [timeline_page(articles), home_page(articles, ctx)]
+    pages += [timeline_page(articles), home_page(articles, ctx), figures_page(articles), *data_pages(articles)]
     pages += list(iter_source_files(articles)) + list(iter_redirects(articles)) + list(iter_removed(registry))
     return sorted(pages, key=lambda p: p.path)
 

@@ -53,7 +53,7 @@ def _skip_reason(path: Path, name: str, root: Path) -> str | None:
     """None for an article file; '' for a builder file; otherwise why it is passed over."""
     if path.is_dir():
         return "this is a folder, not a file"
-    if name in BUILDER_FILES and path.parent == root:
+    if name in BUILDER_FILES and path.parent.resolve() == root:
         return ""
     if name.startswith("."):
         return "hidden file (its name starts with a dot); rename it to publish it"

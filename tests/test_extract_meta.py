@@ -207,7 +207,7 @@ def test_publisher(lines: list[str], publisher: str, republished_by: str | None,
 def test_cited_outlet_is_not_publisher(sentence: str) -> None:
     got = run(H, P1, sentence, P2)
     assert got.publisher is None
-    assert "no publisher named in the text" in got.notes
+    assert "no publisher named in the text" in got.notes.values()
 
 
 @pytest.mark.parametrize("lines, date, origin", [
@@ -251,4 +251,4 @@ def test_date(lines: list[str], date: PartialDate, origin: str) -> None:
 ])
 def test_date_unknown(lines: list[str], note: str) -> None:
     got = run(*lines)
-    assert got.date is None and note in got.notes
+    assert got.date is None and note in got.notes.values()

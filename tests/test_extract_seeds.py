@@ -93,4 +93,4 @@ def _dateline_split(line: str, got: Extraction, body: str) -> bool:
 def test_date_stays_unproven_for_yonhap_seed() -> None:
     got = _extract("002_611522f5ae8394ba.txt")
     assert got.date is None
-    assert any("Sept. 22" in note for note in got.notes)
+    assert any("Sept. 22" in note for note in got.notes.values())

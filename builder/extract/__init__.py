@@ -114,18 +114,19 @@ def _origins(title: str | None, summary: str | None, attribution: Attribution,
 
 
 def _notes(title_origin: str | None, attribution: Attribution, date: PartialDate | None,
-           date_note: str | None, body: tuple[Block, ...]) -> tuple[str, ...]:
-    notes = []
+           date_note: str | None, body: tuple[Block, ...]) -> dict[str, str]:
+    """What extraction was unsure of, by field (a curated header value makes a note moot)."""
+    notes = {}
     if title_origin == "lead":
-        notes.append("no headline line in the text; the title is cut from the lead sentence")
+        notes["title"] = "no headline line in the text; the title is cut from the lead sentence"
     if title_origin is None:
-        notes.append("no headline and no lead sentence to derive a title from")
+        notes["title"] = "no headline and no lead sentence to derive a title from"
     if attribution.publisher is None:
-        notes.append("no publisher named in the text")
+        notes["publisher"] = "no publisher named in the text"
     if attribution.author is None:
-        notes.append("no byline in the text")
+        notes["author"] = "no byline in the text"
     if date is None and date_note:
-        notes.append(date_note)
+        notes["date"] = date_note
     if not body:
-        notes.append("no article text left after removing the page's chrome")
-    return tuple(notes)
+        notes["body"] = "no article text left after removing the page's chrome"
+    return notes

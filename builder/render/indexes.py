@@ -10,6 +10,7 @@ from builder.models import Article, Page
 from builder.render.context import (
     FACET_KINDS, FACET_TITLES, SiteContext, article_path, facet_path, facet_values, sort_newest_first,
 )
+from builder.render.knowledge_pages import detected_note, figure_line, quotes_section
 from builder.render.markup import document, md_link, md_text
 from builder.slugs import slugify
 
@@ -51,9 +52,13 @@ def _facet_page(kind: str, name: str, items: list[Article], ctx: SiteContext) ->
     description = ctx.descriptions.get((kind, name))
     if description:
         lines.append(md_text(description))
+    if kind == "people":
+        lines.extend(detected_note(name, items))
     count = f"{len(items)} article" + ("" if len(items) == 1 else "s")
-    lines.append(f"{count}, newest first.")
+    lines.append(f"## Articles\n\n{count}, newest first.")
     lines.extend(article_item(a) for a in sort_newest_first(items))
+    if kind == "people":
+        lines.extend(quotes_section(name, items))
     meta = {"title": name, "description": description or f"{FACET_TITLES[kind]}: {name}"}
     return Page(facet_path(kind, name), document(meta, lines))
 
@@ -75,7 +80,7 @@ def timeline_page(articles: list[Article]) -> Page:
             items = list(in_month)
             if month:
                 lines.append(f"### {items[0].date.human.split()[-2]} {year}")
-            lines.extend(article_item(a, up="") for a in items)
+            lines.extend(article_item(a, up="") + figure_line(a) for a in items)
     undated = sort_newest_first(a for a in articles if not a.date)
     if undated:
         lines.append(f"## {UNDATED}")
@@ -97,14 +102,17 @@ def home_page(articles: list[Article], ctx: SiteContext) -> Page:
         + (f", {span}" if dates else "")
         + f". Browse by [topic](topics/index.md), [person](people/index.md), "
         f"[organisation](organizations/index.md), [place](places/index.md), "
-        f"[publisher](publishers/index.md) or on the [timeline](timeline.md)."
+        f"[publisher](publishers/index.md) or on the [timeline](timeline.md); see the "
+        f"[key figures](figures.md). Download every article's data as [JSON](data/articles.json) "
+        f"or [CSV](data/articles.csv)."
     )
     lines.append("## Latest articles")
     lines.extend(article_item(a, up="") for a in sort_newest_first(articles)[: ctx.latest_count])
     topics = group_facets(articles, "topics")
     if topics:
         lines.append("## Topics")
-        lines.extend(f"- {md_link(n, facet_path('topics', n))} ({len(v)})" for n, v in topics.items())
+        ranked = sorted(topics.items(), key=lambda item: (-len(item[1]), item[0]))
+        lines.extend(f"- {md_link(n, facet_path('topics', n))} ({len(v)})" for n, v in ranked)
     return Page("index.md", document({"title": ctx.archive_name, "description": ctx.archive_description}, lines))
 
 

@@ -1,0 +1,108 @@
+"""Stage 5d, render: what readers ask of the whole archive: who said what (quotes on person
+pages), how many (the key figures page), and the data behind it all (JSON and CSV)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from builder.models import Article, Figure, Page
+from builder.render.context import article_path, facet_path, sort_newest_first
+from builder.render.markup import document, html_text, md_link, md_text
+
+DATA_FIELDS = ("slug", "title", "date", "date_precision", "publisher", "republished_by", "author", "dateline",
+               "url", "page", "summary", "topics", "people", "organizations", "places", "figures", "source_file")
+FIGURE_COLUMNS = ("Date", "As stated", "Value", "What is counted", "Article")
+DETECTED_NOTE = ("Found in the text as a person, but not yet described in the archive's vocabulary "
+                 "(site_config/entities.yml).")
+
+
+def figure_value(figure: Figure) -> str:
+    """The normalised value: "600", "30–40", "over 2,000"."""
+    if figure.high is None:
+        return f"over {figure.low:,}"
+    return f"{figure.low:,}" if figure.high == figure.low else f"{figure.low:,}–{figure.high:,}"
+
+
+def quotes_section(person: str, articles: list[Article], up: str = "../") -> list[str]:
+    """The person's direct quotations, each linked to its paragraph."""
+    lines = []
+    for article in sort_newest_first(articles):
+        for quote in article.knowledge.quotes:
+            if quote.speaker == person:
+                target = f"{up}{article_path(article.slug)}#p{quote.paragraph}"
+                lines.append(f"- “{md_text(quote.text)}”  \n  {md_link(article.title, target)}"
+                             f" (paragraph {quote.paragraph})")
+    return ["## Quotations", *lines] if lines else []
+
+
+def detected_note(person: str, articles: list[Article]) -> list[str]:
+    if any(person in a.knowledge.detected_people for a in articles):
+        return [md_text(DETECTED_NOTE) + "\n{ .archive-detected }"]
+    return []
+
+
+def figure_line(article: Article) -> str:
+    """One line of an article's key figures, for the timeline."""
+    shown = [f"{md_text(f.stated)} {md_text(f.counts)}" for f in article.knowledge.figures]
+    return "  \n  Key figures: " + "; ".join(shown) if shown else ""
+
+
+def figures_page(articles: list[Article]) -> Page:
+    intro = ("Every count of people the articles report (detained, arrested, deported, returned, "
+             "signatures gathered, ...), as the text states it, with a link to its paragraph. "
+             "Click a column heading to sort.")
+    rows = []
+    for article in sort_newest_first(articles):
+        for figure in article.knowledge.figures:
+            cells = [article.date.iso if article.date else "", figure.stated, figure_value(figure), figure.counts]
+            link = f'<a href="articles/{article.slug}.html#p{figure.paragraph}">{html_text(article.title)}</a>'
+            rows.append("<tr>" + "".join(f"<td>{html_text(c)}</td>" for c in cells) + f"<td>{link}</td></tr>")
+    head = "".join(f"<th>{h}</th>" for h in FIGURE_COLUMNS)
+    table = (f'<table class="archive-sortable"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+             if rows else "No figures found yet.")
+    return Page("figures.md", document({"title": "Key figures"}, ["# Key figures", md_text(intro), table]))
+
+
+def data_record(article: Article) -> dict:
+    k = article.knowledge
+    return {
+        "slug": article.slug, "title": article.title,
+        "date": article.date.iso if article.date else None,
+        "date_precision": article.date.precision if article.date else None,
+        "publisher": article.publisher, "republished_by": article.republished_by,
+        "author": article.author, "dateline": article.dateline, "url": article.url,
+        "page": f"articles/{article.slug}.html", "summary": article.summary,
+        "topics": list(k.topics), "people": list(k.people),
+        "organizations": list(k.organizations), "places": list(k.places),
+        "figures": [{"stated": f.stated, "low": f.low, "high": f.high, "counts": f.counts,
+                     "paragraph": f.paragraph} for f in k.figures],
+        "source_file": article.source.rel_path,
+    }
+
+
+def data_pages(articles: list[Article]) -> list[Page]:
+    """data/articles.json and data/articles.csv: every article's metadata for reuse."""
+    records = [data_record(a) for a in sort_newest_first(articles)]
+    as_json = json.dumps({"articles": records}, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=DATA_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({key: _cell(value) for key, value in record.items()})
+    return [Page("data/articles.json", as_json.encode("utf-8")), Page("data/articles.csv", buffer.getvalue().encode("utf-8"))]
+
+
+FORMULA_STARTS = ("=", "+", "@", "\t", "\r")  # a spreadsheet would run such a cell as a formula
+
+
+def _cell(value) -> str:
+    """Lists become "a; b"; figures "more than 500 North Koreans returned (p8)".
+
+    A cell that a spreadsheet would take for a formula gets a leading apostrophe.
+    """
+    if isinstance(value, list):
+        value = "; ".join(f"{v['stated']} {v['counts']} (p{v['paragraph']})" if isinstance(v, dict) else str(v)
+                          for v in value)
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
