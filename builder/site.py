@@ -58,6 +58,9 @@ def build_site(paths: Paths, strict: bool = False) -> None:
     except OSError as exc:
         shutil.rmtree(stage, ignore_errors=True)
         raise WriteError(f"cannot write the site: {exc.strerror or exc}") from None
+    except BaseException:  # Ctrl-C: the half-built copy goes, the previous site stays
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
     _swap(stage, site)
 
 

@@ -15,6 +15,7 @@ from builder.header import parse_header, split_header
 from builder.models import Message, RawDocument
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+MAX_ARTICLE_BYTES = 5_000_000  # far above any news article; larger files are not articles
 BUILDER_FILES = ("permalinks.yml",)  # files the builder itself keeps in content/
 _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10))  # C0 controls but tab and newline
 
@@ -73,6 +74,7 @@ def read(path: Path, rel_path: str) -> RawDocument:
     data = _read_bytes(path, rel_path)
     if not data.strip():
         raise SourceError(rel_path, "the file is empty")
+    data, stray = _without_stray_nul_bytes(data)
     try:
         text, encoding = decode(data)
     except ValueError as exc:
@@ -83,12 +85,34 @@ def read(path: Path, rel_path: str) -> RawDocument:
     if not body.strip():
         raise SourceError(rel_path, "the file has a header but no article text below it")
     messages: list[Message] = list(warnings)
+    if stray:
+        messages.append(Message("warning", f"{stray} NUL bytes (invisible, from a broken copy) were removed"))
     if encoding not in ("utf-8", "ascii"):
         messages.append(Message("info", f"read as {encoding}"))
     return RawDocument(path, rel_path, body, encoding, header, header_lines, tuple(messages))
 
 
+def _without_stray_nul_bytes(data: bytes) -> tuple[bytes, int]:
+    """UTF-8 text with a few NUL bytes in it is text; anything else with NULs is left to decode()."""
+    count = data.count(b"\0")
+    if not count or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data, 0
+    cleaned = data.replace(b"\0", b"")
+    try:
+        cleaned.decode("utf-8")
+    except UnicodeDecodeError:
+        return data, 0
+    return cleaned, count
+
+
 def _read_bytes(path: Path, rel_path: str) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SourceError(rel_path, f"cannot be read: {exc.strerror or exc}") from None
+    if size > MAX_ARTICLE_BYTES:
+        raise SourceError(rel_path, f"too large to be an article ({size / 1e6:.1f} MB; the limit is "
+                                    f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB): split it or remove it")
     try:
         return path.read_bytes()
     except PermissionError:

@@ -51,6 +51,9 @@ def write_tree(pages: list[Page], out_dir: Path, *, swap: bool = True) -> WriteS
     except OSError as exc:
         _remove(stage)
         raise WriteError(f"cannot write {out_dir}: {exc.strerror or exc}") from None
+    except BaseException:  # Ctrl-C: the half-assembled copy goes, the previous tree stays
+        _remove(stage)
+        raise
     return stats
 
 

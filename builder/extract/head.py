@@ -21,6 +21,9 @@ _CUT_WORDS = frozenset("a an and as at by for from in into of on or that the to 
 CAPTION_PHRASE_CHARS = 300  # caption wording is searched for near the start of a line
 
 
+SHORT_HEADLINE_MIN_WORDS = 2  # a one-word line above the article is a section name
+
+
 @dataclass(frozen=True)
 class Head:
     title: str | None = None
@@ -81,9 +84,27 @@ def read_head(sheet: Sheet, rules: Rules) -> Head:
         elif title is None and word_count(line) < rules.limits["headline_min_words"]:
             sheet.marks[i] = Mark("removed", "section-name")
     if title_at is None:
+        title_at = _short_headline(sheet, region, rules)
+        title = clean_title(sheet.lines[title_at], rules) if title_at is not None else None
+    if title_at is None:
         return Head(masthead=masthead)
     _claim_title_repeat(sheet, title_at, rules)
     return Head(title=title or None, summary=_standfirst(sheet, title_at, rules), masthead=masthead)
+
+
+def _short_headline(sheet: Sheet, region: list[int], rules: Rules) -> int | None:
+    """With no headline found, a short line of two words or more right above the first
+    paragraph is the headline ("Rally in Seoul"), not a section name."""
+    if not region:
+        return None
+    last = region[-1]
+    mark = sheet.marks[last]
+    if mark is None or mark.reason != "section-name" or word_count(sheet.lines[last]) < SHORT_HEADLINE_MIN_WORDS:
+        return None
+    if sheet.next_nonblank(last) is None:
+        return None
+    sheet.marks[last] = Mark("title", "title")
+    return last
 
 
 def _claim_title_repeat(sheet: Sheet, title_at: int, rules: Rules) -> None:
