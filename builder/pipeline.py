@@ -14,6 +14,7 @@ from pathlib import Path
 from builder import knowledge
 from builder.article import merge
 from builder.config import BuildOptions, Paths, load_settings
+from builder.duplicates import syndicated
 from builder.errors import SourceError
 from builder.extract import extract, load_rules
 from builder.models import Article, Message, Page
@@ -76,11 +77,13 @@ def gather(paths: Paths) -> Archive:
     articles, registry = assign_slugs(articles, load_registry(paths.content))
     # 4. enrich: topics, entities, quotes, figures
     articles = [_enrich(a, vocabulary) for a in articles]
+    copies = _syndicated(articles)
+    articles = [_note_copies(a, copies.get(a.slug, ())) for a in articles]
     for article in articles:
         report.add(article.source.rel_path, status_for(list(article.messages)), article.messages)
     report.notes.extend(_candidate_people(articles))
     # 5. render
-    ctx = _context(articles, settings, vocabulary, paths)
+    ctx = _context(articles, settings, vocabulary, paths, copies)
     pages = _render(articles, ctx, registry)
     report.articles = len(articles)
     report.index_pages = sum(1 for p in pages if p.path.endswith(".md") and not p.path.startswith("articles/"))
@@ -122,10 +125,15 @@ def _article(path, rel, rules, vocabulary, report: Report) -> Article | None:
 
 
 def _drop_exact_duplicates(articles: list[Article], report: Report) -> list[Article]:
+    """A second copy of the same file (same text, same header) is published once.
+
+    The same story with another headline or publisher is a syndicated copy: both stay.
+    """
     kept, seen = [], {}
     for article in articles:
-        digest = hashlib.sha256("\n".join(article.paragraphs).encode("utf-8")).hexdigest()
-        if article.paragraphs and digest in seen:
+        fingerprint = repr((article.source.text.strip(), article.source.header)).encode("utf-8")
+        digest = hashlib.sha256(fingerprint).hexdigest()
+        if digest in seen:
             report.add(article.source.rel_path, "skipped",
                        [_info(f"the same article text as {seen[digest]}: published once")])
             continue
@@ -151,7 +159,22 @@ def _candidate_people(articles: list[Article]) -> list[str]:
     return [f"people found in the text but not in site_config/entities.yml (articles): {names}"]
 
 
-def _context(articles, settings, vocabulary, paths: Paths) -> SiteContext:
+def _syndicated(articles: list[Article]) -> dict[str, tuple[Article, ...]]:
+    """slug -> the other articles that carry the same story (syndicated copies)."""
+    by_slug = {a.slug: a for a in articles}
+    found = syndicated({a.slug: a.paragraphs for a in articles})
+    return {slug: tuple(by_slug[s] for s in others) for slug, others in found.items()}
+
+
+def _note_copies(article: Article, copies: tuple[Article, ...]) -> Article:
+    if not copies:
+        return article
+    names = "; ".join(f"{c.source.rel_path} ({c.publisher or 'publisher unknown'})" for c in copies)
+    note = Message("info", f"the same story is also in {names}: the pages link to each other")
+    return dataclasses.replace(article, messages=article.messages + (note,))
+
+
+def _context(articles, settings, vocabulary, paths: Paths, copies) -> SiteContext:
     by_slug = {a.slug: a for a in articles}
     related = knowledge.related_articles({a.slug: a.knowledge for a in articles})
     descriptions = {}
@@ -166,7 +189,9 @@ def _context(articles, settings, vocabulary, paths: Paths) -> SiteContext:
         archive_description=settings.archive_description,
         site_url=site_url(paths),
         latest_count=settings.latest_count,
-        related={slug: tuple(by_slug[s] for s in others if s in by_slug) for slug, others in related.items()},
+        related={slug: tuple(by_slug[s] for s in others if s in by_slug and by_slug[s] not in copies.get(slug, ()))
+                 for slug, others in related.items()},
+        also_published=copies,
         descriptions=descriptions,
     )
 

@@ -129,3 +129,20 @@ def test_missing_mkdocs_settings_is_a_clear_error(tmp_path, monkeypatch):
                      expect=1)
     assert "mkdocs.yml: not found" in result.output
     assert "Traceback" not in result.output
+
+
+def test_syndicated_copies_link_to_each_other(tmp_path):
+    story = ARTICLE.split("\n", 2)[2] + (
+        "\nThe activists said hundreds of defectors were being held in detention centres near the border "
+        "and faced harsh punishment if they were returned to the North.\n")
+    make_content(tmp_path, {
+        "articles/wire.txt": "---\npublisher: Yonhap News Agency\n---\nRally urges China to halt deportations\n\n" + story,
+        "articles/copy.txt": "---\npublisher: Korea Herald\n---\nActivists rally in Seoul against deportations\n\n"
+                             + story + "\nFollow us for more news.\n",
+    })
+    report = json.loads(run_cli("check", "--content", tmp_path / "content", "--json").output)
+    messages = {f["path"]: " ".join(f["messages"]) for f in report["files"]}
+    assert "also in articles/wire.txt (Yonhap News Agency)" in messages["articles/copy.txt"]
+    run_cli("generate", *folders(tmp_path))
+    page = (tmp_path / "docs" / "articles" / "activists-rally-in-seoul-against-deportations.md").read_text()
+    assert "Also published as: [Rally urges China to halt deportations](../articles/rally-urges-china-to-halt-deportations.md)" in page
