@@ -12,6 +12,8 @@ from builder import __version__, pipeline
 from builder.config import BuildOptions, Paths, default_config_dir
 from builder.errors import BuilderError
 from builder.explain import as_text as api_summary_text
+from builder.process import default_jobs
+from builder.progress import Progress
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -38,6 +40,11 @@ def common_options(function):
     return click.option("--strict", is_flag=True, help="Treat warnings as errors (exit code 1).")(function)
 
 
+def jobs_option(function):
+    return click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+                        help="Read articles out in N processes [default: all cores].")(function)
+
+
 @click.group(context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="builder")
 def main() -> None:
@@ -48,24 +55,28 @@ def main() -> None:
 @folder_options
 @click.option("--site", default="site", show_default=True, metavar="DIR", help="Where the website goes.")
 @common_options
-def build(content, config, docs, site, strict, verbose) -> None:
+@jobs_option
+def build(content, config, docs, site, strict, verbose, jobs) -> None:
     """Generate the pages, then publish the website into --site.
 
     Example: builder build
     """
-    options = BuildOptions(_paths(content, config, docs, site), strict=strict)
+    options = BuildOptions(_paths(content, config, docs, site), strict=strict, jobs=jobs or default_jobs(),
+                           progress=Progress())
     _finish(_run(lambda: pipeline.build(options), verbose), strict)
 
 
 @main.command()
 @folder_options
 @common_options
-def generate(content, config, docs, strict, verbose) -> None:
+@jobs_option
+def generate(content, config, docs, strict, verbose, jobs) -> None:
     """Write the Markdown pages into --docs only (no website).
 
     Example: builder generate --docs /tmp/docs
     """
-    options = BuildOptions(_paths(content, config, docs), strict=strict, run_mkdocs=False)
+    options = BuildOptions(_paths(content, config, docs), strict=strict, run_mkdocs=False,
+                           jobs=jobs or default_jobs(), progress=Progress())
     _finish(_run(lambda: pipeline.generate(options), verbose), strict)
 
 

@@ -29,6 +29,11 @@ class Paths:
     docs: Path = Path("docs")
     site: Path = Path("site")
     mkdocs_file: Path = Path("mkdocs.yml")
+    cache: Path | None = None  # default: .cache/ beside the docs folder
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.cache if self.cache is not None else self.docs.resolve().parent / ".cache"
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,8 @@ class BuildOptions:
     paths: Paths = field(default_factory=Paths)
     strict: bool = False
     run_mkdocs: bool = True
+    jobs: int = 1  # processes reading articles out
+    progress: object | None = None  # a builder.progress.Progress, on a terminal
 
 
 def default_config_dir() -> Path:

@@ -1,49 +1,51 @@
 """Syndicated copies: the same story published under two outlets' chrome.
 
-Each article's body becomes a set of hashed five-word shingles. Candidate pairs come from
-an inverted index over a fixed sample of those hashes (one in SAMPLE_EVERY), so the work
-grows with the archive, not with its square; each candidate pair is then scored by the
-Jaccard similarity of the full sets.
+Each article's body becomes a fingerprint: the hashed five-word shingles whose hash falls
+in a fixed sample (one in SAMPLE_EVERY). Sampling by hash value keeps the same shingles
+from every copy, so the Jaccard similarity of two fingerprints estimates that of the whole
+texts. The fingerprint is made with the article (in parallel, and cached); candidate pairs
+come from an inverted index over fingerprints, so the work grows with the archive, not
+with its square.
 """
 from __future__ import annotations
 
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import combinations
 from typing import Mapping, Sequence
 
 SHINGLE_WORDS = 5
-SAMPLE_EVERY = 4  # index one shingle hash in four
+SAMPLE_EVERY = 8  # keep one shingle hash in eight
 MIN_SHARED_SAMPLES = 3  # candidate pairs share at least this many sampled shingles
 MIN_SIMILARITY = 0.5  # Jaccard similarity of the shingle sets: the same story
-MAX_POSTINGS = 50  # a shingle found in more articles than this is boilerplate, not a story
+MAX_POSTINGS = 8  # a shingle in more articles than this is a stock phrase, not one story
 _WORD = re.compile(r"\w+")
 
 
-def shingles(paragraphs: Sequence[str]) -> frozenset[int]:
+def fingerprint(paragraphs: Sequence[str]) -> tuple[int, ...]:
+    """The sampled shingle hashes of a body, sorted."""
     words = _WORD.findall(" ".join(paragraphs).lower())
     grams = (" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1)))
-    return frozenset(zlib.crc32(g.encode("utf-8")) for g in grams if g)
+    hashes = {zlib.crc32(g.encode("utf-8")) for g in grams if g}
+    return tuple(sorted(h for h in hashes if h % SAMPLE_EVERY == 0))
 
 
-def syndicated(bodies: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+def syndicated(fingerprints: Mapping[str, Sequence[int]]) -> dict[str, tuple[str, ...]]:
     """key -> the other keys whose body is the same story, sorted; keys without copies are absent."""
-    sets = {key: shingles(paragraphs) for key, paragraphs in bodies.items()}
     postings: dict[int, list[str]] = defaultdict(list)
-    for key in sorted(sets):
-        for value in sets[key]:
-            if value % SAMPLE_EVERY == 0:
-                postings[value].append(key)
-    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for key in sorted(fingerprints):
+        for value in fingerprints[key]:
+            postings[value].append(key)
+    shared: Counter[tuple[str, str]] = Counter()
     for keys in postings.values():
-        if len(keys) > MAX_POSTINGS:
-            continue
-        for i, first in enumerate(keys):
-            for second in keys[i + 1:]:
-                shared[(first, second)] += 1
+        if 1 < len(keys) <= MAX_POSTINGS:
+            shared.update(combinations(keys, 2))
+    candidates = [pair for pair, count in shared.items() if count >= MIN_SHARED_SAMPLES]
+    sets = {key: frozenset(fingerprints[key]) for key in {key for pair in candidates for key in pair}}
     copies: dict[str, set[str]] = defaultdict(set)
-    for (first, second), count in shared.items():
-        if count >= MIN_SHARED_SAMPLES and _similarity(sets[first], sets[second]) >= MIN_SIMILARITY:
+    for first, second in candidates:
+        if _similarity(sets[first], sets[second]) >= MIN_SIMILARITY:
             copies[first].add(second)
             copies[second].add(first)
     return {key: tuple(sorted(others)) for key, others in sorted(copies.items())}

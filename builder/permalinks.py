@@ -13,6 +13,11 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from builder.errors import ConfigError
+
+try:  # libyaml: the registry of a large archive is read and written on every build
+    from yaml import CSafeDumper as SafeDumper, CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeDumper, SafeLoader  # type: ignore[assignment]
 from builder.models import Article, Message
 from builder.slugs import slugify, unique_slug
 
@@ -50,7 +55,7 @@ def load_registry(content_dir: Path) -> Registry:
     if not path.exists():
         return Registry()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader) or {}
         articles = {
             str(rel): Entry(str(e["slug"]), str(e.get("title", "")), [str(s) for s in e.get("previous", [])])
             for rel, e in (data.get("articles") or {}).items()
@@ -69,7 +74,7 @@ def dump_registry(registry: Registry) -> bytes:
         },
         "removed": [{"slug": s, "title": t} for s, t in sorted(registry.removed.items())],
     }
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
+    text = yaml.dump(data, Dumper=SafeDumper, sort_keys=False, allow_unicode=True, width=1000)
     return (REGISTRY_NOTE + text).encode("utf-8")
 
 

@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder import knowledge
-from builder.article import merge
 from builder.config import BuildOptions, Paths, load_settings
+from builder.cache import ArticleCache, salt
 from builder.duplicates import syndicated
 from builder.errors import SourceError
-from builder.extract import extract, load_rules
 from builder.models import Article, Message, Page
 from builder.explain import article_summary
 from builder.permalinks import REGISTRY_FILE, Registry, assign_slugs, dump_registry, load_registry
@@ -27,6 +26,8 @@ from builder.render.indexes import home_page, iter_facet_pages, timeline_page
 from builder.render.knowledge_pages import data_pages, figures_page
 from builder.report import Report, status_for
 from builder.site import build_site, site_url
+from builder.process import Failure, Reader, process_all
+from builder.progress import Progress
 from builder.sources import discover, read
 from builder.write import write_tree
 
@@ -54,35 +55,37 @@ def build(options: BuildOptions) -> Report:
 
 def generate(options: BuildOptions, *, swap: bool = True) -> Report:
     """content/ -> docs/ (Markdown pages with front matter, index pages, sources)."""
-    archive = gather(options.paths)
+    archive = gather(options.paths, options.jobs, options.progress)
     stats = write_tree(archive.pages, options.paths.docs, swap=swap)
     _save_registry(options.paths.content, archive.registry_bytes)
     archive.report.written, archive.report.removed = stats.written, stats.removed
     return archive.report
 
 
-def gather(paths: Paths) -> Archive:
+def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None) -> Archive:
     """Phase one: read every file, build every article and page in memory."""
     settings = load_settings(paths.config)
-    rules = load_rules(paths.config)
     vocabulary = knowledge.load_vocabulary(paths.config)
     report = Report()
-    # 1. discover and read; 2. extract and merge (one bad file never stops the others)
+    # 1. discover; 2-4. read, extract, merge and enrich each file (cached; one bad file never stops the others)
     found, skipped = discover(paths.content)
     for skip in skipped:
         report.add(skip.rel_path, skip.level, [_skip_message(skip)])
-    articles = [a for a in (_article(p, rel, rules, vocabulary, report) for p, rel in found) if a]
+    cache = ArticleCache(paths.cache_dir, salt(paths.config))
+    outcomes = process_all(found, paths.config, cache, jobs, progress)
+    cache.save()
+    for failure in (o for o in outcomes if isinstance(o, Failure)):
+        report.add(failure.rel_path, failure.status, failure.messages)
+    articles = [o for o in outcomes if isinstance(o, Article)]
     articles = _drop_exact_duplicates(articles, report)
-    # 3. slugs, stable across builds
+    # 5. slugs, stable across builds; syndicated copies
     articles, registry = assign_slugs(articles, load_registry(paths.content))
-    # 4. enrich: topics, entities, quotes, figures
-    articles = [_enrich(a, vocabulary) for a in articles]
     copies = _syndicated(articles)
     articles = [_note_copies(a, copies.get(a.slug, ())) for a in articles]
     for article in articles:
         report.add(article.source.rel_path, status_for(list(article.messages)), article.messages)
     report.notes.extend(_candidate_people(articles))
-    # 5. render
+    # 6. render
     ctx = _context(articles, settings, vocabulary, paths, copies)
     pages = _render(articles, ctx, registry)
     report.articles = len(articles)
@@ -92,36 +95,14 @@ def gather(paths: Paths) -> Archive:
 
 def explain(path: Path, config_dir: Path) -> Article:
     """What the builder reads out of one file, anywhere on disk (nothing is written)."""
-    rules = load_rules(config_dir)
-    vocabulary = knowledge.load_vocabulary(config_dir)
     raw = read(path, path.name)
-    article = merge(raw, extract(raw.text, rules))
+    article = Reader(config_dir).article(raw)
     [article], _ = assign_slugs([article], Registry())
-    return _enrich(article, vocabulary)
+    return article
 
 
 def explain_summary(path: Path, config_dir: Path) -> dict:
     return article_summary(explain(path, config_dir))
-
-
-def _article(path, rel, rules, vocabulary, report: Report) -> Article | None:
-    try:
-        raw = read(path, rel)
-        if raw.header.draft:
-            report.add(rel, "skipped", [_info("a draft ('draft: true' in its header): not published")])
-            return None
-        unknown = vocabulary.unknown_topics(raw.header.topics)
-        if unknown:
-            raise SourceError(rel, f"header key 'topics': unknown topic {', '.join(map(repr, unknown))} "
-                                   f"(topics are listed in site_config/topics.yml)")
-        return merge(raw, extract(raw.text, rules))
-    except SourceError as exc:
-        report.add(rel, "error", [_error(exc.reason, exc.line)])
-    except Exception as exc:  # one file's surprise never stops the others  # noqa: BLE001
-        log.debug("Could not process %s", rel, exc_info=True)
-        report.add(rel, "error", [_error(f"could not be processed ({type(exc).__name__}: {exc}); "
-                                         "run with --verbose and report this file")])
-    return None
 
 
 def _drop_exact_duplicates(articles: list[Article], report: Report) -> list[Article]:
@@ -142,11 +123,6 @@ def _drop_exact_duplicates(articles: list[Article], report: Report) -> list[Arti
     return kept
 
 
-def _enrich(article: Article, vocabulary) -> Article:
-    found = knowledge.enrich(article.title, article.paragraphs, article.header_topics, vocabulary)
-    return dataclasses.replace(article, knowledge=found)
-
-
 def _candidate_people(articles: list[Article]) -> list[str]:
     """People discovered in the text but not in the vocabulary: candidates for entities.yml."""
     counts: dict[str, int] = {}
@@ -162,7 +138,7 @@ def _candidate_people(articles: list[Article]) -> list[str]:
 def _syndicated(articles: list[Article]) -> dict[str, tuple[Article, ...]]:
     """slug -> the other articles that carry the same story (syndicated copies)."""
     by_slug = {a.slug: a for a in articles}
-    found = syndicated({a.slug: a.paragraphs for a in articles})
+    found = syndicated({a.slug: a.fingerprint for a in articles})
     return {slug: tuple(by_slug[s] for s in others) for slug, others in found.items()}
 
 

@@ -71,7 +71,11 @@ def _inside(path: Path, root: Path) -> bool:
 
 def read(path: Path, rel_path: str) -> RawDocument:
     """Decode one file and split off its header; raise SourceError when it cannot be an article."""
-    data = _read_bytes(path, rel_path)
+    return parse(read_bytes(path, rel_path), path, rel_path)
+
+
+def parse(data: bytes, path: Path, rel_path: str) -> RawDocument:
+    """The bytes of one file -> RawDocument; raise SourceError when it cannot be an article."""
     if not data.strip():
         raise SourceError(rel_path, "the file is empty")
     data, stray = _without_stray_nul_bytes(data)
@@ -105,7 +109,7 @@ def _without_stray_nul_bytes(data: bytes) -> tuple[bytes, int]:
     return cleaned, count
 
 
-def _read_bytes(path: Path, rel_path: str) -> bytes:
+def read_bytes(path: Path, rel_path: str) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:

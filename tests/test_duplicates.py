@@ -1,7 +1,7 @@
 """Syndicated copies: (bodies, expected copies) tables."""
 import pytest
 
-from builder.duplicates import shingles, syndicated
+from builder.duplicates import fingerprint, syndicated
 
 STORY = [
     "Ten North Korean defectors are facing the threat of being sent back after they were arrested in "
@@ -33,8 +33,10 @@ OTHER = [
     ({"a": ["Short."], "b": ["Short."]}, {}),
 ])
 def test_syndicated(bodies, expected):
-    assert syndicated(bodies) == expected
+    assert syndicated({key: fingerprint(body) for key, body in bodies.items()}) == expected
 
 
-def test_shingles_ignore_punctuation_and_case():
-    assert shingles(["One, two; three four five six!"]) == shingles(["one two three four five six"])
+def test_fingerprints_ignore_punctuation_and_case():
+    text = "One, two; three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen!"
+    assert fingerprint([text]) == fingerprint([text.lower().replace(",", "").replace(";", "").replace("!", "")])
+    assert fingerprint([text])  # some shingles are sampled

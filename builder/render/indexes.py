@@ -40,14 +40,15 @@ def group_facets(articles: Iterable[Article], kind: str) -> dict[str, list[Artic
 
 
 def iter_facet_pages(articles: list[Article], ctx: SiteContext) -> Iterator[Page]:
+    entries = {a.slug: article_item(a) for a in articles}  # each article is listed on many pages
     for kind in FACET_KINDS:
         groups = group_facets(articles, kind)
         for name, items in groups.items():
-            yield _facet_page(kind, name, items, ctx)
+            yield _facet_page(kind, name, items, ctx, entries)
         yield _facet_index(kind, groups)
 
 
-def _facet_page(kind: str, name: str, items: list[Article], ctx: SiteContext) -> Page:
+def _facet_page(kind: str, name: str, items: list[Article], ctx: SiteContext, entries: dict[str, str]) -> Page:
     lines = [f"# {md_text(name)}"]
     description = ctx.descriptions.get((kind, name))
     if description:
@@ -56,7 +57,7 @@ def _facet_page(kind: str, name: str, items: list[Article], ctx: SiteContext) ->
         lines.extend(detected_note(name, items))
     count = f"{len(items)} article" + ("" if len(items) == 1 else "s")
     lines.append(f"## Articles\n\n{count}, newest first.")
-    lines.extend(article_item(a) for a in sort_newest_first(items))
+    lines.extend(entries[a.slug] for a in sort_newest_first(items))
     if kind == "people":
         lines.extend(quotes_section(name, items))
     meta = {"title": name, "description": description or f"{FACET_TITLES[kind]}: {name}"}

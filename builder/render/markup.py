@@ -19,9 +19,7 @@ except ImportError:  # pragma: no cover
 
 _SPACE = re.compile(r"\s+")
 # No control character reaches a page (tab, newline and carriage return become spaces).
-_CONTROL = dict.fromkeys([*range(32), *range(0x7F, 0xA0)])
-for _keep in "\t\n\r":
-    _CONTROL[ord(_keep)] = " "
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Punctuation Markdown or a pymdown extension could act on; ",.?;/'\"" are left readable
 # (a leading "1." is handled in md_text, since it alone could start a list).
 _MD = {ord(c): f"&#{ord(c)};" for c in string.punctuation if c not in ",.?;/'\""}
@@ -30,7 +28,7 @@ _LEADING_NUMBER = re.compile(r"^(\d+)\.")
 
 def one_line(text: str) -> str:
     """Control characters out, every run of white space one space."""
-    return _SPACE.sub(" ", text.translate(_CONTROL)).strip()
+    return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
 
 
 def html_text(text: str) -> str:

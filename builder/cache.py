@@ -1,0 +1,67 @@
+"""A content-hash cache of processed articles under .cache/, so an unchanged file is not
+read out again. Any change to site_config/ or to the builder's code starts a new cache."""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+from builder.models import Article
+
+CACHE_FILE = "articles.pickle"
+PACKAGE = Path(__file__).resolve().parent
+
+
+def salt(config_dir: Path) -> str:
+    """Fingerprint of everything an article's reading depends on besides its own bytes."""
+    digest = hashlib.sha256()
+    for root in (PACKAGE, config_dir):
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def key(rel_path: str, data: bytes) -> str:
+    return hashlib.sha256(rel_path.encode("utf-8") + b"\0" + data).hexdigest()
+
+
+class ArticleCache:
+    """key -> Article, kept in one pickle; entries not used in a build are dropped on save."""
+
+    def __init__(self, folder: Path | None, salt_value: str):
+        self.folder, self.salt = folder, salt_value
+        self.entries: dict[str, Article] = self._load() if folder else {}
+        self.used: dict[str, Article] = {}
+        self.hits = 0
+
+    def get(self, cache_key: str) -> Article | None:
+        article = self.entries.get(cache_key)
+        if article is not None:
+            self.hits += 1
+            self.used[cache_key] = article
+        return article
+
+    def put(self, cache_key: str, article: Article) -> None:
+        self.used[cache_key] = article
+
+    def save(self) -> None:
+        if not self.folder or self.used.keys() == self.entries.keys():
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary = self.folder / f".{CACHE_FILE}.tmp"
+            with open(temporary, "wb") as file:
+                pickle.dump((self.salt, self.used), file, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.folder / CACHE_FILE)
+        except OSError:
+            pass  # a cache that cannot be written only makes the next build slower
+
+    def _load(self) -> dict[str, Article]:
+        try:
+            with open(self.folder / CACHE_FILE, "rb") as file:
+                stored_salt, entries = pickle.load(file)
+        except Exception:  # noqa: BLE001 - missing, old or damaged: start afresh
+            return {}
+        return entries if stored_salt == self.salt else {}

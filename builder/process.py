@@ -1,0 +1,127 @@
+"""Stages 1-4 for one file at a time: parse, extract, merge, enrich.
+
+Files run in a pool of processes (--jobs; the output is the same for any number of
+jobs), and unchanged files come from the content-hash cache.
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from builder import knowledge
+from builder.article import merge
+from builder.cache import ArticleCache, key
+from builder.duplicates import fingerprint
+from builder.errors import SourceError
+from builder.extract import extract, load_rules
+from builder.models import Article, Message, RawDocument
+from builder.progress import Progress
+from builder.sources import parse, read_bytes
+
+CHUNK = 32  # files handed to a worker at a time
+POOL_MINIMUM = 64  # fewer files to read out than this are done in this process
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A file that did not become an article: skipped (a draft) or an error, with reasons."""
+
+    rel_path: str
+    status: str
+    messages: tuple[Message, ...]
+
+
+class Reader:
+    """Everything one process needs to read out articles: the rules and vocabularies."""
+
+    def __init__(self, config_dir: Path):
+        self.rules = load_rules(config_dir)
+        self.vocabulary = knowledge.load_vocabulary(config_dir)
+
+    def __call__(self, item: tuple[Path, str, bytes]) -> Article | Failure:
+        path, rel, data = item
+        try:
+            return self._article(path, rel, data)
+        except SourceError as exc:
+            return Failure(rel, "error", (Message("error", exc.reason, exc.line),))
+        except Exception as exc:  # noqa: BLE001 - one file's surprise never stops the others
+            reason = f"could not be processed ({type(exc).__name__}: {exc}); run with --verbose and report this file"
+            return Failure(rel, "error", (Message("error", reason),))
+
+    def _article(self, path: Path, rel: str, data: bytes) -> Article | Failure:
+        raw = parse(data, path, rel)
+        if raw.header.draft:
+            return Failure(rel, "skipped", (Message("info", "a draft ('draft: true' in its header): not published"),))
+        unknown = self.vocabulary.unknown_topics(raw.header.topics)
+        if unknown:
+            raise SourceError(rel, f"header key 'topics': unknown topic {', '.join(map(repr, unknown))} "
+                                   "(topics are listed in site_config/topics.yml)")
+        return self.article(raw)
+
+    def article(self, raw: RawDocument) -> Article:
+        """Extract, merge with the header, enrich."""
+        article = merge(raw, extract(raw.text, self.rules))
+        found = knowledge.enrich(article.title, article.paragraphs, article.header_topics, self.vocabulary)
+        return replace(article, knowledge=found, fingerprint=fingerprint(article.paragraphs))
+
+
+_worker: Reader | None = None
+
+
+def _start_worker(config_dir: Path) -> None:
+    global _worker
+    _worker = Reader(config_dir)
+
+
+def _work(item: tuple[Path, str, bytes]) -> Article | Failure:
+    return _worker(item)  # type: ignore[misc]
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def process_all(found: list[tuple[Path, str]], config_dir: Path, cache: ArticleCache,
+                jobs: int = 1, progress: Progress | None = None) -> list[Article | Failure]:
+    """Every file read out, in the order given (cached articles reused)."""
+    results: list[Article | Failure | None] = []
+    todo: list[tuple[int, tuple[Path, str, bytes], str]] = []
+    for path, rel in found:
+        try:
+            data = read_bytes(path, rel)
+        except SourceError as exc:
+            results.append(Failure(rel, "error", (Message("error", exc.reason, exc.line),)))
+            continue
+        cache_key = key(rel, data)
+        cached = cache.get(cache_key)
+        results.append(replace(cached, source=replace(cached.source, path=path)) if cached else None)
+        if cached is None:
+            todo.append((len(results) - 1, (path, rel, data), cache_key))
+    if progress:
+        progress.start(len(todo))
+    for (index, _item, cache_key), outcome in zip(todo, _run([t[1] for t in todo], config_dir, jobs, progress)):
+        results[index] = outcome
+        if isinstance(outcome, Article):
+            cache.put(cache_key, outcome)
+    if progress:
+        progress.finish()
+    return results  # type: ignore[return-value]
+
+
+def _run(items, config_dir: Path, jobs: int, progress):
+    if jobs <= 1 or len(items) < POOL_MINIMUM:
+        reader = Reader(config_dir)
+        for item in items:
+            yield reader(item)
+            if progress:
+                progress.advance()
+        return
+    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config_dir,)) as pool:
+        for outcome in pool.map(_work, items, chunksize=CHUNK):
+            yield outcome
+            if progress:
+                progress.advance()
+
+

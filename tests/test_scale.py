@@ -1,0 +1,91 @@
+"""Work that does not change is not redone; any number of processes gives the same bytes."""
+from __future__ import annotations
+
+import io
+import shutil
+
+import pytest
+
+from builder import pipeline
+from builder.cache import ArticleCache, salt
+from builder.config import Paths
+from builder.progress import Progress
+from tests.conftest import FIXTURES, ROOT, folders, make_content, run_cli
+
+
+def many_articles(root, copies: int = 14) -> None:
+    """copies x 5 distinct articles: each seed text under a distinct curated title."""
+    files = {}
+    for seed in sorted((FIXTURES / "seeds").glob("*.txt")):
+        text = seed.read_text(encoding="utf-8")
+        for n in range(copies):
+            files[f"articles/{seed.stem}-{n}.txt"] = f"---\ntitle: Copy {n} of {seed.stem}\n---\n{text}"
+    make_content(root, files)
+
+
+def tree(folder) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_jobs_give_identical_output(tmp_path):
+    for jobs in ("1", "2"):
+        root = tmp_path / f"jobs{jobs}"
+        many_articles(root)
+        run_cli("generate", *folders(root), "--jobs", jobs)
+    assert tree(tmp_path / "jobs1" / "docs") == tree(tmp_path / "jobs2" / "docs")
+    assert len(tree(tmp_path / "jobs1" / "docs")) > 140
+
+
+def test_cache_reuses_unchanged_articles_and_notices_changes(tmp_path):
+    many_articles(tmp_path, copies=2)
+    paths = Paths(content=tmp_path / "content", docs=tmp_path / "docs", cache=tmp_path / ".cache")
+    first = pipeline.gather(paths)
+    cache = ArticleCache(paths.cache_dir, salt(paths.config))
+    assert len(cache.entries) == 10
+    edited = tmp_path / "content" / "articles" / "002_611522f5ae8394ba-0.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Copy 0", "Edited copy 0"), encoding="utf-8")
+    second = pipeline.gather(paths)
+    titles = {a.title for a in second.articles}
+    assert "Edited copy 0 of 002_611522f5ae8394ba" in titles
+    assert [p.path for p in first.pages if p.path.startswith("articles/")] != \
+           [p.path for p in second.pages if p.path.startswith("articles/")]
+
+
+def test_a_config_change_starts_a_new_cache(tmp_path):
+    config = tmp_path / "site_config"
+    shutil.copytree(ROOT / "site_config", config)
+    before = salt(config)
+    (config / "builder.yml").write_text((config / "builder.yml").read_text() + "\n# edited\n")
+    assert salt(config) != before
+
+
+def test_damaged_cache_is_ignored(tmp_path):
+    (tmp_path / "articles.pickle").write_bytes(b"not a pickle")
+    assert ArticleCache(tmp_path, "salt").entries == {}
+
+
+def test_one_article_edit_rewrites_only_what_changed(tmp_path):
+    many_articles(tmp_path, copies=2)
+    run_cli("generate", *folders(tmp_path))
+    edited = tmp_path / "content" / "articles" / "003_41b2360c85b323b2-1.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more sentence at the end of the article.\n",
+                      encoding="utf-8")
+    output = run_cli("generate", *folders(tmp_path)).output
+    written = int(output.split("(")[1].split(" files written")[0])
+    assert 1 <= written <= 3  # the article page and its source text (and data files if it shows there)
+
+
+def test_progress_is_shown_on_a_terminal_only():
+    stream = io.StringIO()
+    quiet = Progress(stream=stream)  # not a terminal
+    quiet.start(1000)
+    quiet.advance(1000)
+    quiet.finish()
+    assert stream.getvalue() == ""
+    shown = Progress(stream=stream, enabled=True)
+    shown.start(1000)
+    shown.advance(500)
+    shown.advance(500)
+    shown.finish()
+    assert "Reading articles: 1,000/1,000" in stream.getvalue()
+    assert "/s" in stream.getvalue() and "s left" in stream.getvalue()
