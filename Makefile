@@ -18,12 +18,21 @@ test: $(STAMP)            ## run the whole test suite
 check: $(STAMP)           ## check content/ and site_config/ without building
 	$(BIN)/builder check
 
+offline: $(STAMP)         ## zip the website for reading with no network: dist/<site-name>-offline.zip
+	$(BIN)/builder bundle
+
+bench: $(STAMP)           ## benchmarks (issue 7) -> benchmarks/RESULTS.md; under 10 minutes
+	$(BIN)/python -m benchmarks.run $(if $(wildcard ../shared/corpora/bbc-news/.),--real ../shared/corpora/bbc-news)
+
 clean:
 	rm -rf docs site dist .cache .docs.new .site.new
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml package-lock.json
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
 	@$(PYTHON) -m venv $(VENV) || { echo "Cannot create .venv: on Debian/Ubuntu install python3-venv (sudo apt install python3-venv)"; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@# axe-core for the browser tests' accessibility checks; they are skipped without it.
+	@if command -v npm >/dev/null 2>&1; then npm ci --silent --no-audit --no-fund; \
+	 else echo "npm not found: the accessibility checks will be skipped (sudo apt install npm)"; fi
 	@touch $(STAMP)

@@ -18,15 +18,17 @@ from builder.progress import Progress
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
-def _paths(content, config, docs, site=None) -> Paths:
+def _paths(content, config, docs, site=None, permalinks=None) -> Paths:
     return Paths(
         content=Path(content), config=Path(config) if config else default_config_dir(),
-        docs=Path(docs), site=Path(site or "site"),
+        docs=Path(docs), site=Path(site or "site"), registry=Path(permalinks) if permalinks else None,
     )
 
 
 def folder_options(function):
-    """--content, --config, --docs: where the archive's files are."""
+    """--content, --config, --docs, --permalinks: where the archive's files are."""
+    function = click.option("--permalinks", default=None, metavar="FILE",
+                            help="The record of every page address [default: CONTENT/permalinks.yml].")(function)
     function = click.option("--docs", default="docs", show_default=True, metavar="DIR",
                             help="Where the generated Markdown pages go.")(function)
     function = click.option("--config", default=None, metavar="DIR",
@@ -56,12 +58,12 @@ def main() -> None:
 @click.option("--site", default="site", show_default=True, metavar="DIR", help="Where the website goes.")
 @common_options
 @jobs_option
-def build(content, config, docs, site, strict, verbose, jobs) -> None:
+def build(content, config, docs, permalinks, site, strict, verbose, jobs) -> None:
     """Generate the pages, then publish the website into --site.
 
     Example: builder build
     """
-    options = BuildOptions(_paths(content, config, docs, site), strict=strict, jobs=jobs or default_jobs(),
+    options = BuildOptions(_paths(content, config, docs, site, permalinks), strict=strict, jobs=jobs or default_jobs(),
                            progress=Progress())
     _finish(_run(lambda: pipeline.build(options), verbose), strict)
 
@@ -70,14 +72,32 @@ def build(content, config, docs, site, strict, verbose, jobs) -> None:
 @folder_options
 @common_options
 @jobs_option
-def generate(content, config, docs, strict, verbose, jobs) -> None:
+def generate(content, config, docs, permalinks, strict, verbose, jobs) -> None:
     """Write the Markdown pages into --docs only (no website).
 
     Example: builder generate --docs /tmp/docs
     """
-    options = BuildOptions(_paths(content, config, docs), strict=strict, run_mkdocs=False,
+    options = BuildOptions(_paths(content, config, docs, permalinks=permalinks), strict=strict, run_mkdocs=False,
                            jobs=jobs or default_jobs(), progress=Progress())
     _finish(_run(lambda: pipeline.generate(options), verbose), strict)
+
+
+@main.command()
+@folder_options
+@click.option("--dist", default="dist", show_default=True, metavar="DIR", help="Where the zip goes.")
+@common_options
+def bundle(content, config, docs, permalinks, dist, strict, verbose) -> None:
+    """Generate the pages, then zip the offline website: DIST/<site-name>-offline.zip.
+
+    Unzipped anywhere, its index.html opens in a browser with no network; search works.
+    """
+    from builder.publish.bundle import bundle as offline_bundle
+
+    options = BuildOptions(_paths(content, config, docs, permalinks=permalinks), strict=strict, run_mkdocs=False)
+    report = _run(lambda: pipeline.generate(options), verbose)
+    made = _run(lambda: offline_bundle(options.paths, Path(dist), strict=strict), verbose)
+    click.echo(f"Wrote {made.path} ({made.files} files, {made.size / 1_000_000:.1f} MB).")
+    _finish(report, strict)
 
 
 @main.command()
@@ -123,14 +143,14 @@ def explain(file, config, as_json, verbose) -> None:
 @main.command()
 @folder_options
 @click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
-def serve(content, config, docs, port) -> None:
+def serve(content, config, docs, permalinks, port) -> None:
     """Preview the site at http://127.0.0.1:PORT/ while you edit; pages reload on change.
 
     Editing anything under --content or --config regenerates the pages.
     """
     from builder.preview import serve as run_preview
 
-    _run(lambda: run_preview(_paths(content, config, docs), port), verbose=False)
+    _run(lambda: run_preview(_paths(content, config, docs, permalinks=permalinks), port), verbose=False)
 
 
 def _run(action, verbose: bool):

@@ -30,6 +30,11 @@ class Paths:
     site: Path = Path("site")
     mkdocs_file: Path = Path("mkdocs.yml")
     cache: Path | None = None  # default: .cache/ beside the docs folder
+    registry: Path | None = None  # default: permalinks.yml in the content folder
+
+    @property
+    def registry_file(self) -> Path:
+        return self.registry if self.registry is not None else self.content / "permalinks.yml"
 
     @property
     def cache_dir(self) -> Path:

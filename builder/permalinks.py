@@ -50,8 +50,8 @@ class Registry:
         return slugs
 
 
-def load_registry(content_dir: Path) -> Registry:
-    path = content_dir / REGISTRY_FILE
+def load_registry(path: Path) -> Registry:
+    """Read the registry file (content/permalinks.yml unless told otherwise)."""
     if not path.exists():
         return Registry()
     try:

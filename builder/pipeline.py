@@ -18,7 +18,8 @@ from builder.duplicates import syndicated
 from builder.errors import SourceError
 from builder.models import Article, Message, Page
 from builder.explain import article_summary
-from builder.permalinks import REGISTRY_FILE, Registry, assign_slugs, dump_registry, load_registry
+from builder.permalinks import Registry, assign_slugs, dump_registry, load_registry
+from builder.publish.feeds import FeedInfo, feed_pages
 from builder.render.article_page import render_article
 from builder.render.context import SiteContext
 from builder.render.extras import iter_redirects, iter_removed, iter_source_files
@@ -57,7 +58,7 @@ def generate(options: BuildOptions, *, swap: bool = True) -> Report:
     """content/ -> docs/ (Markdown pages with front matter, index pages, sources)."""
     archive = gather(options.paths, options.jobs, options.progress)
     stats = write_tree(archive.pages, options.paths.docs, swap=swap)
-    _save_registry(options.paths.content, archive.registry_bytes)
+    _save_registry(options.paths.registry_file, archive.registry_bytes)
     archive.report.written, archive.report.removed = stats.written, stats.removed
     return archive.report
 
@@ -79,7 +80,7 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None) -> Arc
     articles = [o for o in outcomes if isinstance(o, Article)]
     articles = _drop_exact_duplicates(articles, report)
     # 5. slugs, stable across builds; syndicated copies
-    articles, registry = assign_slugs(articles, load_registry(paths.content))
+    articles, registry = assign_slugs(articles, load_registry(paths.registry_file))
     copies = _syndicated(articles)
     articles = [_note_copies(a, copies.get(a.slug, ())) for a in articles]
     for article in articles:
@@ -87,7 +88,7 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None) -> Arc
     report.notes.extend(_candidate_people(articles))
     # 6. render
     ctx = _context(articles, settings, vocabulary, paths, copies)
-    pages = _render(articles, ctx, registry)
+    pages = _render(articles, ctx, registry, settings.feed_count)
     report.articles = len(articles)
     report.index_pages = sum(1 for p in pages if p.path.endswith(".md") and not p.path.startswith("articles/"))
     return Archive(articles, report, pages, dump_registry(registry))
@@ -172,18 +173,18 @@ def _context(articles, settings, vocabulary, paths: Paths, copies) -> SiteContex
     )
 
 
-def _render(articles: list[Article], ctx: SiteContext, registry) -> list[Page]:
+def _render(articles: list[Article], ctx: SiteContext, registry, feed_count: int = 50) -> list[Page]:
     pages = [render_article(a, ctx) for a in articles]
     pages += list(iter_facet_pages(articles, ctx))
     pages += [timeline_page(articles), home_page(articles, ctx), figures_page(articles), *data_pages(articles)]
     pages += list(iter_source_files(articles)) + list(iter_redirects(articles)) + list(iter_removed(registry))
+    pages += feed_pages(articles, FeedInfo(ctx.archive_name, ctx.archive_description, ctx.site_url, count=feed_count))
     return sorted(pages, key=lambda p: p.path)
 
 
-def _save_registry(content_dir: Path, data: bytes) -> None:
-    path = content_dir / REGISTRY_FILE
+def _save_registry(path: Path, data: bytes) -> None:
     if not path.exists() or path.read_bytes() != data:
-        temporary = path.with_name(f".{REGISTRY_FILE}.tmp")
+        temporary = path.with_name(f".{path.name}.tmp")
         temporary.write_bytes(data)
         temporary.replace(path)
 

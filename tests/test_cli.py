@@ -146,3 +146,10 @@ def test_syndicated_copies_link_to_each_other(tmp_path):
     run_cli("generate", *folders(tmp_path))
     page = (tmp_path / "docs" / "articles" / "activists-rally-in-seoul-against-deportations.md").read_text()
     assert "Also published as: [Rally urges China to halt deportations](../articles/rally-urges-china-to-halt-deportations.md)" in page
+
+
+def test_permalinks_file_can_live_outside_the_content_folder(tmp_path):
+    content = make_content(tmp_path, {"articles/rally.txt": ARTICLE})
+    run_cli("generate", *folders(tmp_path), "--permalinks", tmp_path / "addresses.yml")
+    assert "seoul-rally-urges-china-to-halt-deportations" in (tmp_path / "addresses.yml").read_text(encoding="utf-8")
+    assert not (content / "permalinks.yml").exists()  # a read-only corpus is left as it is

@@ -25,7 +25,7 @@ def test_header_slug_wins():
 def test_title_edit_keeps_old_address_as_redirect(tmp_path):
     _, registry = assign_slugs([article("a.txt", "First title")], Registry())
     (tmp_path / "permalinks.yml").write_bytes(dump_registry(registry))
-    [a], registry = assign_slugs([article("a.txt", "Better title")], load_registry(tmp_path))
+    [a], registry = assign_slugs([article("a.txt", "Better title")], load_registry(tmp_path / "permalinks.yml"))
     assert a.slug == "better-title"
     assert a.previous_slugs == ("first-title",)
     assert "old one redirects" in a.messages[-1].text
@@ -54,4 +54,4 @@ def test_registry_round_trips(tmp_path):
     _, registry = assign_slugs([article("a.txt", "Title: with colon")], Registry())
     registry = dataclasses.replace(registry, removed={"old": "Old"})
     (tmp_path / "permalinks.yml").write_bytes(dump_registry(registry))
-    assert load_registry(tmp_path) == registry
+    assert load_registry(tmp_path / "permalinks.yml") == registry

@@ -1,7 +1,10 @@
 """Stage 5a, render: one Article -> its Markdown page, with front matter MkDocs and search read."""
 from __future__ import annotations
 
+import html
+
 from builder.models import Article, Page
+from builder.publish.cite import bibtex_entry
 from builder.render.context import SiteContext, article_path, facet_path
 from builder.render.markup import document, html_text, md_link, md_text
 
@@ -101,7 +104,8 @@ def _related(article: Article, ctx: SiteContext) -> str:
     for other in ctx.related.get(article.slug, ()):
         when = f" ({md_text(other.date.human)})" if other.date else ""
         rows.append(f"- {md_link(other.title, '../' + article_path(other.slug))}{when}")
-    return "\n".join(["## Related articles", *rows]) if rows else ""
+    # Other articles' titles are navigation here, not this article's text: kept out of search.
+    return "\n".join(["## Related articles { data-search-exclude }", *rows]) if rows else ""
 
 
 def _source_box(article: Article, ctx: SiteContext) -> str:
@@ -134,5 +138,12 @@ def citation_text(article: Article, ctx: SiteContext) -> str:
 def _citation(article: Article, ctx: SiteContext) -> str:
     return (
         f'<div class="archive-cite" data-search-exclude><p class="archive-label">Cite this article</p>'
-        f"<p>{html_text(citation_text(article, ctx))}</p></div>"
+        f"<p>{html_text(citation_text(article, ctx))}</p>"
+        f'<p class="archive-label">BibTeX</p>'
+        f'<div class="archive-bibtex">{_escape_lines(bibtex_entry(article, ctx.archive_name, ctx.site_url))}</div></div>'
     )
+
+
+def _escape_lines(text: str) -> str:
+    """Multi-line text for a raw HTML block: each line escaped, line breaks kept (CSS shows them)."""
+    return "\n".join(html.escape(line, quote=True) for line in text.splitlines())

@@ -1,0 +1,1 @@
+"""Publishing: the feeds beside the pages, and the offline bundle of the website."""

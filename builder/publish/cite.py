@@ -1,0 +1,69 @@
+"""How to cite an article: a BibTeX entry beside the plain citation.
+
+Every value comes from the article, so every value is escaped for BibTeX (its special
+characters) here, and for HTML where the entry is shown.
+"""
+from __future__ import annotations
+
+from builder.models import Article
+from builder.render.markup import one_line
+from builder.slugs import slugify
+
+# Characters BibTeX/LaTeX act on, and what stands for them literally.
+BIBTEX_ESCAPES = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
+    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}
+# In a url field only the braces (and backslash) matter; they are percent-encoded.
+URL_ESCAPES = {"{": "%7B", "}": "%7D", "\\": "%5C"}
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+KEY_SKIP = {"the", "a", "an"}  # never the name part of a key
+KEY_WORD_MIN = 4  # the citation key takes the first title word of at least this many letters
+
+
+def archived_at(slug: str, site_url: str) -> str:
+    """The article's address in the archive: absolute when the site's address is known."""
+    path = f"articles/{slug}.html"
+    return f"{site_url.rstrip('/')}/{path}" if site_url else path
+
+
+def bibtex_text(value: str) -> str:
+    return "".join(BIBTEX_ESCAPES.get(c, c) for c in one_line(value))
+
+
+def bibtex_url(value: str) -> str:
+    return "".join(URL_ESCAPES.get(c, c) for c in one_line(value))
+
+
+def citation_key(article: Article) -> str:
+    """'smith2017north': author's last name (else the publisher's first word), year, a title word."""
+    if article.author:
+        name = slugify(article.author.split()[-1])
+    else:
+        words = [w for w in slugify(article.publisher or "").split("-") if w not in KEY_SKIP]
+        name = words[0] if words else ""
+    name = name.replace("-", "") or "anon"
+    year = str(article.date.year) if article.date else "nd"
+    words = [w for w in slugify(article.title).split("-") if len(w) >= KEY_WORD_MIN]
+    return f"{name}{year}{words[0] if words else ''}"
+
+
+def bibtex_entry(article: Article, archive_name: str, site_url: str = "") -> str:
+    """An @article entry; also readable by biblatex (date, urldate-free)."""
+    fields: list[tuple[str, str]] = []
+    if article.author:
+        fields.append(("author", "{" + bibtex_text(article.author) + "}"))
+    fields.append(("title", "{{" + bibtex_text(article.title) + "}}"))
+    if article.publisher:
+        fields.append(("journal", "{" + bibtex_text(article.publisher) + "}"))
+    if article.date:
+        fields.append(("year", "{" + str(article.date.year) + "}"))
+        if article.date.month:
+            fields.append(("month", MONTHS[article.date.month - 1]))
+        fields.append(("date", "{" + article.date.iso + "}"))
+    if article.url:
+        fields.append(("url", "{" + bibtex_url(article.url) + "}"))
+    where = archived_at(article.slug, site_url)
+    fields.append(("note", "{Archived in " + bibtex_text(archive_name) + ", \\url{" + bibtex_url(where) + "}}"))
+    body = ",\n".join(f"  {name} = {value}" for name, value in fields)
+    return f"@article{{{citation_key(article)},\n{body}\n}}"
