@@ -23,8 +23,9 @@ from builder.publish.feeds import FeedInfo, feed_pages
 from builder.render.article_page import render_article
 from builder.render.context import SiteContext
 from builder.render.extras import iter_redirects, iter_removed, iter_source_files
-from builder.render.indexes import home_page, iter_facet_pages, timeline_page
+from builder.render.indexes import home_page, iter_facet_pages
 from builder.render.knowledge_pages import data_pages, figures_page
+from builder.render.timeline import timeline_pages
 from builder.report import Report, status_for
 from builder.site import build_site, site_url
 from builder.process import Failure, Reader, process_all
@@ -176,7 +177,7 @@ def _context(articles, settings, vocabulary, paths: Paths, copies) -> SiteContex
 def _render(articles: list[Article], ctx: SiteContext, registry, feed_count: int = 50) -> list[Page]:
     pages = [render_article(a, ctx) for a in articles]
     pages += list(iter_facet_pages(articles, ctx))
-    pages += [timeline_page(articles), home_page(articles, ctx), figures_page(articles), *data_pages(articles)]
+    pages += [*timeline_pages(articles), home_page(articles, ctx), figures_page(articles), *data_pages(articles)]
     pages += list(iter_source_files(articles)) + list(iter_redirects(articles)) + list(iter_removed(registry))
     pages += feed_pages(articles, FeedInfo(ctx.archive_name, ctx.archive_description, ctx.site_url, count=feed_count))
     return sorted(pages, key=lambda p: p.path)

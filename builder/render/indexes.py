@@ -3,18 +3,18 @@ organisation, place and publisher, an index of each kind, and the timeline."""
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import groupby
 from typing import Iterable, Iterator
 
 from builder.models import Article, Page
 from builder.render.context import (
     FACET_KINDS, FACET_TITLES, SiteContext, article_path, facet_path, facet_values, sort_newest_first,
 )
-from builder.render.knowledge_pages import detected_note, figure_line, quotes_section
+from builder.render.knowledge_pages import detected_note, quotes_section
 from builder.render.markup import document, md_link, md_text
 from builder.slugs import slugify
 
 UNDATED = "Undated"
+PAGE_SIZE = 100  # articles on one topic, person, ... page; more go on further pages
 
 
 def article_item(article: Article, up: str = "../") -> str:
@@ -44,24 +44,42 @@ def iter_facet_pages(articles: list[Article], ctx: SiteContext) -> Iterator[Page
     for kind in FACET_KINDS:
         groups = group_facets(articles, kind)
         for name, items in groups.items():
-            yield _facet_page(kind, name, items, ctx, entries)
+            yield from _facet_pages(kind, name, items, ctx, entries)
         yield _facet_index(kind, groups)
 
 
-def _facet_page(kind: str, name: str, items: list[Article], ctx: SiteContext, entries: dict[str, str]) -> Page:
-    lines = [f"# {md_text(name)}"]
+def _facet_pages(kind: str, name: str, items: list[Article], ctx: SiteContext,
+                 entries: dict[str, str]) -> Iterator[Page]:
+    """The page of one topic, person, ...; past PAGE_SIZE articles, more pages follow it."""
     description = ctx.descriptions.get((kind, name))
-    if description:
-        lines.append(md_text(description))
-    if kind == "people":
-        lines.extend(detected_note(name, items))
-    count = f"{len(items)} article" + ("" if len(items) == 1 else "s")
-    lines.append(f"## Articles\n\n{count}, newest first.")
-    lines.extend(entries[a.slug] for a in sort_newest_first(items))
-    if kind == "people":
-        lines.extend(quotes_section(name, items))
     meta = {"title": name, "description": description or f"{FACET_TITLES[kind]}: {name}"}
-    return Page(facet_path(kind, name), document(meta, lines))
+    ordered = sort_newest_first(items)
+    chunks = [ordered[i:i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)]
+    first = facet_path(kind, name)
+    paths = [first] + [first.replace(".md", f"-page-{n}.md") for n in range(2, len(chunks) + 1)]
+    for number, (path, chunk) in enumerate(zip(paths, chunks), 1):
+        lines = [f"# {md_text(name)}" + (f" (page {number})" if number > 1 else "")]
+        if number == 1 and description:
+            lines.append(md_text(description))
+        if number == 1 and kind == "people":
+            lines.extend(detected_note(name, items))
+        count = f"{len(items)} article" + ("" if len(items) == 1 else "s")
+        lines.append(f"## Articles\n\n{count}, newest first.")
+        lines.append(_pager(paths, number))
+        lines.extend(entries[a.slug] for a in chunk)
+        lines.append(_pager(paths, number))
+        if number == 1 and kind == "people":
+            lines.extend(quotes_section(name, items))
+        yield Page(path, document(dict(meta, title=meta["title"] + (f" (page {number})" if number > 1 else "")),
+                                  lines))
+
+
+def _pager(paths: list[str], current: int) -> str:
+    """"Pages: 1 · 2 · 3" with links to the others ('' when there is one page)."""
+    if len(paths) < 2:
+        return ""
+    links = [str(n) if n == current else md_link(str(n), p.rsplit("/", 1)[1]) for n, p in enumerate(paths, 1)]
+    return "Pages: " + " · ".join(links)
 
 
 def _facet_index(kind: str, groups: dict[str, list[Article]]) -> Page:
@@ -70,23 +88,6 @@ def _facet_index(kind: str, groups: dict[str, list[Article]]) -> Page:
     rows = [f"- {md_link(n, facet_path(kind, n).split('/', 1)[1])} ({len(groups[n])})" for n in names]
     lines = [f"# {title}", *(rows or ["Nothing yet."])]
     return Page(f"{kind}/index.md", document({"title": title}, lines))
-
-
-def timeline_page(articles: list[Article]) -> Page:
-    lines = ["# Timeline", "Every article by year and month of publication, oldest first."]
-    dated = sorted((a for a in articles if a.date), key=lambda a: (a.date.iso, a.title, a.slug))
-    for year, in_year in groupby(dated, key=lambda a: a.date.year):
-        lines.append(f"## {year}")
-        for month, in_month in groupby(in_year, key=lambda a: a.date.month):
-            items = list(in_month)
-            if month:
-                lines.append(f"### {items[0].date.human.split()[-2]} {year}")
-            lines.extend(article_item(a, up="") + figure_line(a) for a in items)
-    undated = sort_newest_first(a for a in articles if not a.date)
-    if undated:
-        lines.append(f"## {UNDATED}")
-        lines.extend(article_item(a, up="") for a in undated)
-    return Page("timeline.md", document({"title": "Timeline"}, lines))
 
 
 def home_page(articles: list[Article], ctx: SiteContext) -> Page:

@@ -1,0 +1,52 @@
+"""Index pages stay small as the archive grows: pagination and a timeline split by year."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.utils.meta import get_data
+
+from builder.models import Article, Block, Header, Knowledge, PartialDate, RawDocument
+from builder.render.context import SiteContext
+from builder.render.indexes import PAGE_SIZE, iter_facet_pages
+from builder.render.timeline import SPLIT_AT, timeline_pages
+
+
+def articles(count: int) -> list[Article]:
+    made = []
+    for n in range(count):
+        raw = RawDocument(Path(f"{n}.txt"), f"{n}.txt", "x", "utf-8", Header())
+        made.append(Article(
+            raw, f"article-{n:05d}", f"Article {n}", PartialDate(2010 + n % 3, 1 + n % 12), "Publisher", None,
+            None, None, None, "en", "Summary.", (Block("paragraph", "Text."),), (), (), {},
+            knowledge=Knowledge(topics=("Forced repatriation",)),
+        ))
+    return made
+
+
+def test_large_topic_pages_are_paginated():
+    pages = {p.path: p for p in iter_facet_pages(articles(2 * PAGE_SIZE + 50), SiteContext("Archive"))}
+    topic = [p for p in pages if p.startswith("topics/forced-repatriation")]
+    assert sorted(topic) == ["topics/forced-repatriation-page-2.md", "topics/forced-repatriation-page-3.md",
+                             "topics/forced-repatriation.md"]
+    counts = [pages[p].content.decode().count("- **[") for p in sorted(topic)]
+    assert counts == [PAGE_SIZE, 50, PAGE_SIZE]  # page 2, page 3, page 1
+    first = pages["topics/forced-repatriation.md"].content.decode()
+    assert "Pages: 1 · [2](forced-repatriation-page-2.md) · [3](forced-repatriation-page-3.md)" in first
+    _, meta = get_data(pages["topics/forced-repatriation-page-2.md"].content.decode())
+    assert meta["title"] == "Forced repatriation (page 2)"
+
+
+def test_small_topic_has_one_page_without_pager():
+    pages = [p for p in iter_facet_pages(articles(3), SiteContext("Archive")) if p.path.startswith("topics/f")]
+    assert [p.path for p in pages] == ["topics/forced-repatriation.md"]
+    assert "Pages:" not in pages[0].content.decode()
+
+
+def test_timeline_splits_by_year_past_the_limit():
+    small = list(timeline_pages(articles(10)))
+    assert [p.path for p in small] == ["timeline.md"]
+    large = {p.path: p.content.decode() for p in timeline_pages(articles(SPLIT_AT + 1))}
+    assert sorted(large) == ["timeline.md", "timeline/2010.md", "timeline/2011.md", "timeline/2012.md"]
+    assert "[2011](timeline/2011.md)" in large["timeline.md"]
+    assert large["timeline/2011.md"].count("- **[") == sum(1 for n in range(SPLIT_AT + 1) if n % 3 == 1)
+    assert "(../articles/article-00001.md)" in large["timeline/2011.md"]
