@@ -7,6 +7,7 @@ Two articles never share an address.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -97,8 +98,7 @@ def assign_slugs(articles: list[Article], old: Registry) -> tuple[list[Article],
     for article in ordered:
         rel = article.source.rel_path
         entry = old.articles.get(rel)
-        own = {entry.slug, *entry.previous} if entry else set()
-        slug = wanted[rel] if wanted[rel] in own else unique_slug(wanted[rel], taken)
+        slug = _kept(wanted[rel], entry) or unique_slug(wanted[rel], taken)
         taken.add(slug)
         previous = [s for s in (entry.previous if entry else []) if s != slug]
         if entry and entry.slug != slug:
@@ -111,6 +111,17 @@ def assign_slugs(articles: list[Article], old: Registry) -> tuple[list[Article],
     current = {e.slug for e in new.articles.values()}
     new.removed = {s: t for s, t in new.removed.items() if s not in current}
     return result, new
+
+
+def _kept(wanted: str, entry: Entry | None) -> str | None:
+    """The address the article already has for this wanted slug: the slug itself, or the
+    numbered variant ("x-2") it was given when another article had "x" first."""
+    if entry is None:
+        return None
+    for slug in (entry.slug, *entry.previous):
+        if slug == wanted or re.fullmatch(rf"{re.escape(wanted)}-\d+", slug):
+            return slug
+    return None
 
 
 def _wanted(article: Article) -> str:

@@ -17,6 +17,15 @@ def test_slug_from_title_and_collisions_get_a_number():
     assert "already used by another article" in result[1].messages[0].text
 
 
+def test_numbered_slug_is_kept_across_builds():
+    articles = [article("a.txt", "Rally in Seoul"), article("b.txt", "Rally in Seoul")]
+    first, registry = assign_slugs(articles, Registry())
+    for _ in range(3):
+        again, registry = assign_slugs(articles, registry)
+        assert [a.slug for a in again] == [a.slug for a in first] == ["rally-in-seoul", "rally-in-seoul-2"]
+        assert all(a.previous_slugs == () for a in again)
+
+
 def test_header_slug_wins():
     [a], _ = assign_slugs([article("a.txt", "Rally", slug="seoul-rally-2023")], Registry())
     assert a.slug == "seoul-rally-2023"
