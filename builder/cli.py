@@ -171,13 +171,25 @@ def _run(action, verbose: bool):
     sys.exit(1)
 
 
+MAX_WARNINGS_SHOWN = 20  # a large archive's warnings are summarised; `builder check` lists them all
+
+
 def _finish(report, strict: bool) -> None:
-    """Warnings and errors, each naming its file, then the one-line summary."""
+    """Every error and the first warnings, each naming its file, then the one-line summary."""
+    warnings = 0
     for entry in sorted(report.files, key=lambda f: f.path):
         for message in entry.messages:
-            if message.level != "info" or entry.status == "skipped":
-                where = f", line {message.line}" if message.line else ""
-                click.echo(f"{entry.path}{where}: {message.level}: {message.text}", err=True)
+            if message.level == "info" and entry.status != "skipped":
+                continue
+            if message.level != "error":
+                warnings += 1
+                if warnings > MAX_WARNINGS_SHOWN:
+                    continue
+            where = f", line {message.line}" if message.line else ""
+            click.echo(f"{entry.path}{where}: {message.level}: {message.text}", err=True)
+    if warnings > MAX_WARNINGS_SHOWN:
+        click.echo(f"... and {warnings - MAX_WARNINGS_SHOWN} more warnings: run 'builder check' to see them all.",
+                   err=True)
     click.echo(report.summary_line())
     _exit_for(report, strict)
 

@@ -153,3 +153,12 @@ def test_permalinks_file_can_live_outside_the_content_folder(tmp_path):
     run_cli("generate", *folders(tmp_path), "--permalinks", tmp_path / "addresses.yml")
     assert "seoul-rally-urges-china-to-halt-deportations" in (tmp_path / "addresses.yml").read_text(encoding="utf-8")
     assert not (content / "permalinks.yml").exists()  # a read-only corpus is left as it is
+
+
+def test_many_warnings_are_summarised(tmp_path):
+    make_content(tmp_path, {f"articles/a{n:02d}.txt": f"Story number {n} about a rally\n\n"
+                            f"Activists gathered outside the embassy for the {n}th time on Friday, urging "
+                            f"Beijing to stop sending defectors back, organisers said.\n" for n in range(30)})
+    result = run_cli("generate", *folders(tmp_path))
+    assert result.output.count(": warning: ") == 20
+    assert "more warnings: run 'builder check' to see them all" in result.output
