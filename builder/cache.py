@@ -28,12 +28,14 @@ def key(rel_path: str, data: bytes) -> str:
 
 
 class ArticleCache:
-    """key -> Article, kept in one pickle; entries not used in a build are dropped on save."""
+    """key -> Article, and rendered article pages, kept in one pickle; entries not used in a
+    build are dropped on save."""
 
     def __init__(self, folder: Path | None, salt_value: str):
         self.folder, self.salt = folder, salt_value
-        self.entries: dict[str, Article] = self._load() if folder else {}
+        self.entries, self.pages = self._load() if folder else ({}, {})
         self.used: dict[str, Article] = {}
+        self.pages_used: dict[str, bytes] = {}
         self.hits = 0
 
     def get(self, cache_key: str) -> Article | None:
@@ -46,22 +48,30 @@ class ArticleCache:
     def put(self, cache_key: str, article: Article) -> None:
         self.used[cache_key] = article
 
+    def page(self, page_key: str, render) -> bytes:
+        """The page rendered for these inputs before, or render() now."""
+        content = self.pages.get(page_key)
+        if content is None:
+            content = render()
+        self.pages_used[page_key] = content
+        return content
+
     def save(self) -> None:
-        if not self.folder or self.used.keys() == self.entries.keys():
+        if not self.folder or (self.used.keys() == self.entries.keys() and self.pages_used.keys() == self.pages.keys()):
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             temporary = self.folder / f".{CACHE_FILE}.tmp"
             with open(temporary, "wb") as file:
-                pickle.dump((self.salt, self.used), file, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((self.salt, self.used, self.pages_used), file, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.folder / CACHE_FILE)
         except OSError:
             pass  # a cache that cannot be written only makes the next build slower
 
-    def _load(self) -> dict[str, Article]:
+    def _load(self) -> tuple[dict[str, Article], dict[str, bytes]]:
         try:
             with open(self.folder / CACHE_FILE, "rb") as file:
-                stored_salt, entries = pickle.load(file)
+                stored_salt, entries, pages = pickle.load(file)
         except Exception:  # noqa: BLE001 - missing, old or damaged: start afresh
-            return {}
-        return entries if stored_salt == self.salt else {}
+            return {}, {}
+        return (entries, pages) if stored_salt == self.salt else ({}, {})

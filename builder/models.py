@@ -106,6 +106,7 @@ class RawDocument:
     header: Header = field(default_factory=Header)
     header_line_count: int = 0  # lines taken by the header, to map text lines to file lines
     messages: tuple[Message, ...] = ()
+    digest: str = ""  # fingerprint of the file's path and bytes (the cache key)
 
 
 @dataclass(frozen=True)

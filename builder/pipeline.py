@@ -21,7 +21,7 @@ from builder.explain import article_summary
 from builder.permalinks import Registry, assign_slugs, dump_registry, load_registry
 from builder.publish.feeds import FeedInfo, feed_pages
 from builder.render.article_page import render_article
-from builder.render.context import SiteContext
+from builder.render.context import SiteContext, article_path
 from builder.render.extras import iter_redirects, iter_removed, iter_source_files
 from builder.render.indexes import home_page, iter_facet_pages
 from builder.render.knowledge_pages import data_pages, figures_page
@@ -44,7 +44,7 @@ class Archive:
     articles: list[Article]
     report: Report
     pages: list[Page]
-    registry_bytes: bytes
+    registry_bytes: bytes | None  # None: the registry did not change
 
 
 def build(options: BuildOptions) -> Report:
@@ -75,13 +75,13 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None) -> Arc
         report.add(skip.rel_path, skip.level, [_skip_message(skip)])
     cache = ArticleCache(paths.cache_dir, salt(paths.config))
     outcomes = process_all(found, paths.config, cache, jobs, progress)
-    cache.save()
     for failure in (o for o in outcomes if isinstance(o, Failure)):
         report.add(failure.rel_path, failure.status, failure.messages)
     articles = [o for o in outcomes if isinstance(o, Article)]
     articles = _drop_exact_duplicates(articles, report)
     # 5. slugs, stable across builds; syndicated copies
-    articles, registry = assign_slugs(articles, load_registry(paths.registry_file))
+    old_registry = load_registry(paths.registry_file)
+    articles, registry = assign_slugs(articles, old_registry)
     copies = _syndicated(articles)
     articles = [_note_copies(a, copies.get(a.slug, ())) for a in articles]
     for article in articles:
@@ -89,10 +89,11 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None) -> Arc
     report.notes.extend(_candidate_people(articles))
     # 6. render
     ctx = _context(articles, settings, vocabulary, paths, copies)
-    pages = _render(articles, ctx, registry, settings.feed_count)
+    pages = _render(articles, ctx, registry, cache, settings.feed_count)
+    cache.save()
     report.articles = len(articles)
     report.index_pages = sum(1 for p in pages if p.path.endswith(".md") and not p.path.startswith("articles/"))
-    return Archive(articles, report, pages, dump_registry(registry))
+    return Archive(articles, report, pages, None if registry == old_registry else dump_registry(registry))
 
 
 def explain(path: Path, config_dir: Path) -> Article:
@@ -174,8 +175,10 @@ def _context(articles, settings, vocabulary, paths: Paths, copies) -> SiteContex
     )
 
 
-def _render(articles: list[Article], ctx: SiteContext, registry, feed_count: int = 50) -> list[Page]:
-    pages = [render_article(a, ctx) for a in articles]
+def _render(articles: list[Article], ctx: SiteContext, registry, cache: ArticleCache,
+            feed_count: int = 50) -> list[Page]:
+    pages = [Page(article_path(a.slug), cache.page(_page_key(a, ctx), lambda a=a: render_article(a, ctx).content))
+             for a in articles]
     pages += list(iter_facet_pages(articles, ctx))
     pages += [*timeline_pages(articles), home_page(articles, ctx), figures_page(articles), *data_pages(articles)]
     pages += list(iter_source_files(articles)) + list(iter_redirects(articles)) + list(iter_removed(registry))
@@ -183,8 +186,17 @@ def _render(articles: list[Article], ctx: SiteContext, registry, feed_count: int
     return sorted(pages, key=lambda p: p.path)
 
 
-def _save_registry(path: Path, data: bytes) -> None:
-    if not path.exists() or path.read_bytes() != data:
+def _page_key(article: Article, ctx: SiteContext) -> str:
+    """Everything an article's page shows: its file, its address, its neighbours, the site."""
+    neighbours = [(o.slug, o.title, o.date.iso if o.date else "") for o in ctx.related.get(article.slug, ())]
+    copies = [(o.slug, o.title, o.publisher) for o in ctx.also_published.get(article.slug, ())]
+    inputs = (article.source.digest, article.slug, article.previous_slugs, neighbours, copies,
+              ctx.site_url, ctx.archive_name)
+    return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
+
+
+def _save_registry(path: Path, data: bytes | None) -> None:
+    if data is not None and (not path.exists() or path.read_bytes() != data):
         temporary = path.with_name(f".{path.name}.tmp")
         temporary.write_bytes(data)
         temporary.replace(path)

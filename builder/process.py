@@ -96,21 +96,24 @@ def process_all(found: list[tuple[Path, str]], config_dir: Path, cache: ArticleC
             continue
         cache_key = key(rel, data)
         cached = cache.get(cache_key)
-        results.append(replace(cached, source=replace(cached.source, path=path)) if cached else None)
+        results.append(replace(cached, source=replace(cached.source, path=path, digest=cache_key)) if cached else None)
         if cached is None:
             todo.append((len(results) - 1, (path, rel, data), cache_key))
     if progress:
         progress.start(len(todo))
     for (index, _item, cache_key), outcome in zip(todo, _run([t[1] for t in todo], config_dir, jobs, progress)):
-        results[index] = outcome
         if isinstance(outcome, Article):
+            outcome = replace(outcome, source=replace(outcome.source, digest=cache_key))
             cache.put(cache_key, outcome)
+        results[index] = outcome
     if progress:
         progress.finish()
     return results  # type: ignore[return-value]
 
 
 def _run(items, config_dir: Path, jobs: int, progress):
+    if not items:
+        return
     if jobs <= 1 or len(items) < POOL_MINIMUM:
         reader = Reader(config_dir)
         for item in items:

@@ -43,6 +43,8 @@ def write_tree(pages: list[Page], out_dir: Path, *, swap: bool = True) -> WriteS
     old_manifest = _read_manifest(out_dir)
     if not swap:
         return _write_in_place(pages, out_dir, old_manifest)
+    if _up_to_date(pages, out_dir, old_manifest):
+        return WriteStats(0, len(pages), 0)
     stage = out_dir.with_name(f".{out_dir.name}.new")
     _remove(stage)
     try:
@@ -104,6 +106,24 @@ def _write_in_place(pages: list[Page], out_dir: Path, old_manifest: set[str]) ->
     if not _same(out_dir / MANIFEST, manifest):
         (out_dir / MANIFEST).write_bytes(manifest)
     return WriteStats(written, unchanged, len(stale))
+
+
+def _up_to_date(pages: list[Page], out_dir: Path, old_manifest: set[str]) -> bool:
+    """Every page already there with the same bytes, and nothing stale: nothing to do."""
+    if old_manifest != {p.path for p in pages}:
+        return False
+    folder = os.fspath(out_dir)
+    return all(_same_file(os.path.join(folder, page.path), page.content) for page in pages)
+
+
+def _same_file(path: str, content: bytes) -> bool:
+    try:
+        if os.stat(path).st_size != len(content):
+            return False
+        with open(path, "rb") as file:
+            return file.read() == content
+    except OSError:
+        return False
 
 
 def _same(path: Path, content: bytes) -> bool:
