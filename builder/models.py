@@ -7,15 +7,21 @@ Value objects only: no I/O, no heuristics.
 from __future__ import annotations
 
 import calendar
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
 DATE_PRECISIONS = ("year", "month", "day")
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class PartialDate:
-    """A date known to the year, the month or the day."""
+    """A date known to the year, the month or the day.
+
+    Dates sort by their first possible day; a less precise date sorts before a more
+    precise one of the same period ("2012" < "2012-02" < "2012-02-14").
+    """
 
     year: int
     month: int | None = None
@@ -32,6 +38,14 @@ class PartialDate:
             last = calendar.monthrange(self.year, self.month or 1)[1]
             if not 1 <= self.day <= last:
                 raise ValueError(f"day {self.day} is out of range")
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
 
     @property
     def precision(self) -> str:

@@ -162,3 +162,13 @@ def test_many_warnings_are_summarised(tmp_path):
     result = run_cli("generate", *folders(tmp_path))
     assert result.output.count(": warning: ") == 20
     assert "more warnings: run 'builder check' to see them all" in result.output
+
+
+def test_dates_of_mixed_precision_build(tmp_path):
+    make_content(tmp_path, {
+        "articles/a.txt": "---\ndate: 2012\n---\n" + ARTICLE,
+        "articles/b.txt": "---\ndate: 2012-02\n---\n" + ARTICLE.replace("Seoul rally", "Busan rally"),
+        "articles/c.txt": "---\ndate: 2012-02-14\n---\n" + ARTICLE.replace("Seoul rally", "Incheon rally"),
+    })
+    run_cli("generate", *folders(tmp_path))
+    assert "Incheon rally" in (tmp_path / "docs" / "feed.xml").read_text(encoding="utf-8")

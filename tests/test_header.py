@@ -73,3 +73,14 @@ def test_split_header_counts_lines_and_keeps_dashes_in_the_body():
     assert source == "title: x"
     assert body == "first\n---\nsecond"
     assert lines == 3
+
+
+@pytest.mark.parametrize("dates, expected", [
+    (["2012-02-14", "2012", "2012-02"], ["2012", "2012-02", "2012-02-14"]),
+    (["2023-10", "2017-11", "2023-09-22", "2012"], ["2012", "2017-11", "2023-09-22", "2023-10"]),
+    (["2020", "2019-12-31"], ["2019-12-31", "2020"]),
+])
+def test_dates_of_any_precision_sort_together(dates, expected):
+    parsed = [PartialDate.parse_iso(d) for d in dates]
+    assert [d.iso for d in sorted(parsed)] == expected
+    assert max(parsed).iso == expected[-1]
