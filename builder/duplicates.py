@@ -24,11 +24,19 @@ _WORD = re.compile(r"\w+")
 
 
 def fingerprint(paragraphs: Sequence[str]) -> tuple[int, ...]:
-    """The sampled shingle hashes of a body, sorted."""
+    """The sampled shingle hashes of a body, sorted.
+
+    Each word is hashed once (crc32, the same in every run); a shingle's hash is the hash
+    of its five word hashes as a tuple of ints, which Python computes the same way in
+    every run too (unlike the hash of a string).
+    """
     words = _WORD.findall(" ".join(paragraphs).lower())
-    grams = (" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1)))
-    hashes = {zlib.crc32(g.encode("utf-8")) for g in grams if g}
-    return tuple(sorted(h for h in hashes if h % SAMPLE_EVERY == 0))
+    if len(words) < SHINGLE_WORDS:
+        words = words + [""] * (SHINGLE_WORDS - len(words)) if words else []
+    codes = {word: zlib.crc32(word.encode("utf-8")) for word in set(words)}
+    ids = [codes[word] for word in words]
+    shingles = {hash(gram) & 0xFFFFFFFF for gram in zip(*(ids[i:] for i in range(SHINGLE_WORDS)))}
+    return tuple(sorted(h for h in shingles if h % SAMPLE_EVERY == 0))
 
 
 def syndicated(fingerprints: Mapping[str, Sequence[int]]) -> dict[str, tuple[str, ...]]:

@@ -51,7 +51,7 @@ def _add_entities(vocab: Vocabulary, tokens: Tokens, found: dict[str, set[str]])
 
 def _discover(paragraphs: Sequence[str], vocab: Vocabulary, known: set[str]) -> list[str]:
     """People detected outside the vocabulary, first spelling kept ('Kim Young-ja' = 'Kim Young Ja')."""
-    vocabulary_people = {name_key(e.name) for e in vocab.entities if e.kind == "people"}
+    vocabulary_people = vocab.people_keys
     detected: dict[str, str] = {}
     for text in paragraphs:
         for name in vocab.people_finder.discover(text):

@@ -7,6 +7,8 @@ needs two capitalised words, none of them a word that never names a person ("Chi
 """
 from __future__ import annotations
 
+import functools
+
 import re
 from typing import Sequence
 
@@ -123,6 +125,7 @@ def resolve_surname(word: str, known: Sequence[str]) -> str | None:
     return matches.pop() if len(matches) == 1 else None
 
 
+@functools.lru_cache(maxsize=65_536)  # the same names come back in article after article
 def name_key(name: str) -> str:
     """'Kim Young-ja' and 'Kim Young Ja' are one person."""
     return " ".join(tokenize(name).lower)

@@ -15,7 +15,7 @@ from builder.knowledge.heuristics import (
     read_figure_rules,
 )
 from builder.knowledge.figures import FigureFinder
-from builder.knowledge.people import PeopleFinder
+from builder.knowledge.people import PeopleFinder, name_key
 from builder.knowledge.phrases import PhraseMatcher, parse_phrase
 from builder.knowledge.quotes import QuoteFinder
 from builder.knowledge.schema import ENTITY_KINDS, Entity, Topic, read_entities, read_topics
@@ -48,6 +48,7 @@ class Vocabulary:
         self.quote_finder = QuoteFinder(self.people_finder)
         self.figure_finder = FigureFinder(figure_rules)
         self._topic_by_slug = {t.slug: t for t in self.topics}
+        self.people_keys = frozenset(name_key(e.name) for e in self.entities if e.kind == "people")
         self._entity_by_slug = {(e.kind, e.slug): e for e in self.entities}
 
     def describe(self, kind: str, name: str) -> str | None:
