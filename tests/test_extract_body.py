@@ -12,6 +12,7 @@ RULES = load_rules(Path(__file__).resolve().parent.parent / "site_config")
 P1 = "Officials said on Tuesday that the talks would resume next month, according to a statement released after the meeting."
 P2 = "The two sides have met four times since the spring, and each round has ended without an agreement on the main issues."
 P3 = "Observers expect the next round to focus on humanitarian aid and on family reunions across the border."
+QUOTE = "“We are not going to stop until every one of them is safe,” said Park Sun-young, who leads the group."
 
 
 def run(text: str) -> Extraction:
@@ -91,11 +92,64 @@ def test_paragraphs(text: str, expected: list[str]) -> None:
     (f"{P1}\nMore Than 300 Detainees Sent Back\n{P2}", "More Than 300 Detainees Sent Back"),
     (f"{P1}\n\nTHE RESPONSE FROM BEIJING\n\n{P2}", "THE RESPONSE FROM BEIJING"),
     (f"{P1}\n\nA Pattern of Forced Returns\n\n{P2}\n\n{P3}", "A Pattern of Forced Returns"),
+    # title case and all caps
+    (f"{P1}\n\nWhat Comes Next for the Talks\n\n{P2}", "What Comes Next for the Talks"),
+    (f"{P1}\nFamilies Still Waiting for News\n{P2}\n{P3}", "Families Still Waiting for News"),
+    (f"{P1}\n\nThe Road to Panmunjom\n\n{QUOTE}", "The Road to Panmunjom"),
+    (f"{P1}\n\nWHY IT MATTERS\n\n{P2}", "WHY IT MATTERS"),
+    (f"{P1}\nA DECADE OF RETURNS\n{P2}", "A DECADE OF RETURNS"),
+    # short sentence case (BBC, Guardian shapes), blank-line or single-newline separated
+    (f"{P1}\n\nFears of a wider crackdown\n\n{P2}", "Fears of a wider crackdown"),
+    (f"{P1}\nFears of a wider crackdown\n{P2}", "Fears of a wider crackdown"),
+    (f"{P1}\n\nWhat happens to those sent back\n\n{P2}\n\n{P3}", "What happens to those sent back"),
+    (f"{P1}\n\nWhat is at stake\n\n{P2}", "What is at stake"),  # a question word, so the verb is fine
+    (f"{QUOTE}\n\nPressure on the consulate\n\n{P2}", "Pressure on the consulate"),
+    (f"{P1}\n\nCalls for an inquiry grow\n\n{P2}", "Calls for an inquiry grow"),
+    (WRAPPED.replace("nine people.\n\n", "nine people.\nFears of a wider crackdown\n"), "Fears of a wider crackdown"),
+    # questions
+    (f"{P1}\n\nWhat happens next?\n\n{P2}", "What happens next?"),
+    (f"{P1}\nWhat happens next?\n{P2}", "What happens next?"),
+    (f"{P1}\n\nWill the ban hold?\n\n{P2}", "Will the ban hold?"),
+    (f"{P1}\n\nHow did it come to this?\n\n{P2}", "How did it come to this?"),
 ])
 def test_subheadings(text: str, heading: str) -> None:
     body = run(text).body
     assert [b.text for b in body if b.type == "heading"] == [heading]
     assert body[0].type == "paragraph" and body[-1].type == "paragraph"
+
+
+def test_two_subheadings() -> None:
+    body = run(f"{P1}\n\nWhy the talks stalled\n\n{P2}\n\nA long wait for answers\n\n{P3}").body
+    assert [b.type for b in body] == ["paragraph", "heading", "paragraph", "heading", "paragraph"]
+
+
+@pytest.mark.parametrize("line", [
+    "That was the plan.",  # a short sentence with its full stop
+    "He declined to comment.",
+    "“We are not afraid”",  # a quoted line
+    "\"Where are they now?\"",
+    "The vote is expected in March",  # a clause that lost its full stop
+    "The ministry said it would respond",
+    "She has not been seen since",
+    "- Aid deliveries resume",  # a list item
+    "Why?",  # one word
+])
+def test_not_subheadings(line: str) -> None:
+    body = run(f"{P1}\n\n{line}\n\n{P2}").body
+    assert [b.type for b in body] == ["paragraph"] * 3
+    assert body[1].text == line
+
+
+@pytest.mark.parametrize("text", [
+    f"{P1}\n\nBy Kim Min-ji\n\n{P2}",  # a byline is evidence
+    f"{P1}\n\nPhoto: AP\n\n{P2}",  # a credit is a caption
+    f"{P1}\n\nRecommended\n\n{P2}",  # a kicker is removed
+    f"{P1}\n\n{P2}\n\n(END)\n\nSeoul shares close higher\n\nBOK holds rate steady\n\nExport growth slows in August",
+    f"{P1}\n\n{P2}\n\nThe investigation continues",  # last, not between paragraphs
+    f"{P1}\n\nAid deliveries\n\nFamily reunions\n\n{P2}",  # short lines not set between full paragraphs
+])
+def test_no_subheading(text: str) -> None:
+    assert [b for b in run(text).body if b.type == "heading"] == []
 
 
 @pytest.mark.parametrize("line, reason", [
@@ -188,10 +242,52 @@ def test_trailing_headlines(tail: str, kept: int) -> None:
     (["Photo by Kim Min-jun"], "Photo by Kim Min-jun"),
     (["protest seoul embassy", "Photo: AP"], "protest seoul embassy"),
     (["Students march in Hong Kong on Sunday. (AFP)"], "Students march in Hong Kong on Sunday. (AFP)"),
+    (["(Photo: Yonhap) Fishing boats sit idle at a port on the west coast."],
+     "(Photo: Yonhap) Fishing boats sit idle at a port on the west coast."),
+    (["(Photo: ED JONES/AFP via Getty Images) Tourists look across the border from an observatory in Paju."],
+     "(Photo: ED JONES/AFP via Getty Images) Tourists look across the border from an observatory in Paju."),
+    (["Photo: AFP"], "Photo: AFP"),
+    (["AFP via Getty Images"], "AFP via Getty Images"),
+    (["ANTHONY WALLACE/AFP via Getty Images"], "ANTHONY WALLACE/AFP via Getty Images"),
+    (["KCNA via REUTERS"], "KCNA via REUTERS"),
+    (["Reuters/Tyrone Siu"], "Reuters/Tyrone Siu"),
+    (["EPA-EFE/JEON HEON-KYUN"], "EPA-EFE/JEON HEON-KYUN"),
+    (["Getty Images/iStockphoto"], "Getty Images/iStockphoto"),
+    (["Police officers stand guard outside the court in Hong Kong, March 4, 2024. | (Photo: REUTERS/Staff)"],
+     "Police officers stand guard outside the court in Hong Kong, March 4, 2024. | (Photo: REUTERS/Staff)"),
+    (["Image caption, Police say the boat was found drifting near the island"],
+     "Image caption, Police say the boat was found drifting near the island"),
+    (["Image source, Reuters"], "Image source, Reuters"),
+    (["File photo"], "File photo"),
+    (["(File photo)"], "(File photo)"),
+    (["Handout"], "Handout"),
+    (["This photo provided by the Unification Ministry shows a meeting at the truce village. (PHOTO NOT FOR SALE) (Yonhap)"],
+     "This photo provided by the Unification Ministry shows a meeting at the truce village. (PHOTO NOT FOR SALE) (Yonhap)"),
+    (["This undated photo provided by the family shows the missing fisherman."],
+     "This undated photo provided by the family shows the missing fisherman."),
+    (["Protesters march in Wan Chai on Sunday. Photo: Sam Tsang"], "Protesters march in Wan Chai on Sunday. Photo: Sam Tsang"),
+    (["Demonstrators gather near the legislature. Photograph: Anthony Kwan/Getty Images"],
+     "Demonstrators gather near the legislature. Photograph: Anthony Kwan/Getty Images"),
+    (["Workers inspect damage at the plant. (EPA)"], "Workers inspect damage at the plant. (EPA)"),
+    (["Shoppers in Myeongdong on Saturday. [NEWS1]"], "Shoppers in Myeongdong on Saturday. [NEWS1]"),
+    (["Photo courtesy of the Ministry of Unification"], "Photo courtesy of the Ministry of Unification"),
+    (["soldiers patrol border fence", "AFP via Getty Images"], "soldiers patrol border fence"),  # alt text
+    (["a woman holds a candle", "Reuters/Kim Hong-Ji"], "a woman holds a candle"),
 ])
 def test_captions(lines: list[str], caption: str) -> None:
     got = run("\n\n".join([P1, *lines, P2]))
     assert caption in got.captions
+    assert [b.text for b in got.body] == [P1, P2]
+
+
+@pytest.mark.parametrize("lines, caption", [
+    (["Relatives hold a vigil in Seoul on Monday. (Yonhap)"] * 2, "Relatives hold a vigil in Seoul on Monday. (Yonhap)"),
+    (["Relatives hold a vigil in Seoul on Monday night.", "Relatives hold a vigil in Seoul on Monday night. (Yonhap)"],
+     "Relatives hold a vigil in Seoul on Monday night. (Yonhap)"),
+])
+def test_repeated_caption_in_body_is_one_caption(lines: list[str], caption: str) -> None:
+    got = run("\n".join([P1, *lines, P2]))
+    assert list(got.captions) == [caption]
     assert [b.text for b in got.body] == [P1, P2]
 
 
@@ -206,7 +302,14 @@ def test_repeated_caption_is_one_caption() -> None:
     "The photo shows how far the river has dropped, she said, pointing to the dry bank.",
     "He told AP in an interview that the decision was final and would not be revisited.",
     "protesters in seoul",  # lowercase run with no credit after it
+    "The photo was taken in 2015, he said.",
+    "Reuters reported that the talks had stalled after the second day of meetings in Geneva.",
+    "Photos of the meeting were later published by state media, which called it a success.",
+    "Getty Images, the agency, said it had withdrawn the picture after questions were raised.",
+    "He showed reporters a photo: the boat, he said, had been towed back to Nampo overnight.",
+    "the ministry said",
 ])
 def test_not_captions(line: str) -> None:
     got = run(f"{P1}\n\n{line}\n\n{P2}")
     assert line not in got.captions
+    assert line in " ".join(b.text for b in got.body)

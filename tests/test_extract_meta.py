@@ -12,6 +12,9 @@ RULES = load_rules(Path(__file__).resolve().parent.parent / "site_config")
 P1 = "Officials said on Tuesday that the talks would resume next month, according to a statement released after the meeting."
 P2 = "The two sides have met four times since the spring, and each round has ended without an agreement on the main issues."
 H = "Seoul Urges Beijing to Halt Forced Returns of Defectors"
+S = "Activists say hundreds face torture if they are sent home."
+LONG_LEAD = ("The foreign ministry in Seoul on Thursday summoned a senior Chinese diplomat to protest against what it "
+             "called the forced return of hundreds of North Korean escapees, the first such protest in more than a decade.")
 
 
 def run(*lines: str) -> Extraction:
@@ -79,12 +82,42 @@ def test_title_from_lead(lead: str, title: str) -> None:
     ([H, "Photo: AP", P1, P2], P1, "lead"),
     ([H, "By Kim Min-ji", P1, P2], P1, "lead"),
     ([H, P1 + " " + P2], P1, "lead"),
+    # a one-sentence standfirst set apart by a dateline lead, a byline or a date line
+    ([H, S, "SEOUL (Reuters) - " + P1, P2], S, "standfirst"),
+    ([H, S, "By Kim Min-ji", "SEOUL, Oct. 4 (Yonhap) -- " + P1, P2], S, "standfirst"),
+    ([H, S, "By Lee Ji-won", "October 13, 2023", "HONG KONG (AFP) – " + P1, P2], S, "standfirst"),
+    ([H, S.rstrip("."), "By Kim Min-ji", P1, P2], S.rstrip("."), "standfirst"),
+    ([H, "“We will never go back,” one escapee told reporters.", "By Kim Min-ji", P1, P2],
+     "“We will never go back,” one escapee told reporters.", "standfirst"),
+    # outlet shapes: Guardian (dek, "NAME in PLACE", date), Korea Herald, SCMP (bare name), HRW
+    (["World news", H, "Families wait for word from relatives held across the border", "Jane Smith in Seoul",
+      "Fri 13 Oct 2023 05.00 BST", P1, P2], "Families wait for word from relatives held across the border", "standfirst"),
+    (["The Korea Herald", "National", H, "Lawmakers demand answers from Beijing over the returns.", "By Kim Arin",
+      "Published : Oct. 13, 2023 - 15:37", P1, P2], "Lawmakers demand answers from Beijing over the returns.", "standfirst"),
+    (["South China Morning Post", "China / Diplomacy", H, "Ministry says border crossers are illegal migrants, not refugees",
+      "Jane Lee", "Published: 7:15pm, 13 Oct, 2023", P1, P2],
+     "Ministry says border crossers are illegal migrants, not refugees", "standfirst"),
+    ([H, "Halt Returns; Grant Safe Passage to Refugees", "Human Rights Watch", "October 13, 2023", P1, P2],
+     "Halt Returns; Grant Safe Passage to Refugees", "standfirst"),
+    # no standfirst: the summary comes from the lead
+    (["BBC News", "Asia", H, "By Jean Smith", "BBC News, Seoul", "13 October 2023", P1, P2], P1, "lead"),
+    (["BBC News", H, "By Jean Smith", "Seoul correspondent", "13 October 2023", P1, P2], P1, "lead"),
+    ([H, "By Josh Smith", "October 13, 2023 3:02 PM GMT+9", "SEOUL, Oct 13 (Reuters) - " + P1, P2], P1, "lead"),
+    ([H, LONG_LEAD, P2], LONG_LEAD, "lead"),  # a long second line is the lead, not a standfirst
+    ([H, LONG_LEAD + " " + P2, P1], LONG_LEAD, "lead"),
+    ([H, "Updated 2 hours ago", P1, P2], P1, "lead"),
+    ([H, "Most Popular", P1, P2], P1, "lead"),
+    ([H, "Share this article", P1, P2], P1, "lead"),
+    ([H, "A boat is seen in this photo taken near Sokcho.", P1, P2], P1, "lead"),  # a caption
+    ([H, "October 13, 2023", P1, P2], P1, "lead"),
+    (["SEOUL (Yonhap) -- " + P1, P2], P1, "lead"),
 ])
 def test_summary(lines: list[str], summary: str, origin: str) -> None:
     got = run(*lines)
     assert got.summary == summary and got.origins["summary"] == origin
     if origin == "standfirst":
         assert summary not in [b.text for b in got.body]
+        assert got.body[0].text == P1
 
 
 @pytest.mark.parametrize("lead, place, publisher", [
@@ -148,6 +181,10 @@ def test_no_dateline(lead: str) -> None:
     ([H, "By Human Rights Watch", P1], "Human Rights Watch", "byline"),
     ([H, "By Amnesty International", P1], "Amnesty International", "byline"),
     ([H, "By Daniel Kim", P1, "Follow Jane Smith on Twitter"], "Daniel Kim", "byline"),
+    ([H, "Families wait for word from relatives held across the border", "Jane Smith in Seoul", "13 Oct 2023", P1],
+     "Jane Smith", "byline"),  # a bare name under the headline
+    ([H, "Ministry says border crossers are illegal migrants, not refugees", "Jane Lee", "13 Oct 2023", P1],
+     "Jane Lee", "byline"),
 ])
 def test_author(lines: list[str], author: str, origin: str) -> None:
     got = run(*lines)
@@ -163,6 +200,8 @@ def test_author(lines: list[str], author: str, origin: str) -> None:
     [H, "By the end of the year, officials said, the border would be reopened to trade and travel.", P2],
     [H, P1, "Follow us on Twitter"],
     [H, P1, "He told Reuters that he had been by the border when the convoy passed late on Monday."],
+    [H, "North Korea", P1],  # a section name under the headline is not a bare-name byline
+    [H, P1, "Jane Smith", P2],  # a bare name in the body is not a byline
 ])
 def test_no_author(lines: list[str]) -> None:
     assert run(*lines).author is None

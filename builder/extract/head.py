@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from builder.extract.lines import Mark, Sheet, is_paragraph_like
+from builder.extract.dateline import read_dateline
+from builder.extract.lines import Mark, Sheet, is_paragraph_like, looks_like_person
 from builder.extract.rules import Rules
 from builder.extract.text import (
     ends_sentence, first_sentence, is_title_case, sentence_count, starts_lowercase, word_count,
@@ -22,6 +23,8 @@ CAPTION_PHRASE_CHARS = 300  # caption wording is searched for near the start of 
 
 
 SHORT_HEADLINE_MIN_WORDS = 2  # a one-word line above the article is a section name
+HEAD_BYLINE_MAX_WORDS = 5  # "Jane Smith in Seoul"; longer lines are not bare bylines
+HEAD_NAME_MAX_WORDS = 3  # a bare name line has two or three words
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,7 @@ def read_head(sheet: Sheet, rules: Rules) -> Head:
     if title_at is None:
         return Head(masthead=masthead)
     _claim_title_repeat(sheet, title_at, rules)
+    _claim_head_bylines(sheet, region, title_at, rules)
     return Head(title=title or None, summary=_standfirst(sheet, title_at, rules), masthead=masthead)
 
 
@@ -117,6 +121,31 @@ def _claim_title_repeat(sheet: Sheet, title_at: int, rules: Rules) -> None:
         sheet.marks[following] = Mark("evidence", "title")
 
 
+def _claim_head_bylines(sheet: Sheet, region: list[int], title_at: int, rules: Rules) -> None:
+    """Below the headline, a bare name line is the byline ("Jane Smith in Seoul"), and the
+    line right under a byline naming the author's outlet or post is byline evidence too."""
+    previous = title_at
+    for i in (k for k in region if k > title_at):
+        line = sheet.lines[i]
+        if sheet.free(i) and word_count(line) <= HEAD_BYLINE_MAX_WORDS:
+            mark = sheet.marks[previous]
+            if mark == Mark("evidence", "author") and rules.byline_affiliations.match(line):
+                sheet.marks[i] = Mark("evidence", "author")
+            elif name := _bare_name(line, rules):
+                sheet.signals.bylines.append((i, name))
+                sheet.signals.bylines.sort()
+                sheet.marks[i] = Mark("evidence", "author")
+        previous = i
+
+
+def _bare_name(line: str, rules: Rules) -> str | None:
+    for pattern in rules.head_bylines:
+        match = pattern.match(line)
+        if match and word_count(match["name"]) <= HEAD_NAME_MAX_WORDS and looks_like_person(match["name"], rules):
+            return match["name"]
+    return None
+
+
 def _standfirst(sheet: Sheet, title_at: int, rules: Rules) -> str | None:
     """One sentence under the headline, set apart from the first paragraph."""
     candidate = _next_free(sheet, title_at)
@@ -129,7 +158,9 @@ def _standfirst(sheet: Sheet, title_at: int, rules: Rules) -> str | None:
     claimed_between = after is not None and any(
         sheet.marks[k] is not None for k in range(candidate + 1, after))
     no_full_stop = not ends_sentence(line) and not is_title_case(line) and word_count(line) >= 6
-    if after is not None and (claimed_between or no_full_stop) and not _starts_with_dateline(line):
+    # A lead that opens with a wire dateline sets the line above it apart as the standfirst.
+    dateline_follows = after is not None and read_dateline(sheet.lines[after], rules) is not None
+    if after is not None and (claimed_between or no_full_stop or dateline_follows) and not _starts_with_dateline(line):
         sheet.marks[candidate] = Mark("evidence", "summary")
         return line
     return None

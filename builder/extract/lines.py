@@ -66,7 +66,7 @@ def is_paragraph_like(line: str) -> bool:
     return count >= 40 or (count >= 15 and ends_sentence(line))
 
 
-def _looks_like_person(name: str, rules: Rules) -> bool:
+def looks_like_person(name: str, rules: Rules) -> bool:
     return not any(w.lower().strip(".,") in rules.outlet_words for w in name.split())
 
 
@@ -78,7 +78,7 @@ def _claim_metadata(sheet: Sheet, i: int, rules: Rules) -> Mark | None:
             signals.attribution.append(match["outlet"].rstrip(". "))
             return Mark("evidence", "publisher")
     follow = rules.social_follow.match(line)
-    if follow and _looks_like_person(follow["name"], rules):
+    if follow and looks_like_person(follow["name"], rules):
         signals.follows.append(follow["name"])
         return Mark("evidence", "author")
     if len(line) <= BYLINE_MAX_CHARS and (name := _byline_name(line, rules)):
@@ -237,7 +237,8 @@ def _same_text(a: str, b: str) -> bool:
 
 def _merge_repeat(sheet: Sheet, first: int, second: int) -> None:
     marks = sheet.marks
-    if marks[first] is not None and marks[second] is not None:
+    both_captions = all(m is not None and m.dest == "caption" for m in (marks[first], marks[second]))
+    if marks[first] is not None and marks[second] is not None and not both_captions:
         return
     is_caption = any(m is not None and m.dest == "caption" for m in (marks[first], marks[second]))
     keep, drop = sorted((first, second), key=lambda k: len(sheet.lines[k]), reverse=True)

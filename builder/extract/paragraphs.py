@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from builder.extract.lines import Sheet
 from builder.extract.rules import Rules
-from builder.extract.text import ends_with_terminal, is_title_case, starts_lowercase, word_count
+from builder.extract.text import ends_with_terminal, is_title_case, starts_lowercase, word_count, words
 from builder.models import Block
 
 WRAP_MAX_WIDTH = 100  # wider lines are never hard-wrapped
@@ -44,9 +44,23 @@ def _heading_like(line: str, rules: Rules) -> bool:
             and not ends_with_terminal(line) and (is_title_case(line) or line.isupper()))
 
 
-def _joins(a: str, b: str, width: int | None, rules: Rules) -> bool:
-    """Does line b continue the paragraph that line a is part of?"""
-    if _heading_like(a, rules) and not starts_lowercase(b):
+def _short_heading(line: str, rules: Rules) -> bool:
+    """A short sentence-case line that reads as a subheading, not as a clause that lost its
+    full stop: "What happens to those sent back", "Why the talks stalled", "What happens next?"."""
+    if not line[:1].isupper() or not 2 <= word_count(line) <= rules.limits["sentence_heading_max_words"]:
+        return False
+    if line.endswith("?"):
+        return True
+    if ends_with_terminal(line):
+        return False
+    tokens = [w.lower() for w in words(line)]
+    return tokens[0] in rules.question_words or not any(w in rules.clause_verbs for w in tokens)
+
+
+def _joins(before: str | None, a: str, b: str, width: int | None, rules: Rules) -> bool:
+    """Does line b continue the paragraph that line a is part of? (`before` is the line above a)"""
+    set_apart = before is None or ends_with_terminal(before)
+    if (_heading_like(a, rules) or set_apart and _short_heading(a, rules)) and not starts_lowercase(b):
         return False
     if width is not None:
         return not (len(a) < width - WRAP_SLACK and ends_with_terminal(a))
@@ -55,8 +69,8 @@ def _joins(a: str, b: str, width: int | None, rules: Rules) -> bool:
 
 def split_paragraphs(block: list[str], width: int | None, rules: Rules) -> list[str]:
     paragraphs: list[list[str]] = [[block[0]]]
-    for previous, line in zip(block, block[1:]):
-        if _joins(previous, line, width, rules):
+    for n, (previous, line) in enumerate(zip(block, block[1:])):
+        if _joins(block[n - 1] if n else None, previous, line, width, rules):
             paragraphs[-1].append(line)
         else:
             paragraphs.append([line])
@@ -73,12 +87,23 @@ def _join_lines(lines: list[str]) -> str:
     return text
 
 
+def _full_paragraph(text: str, than: str) -> bool:
+    return ends_with_terminal(text) and word_count(text) > word_count(than)
+
+
+def _is_heading(paragraphs: list[str], n: int, rules: Rules) -> bool:
+    """A title-case or all-caps line between paragraphs, or a short sentence-case line
+    between two full paragraphs."""
+    if not 0 < n < len(paragraphs) - 1:
+        return False
+    text = paragraphs[n]
+    if _heading_like(text, rules):
+        return True
+    return (_short_heading(text, rules) and _full_paragraph(paragraphs[n - 1], text)
+            and _full_paragraph(paragraphs[n + 1], text))
+
+
 def to_blocks(paragraphs: list[str], rules: Rules) -> tuple[Block, ...]:
-    """Paragraphs, with short title-case lines between paragraphs as headings."""
-    blocks = []
-    last = len(paragraphs) - 1
-    for n, text in enumerate(paragraphs):
-        between = 0 < n < last
-        kind = "heading" if between and _heading_like(text, rules) else "paragraph"
-        blocks.append(Block(kind, text))
-    return tuple(blocks)
+    """Paragraphs, with subheadings between them as headings."""
+    return tuple(Block("heading" if _is_heading(paragraphs, n, rules) else "paragraph", text)
+                 for n, text in enumerate(paragraphs))

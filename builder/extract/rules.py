@@ -29,6 +29,7 @@ LIMIT_DEFAULTS = {
     "headline_min_words": 4,
     "headline_max_words": 30,
     "heading_max_words": 12,
+    "sentence_heading_max_words": 9,
     "standfirst_max_words": 45,
     "title_max_chars": 90,
     "trailing_list_min_lines": 3,
@@ -72,6 +73,10 @@ class Rules:
     outlet_words: frozenset[str]
     bylines: tuple[re.Pattern[str], ...]
     organisation_bylines: tuple[re.Pattern[str], ...]
+    head_bylines: tuple[re.Pattern[str], ...]
+    byline_affiliations: re.Pattern[str]
+    clause_verbs: frozenset[str]
+    question_words: frozenset[str]
     title_tags: re.Pattern[str]
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -213,13 +218,31 @@ def _caption_group(loader: _Loader, captions: dict[str, Any], key: str) -> re.Pa
     return loader.alternation(name, loader.strings(name, captions.get(key, [])))
 
 
+def _word_set(loader: _Loader, section: str, key: str) -> frozenset[str]:
+    words = loader.strings(f"{section}.{key}", loader.section(section).get(key, []))
+    return frozenset(w.lower() for w in words)
+
+
+def _byline_rules(loader: _Loader) -> dict[str, Any]:
+    social = loader.data.get("social_follow", "(?!)")
+    return {
+        "social_follow": loader.compile("social_follow", str(social), capture=True) or re.compile("(?!)"),
+        "outlet_words": frozenset(w.lower() for w in loader.strings(
+            "outlet_words", loader.data.get("outlet_words", []))),
+        "bylines": loader.pattern_list("bylines"),
+        "organisation_bylines": loader.pattern_list("organisation_bylines"),
+        "head_bylines": loader.pattern_list("head_bylines"),
+        "byline_affiliations": loader.alternation("byline_affiliations", loader.strings(
+            "byline_affiliations", loader.data.get("byline_affiliations", []))),
+    }
+
+
 def _build(loader: _Loader) -> Rules:
     captions = loader.section("captions")
     outlets = _outlets(loader)
     aliases, agencies, domains = _indexes(outlets)
     labels = loader.strings("date_labels", loader.data.get("date_labels", []))
     published = loader.strings("date_published_labels", loader.data.get("date_published_labels", []))
-    social = loader.data.get("social_follow", "(?!)")
     boilerplate = _boilerplate(loader)
     return Rules(
         boilerplate=boilerplate,
@@ -233,11 +256,9 @@ def _build(loader: _Loader) -> Rules:
         alt_text_max_words=int(captions.get("alt_text_max_words", 8)),
         attribution=loader.pattern_list("attribution"),
         chrome_outlets=loader.pattern_list("chrome_outlets"),
-        social_follow=loader.compile("social_follow", str(social), capture=True) or re.compile("(?!)"),
-        outlet_words=frozenset(w.lower() for w in loader.strings(
-            "outlet_words", loader.data.get("outlet_words", []))),
-        bylines=loader.pattern_list("bylines"),
-        organisation_bylines=loader.pattern_list("organisation_bylines"),
+        **_byline_rules(loader),
+        clause_verbs=_word_set(loader, "subheadings", "clause_verbs"),
+        question_words=_word_set(loader, "subheadings", "question_words"),
         title_tags=loader.alternation("title_tags", loader.strings(
             "title_tags", loader.data.get("title_tags", []))),
         months=_numbered_words(loader, "months", 1, 12),
