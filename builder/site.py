@@ -16,51 +16,66 @@ from builder.errors import BuilderError, ConfigError, WriteError
 SITE_URL_VARIABLE = "SITE_URL"
 
 
-def _load(paths: Paths, **overrides):
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+def read_settings(paths: Paths) -> dict:
+    """mkdocs.yml as written (its !ENV values resolved), without MkDocs' checks."""
+    from mkdocs.utils import yaml_load
 
-    if not paths.mkdocs_file.exists():
-        raise ConfigError(f"{paths.mkdocs_file}: not found (run the builder from the archive's folder)")
     try:
-        return load_config(config_file=str(paths.mkdocs_file), docs_dir=str(paths.docs.resolve()), **overrides)
-    except ConfigurationError as exc:
-        raise ConfigError(f"{paths.mkdocs_file}: {exc}") from None
+        with open(paths.mkdocs_file, encoding="utf-8") as file:
+            data = yaml_load(file) or {}
+    except OSError:
+        raise ConfigError(f"{paths.mkdocs_file}: not found (run the builder from the archive's folder)") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{paths.mkdocs_file}: expected 'key: value' settings")
+    return data
 
 
 def site_url(paths: Paths) -> str:
     """The published address: $SITE_URL, else mkdocs.yml's site_url, else ''."""
-    from mkdocs.utils import yaml_load
-
     if os.environ.get(SITE_URL_VARIABLE):
         return os.environ[SITE_URL_VARIABLE]
     try:
-        with open(paths.mkdocs_file, encoding="utf-8") as file:
-            return str((yaml_load(file) or {}).get("site_url") or "")
-    except (OSError, ValueError, AttributeError):
+        return str(read_settings(paths).get("site_url") or "")
+    except (BuilderError, ValueError):
         return ""
 
 
-def build_site(paths: Paths, strict: bool = False) -> None:
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import MkDocsException
+def run_mkdocs(paths: Paths, site_dir: Path, strict: bool = False, **overrides) -> None:
+    """MkDocs on docs/ into site_dir, with settings given on top of mkdocs.yml.
 
-    site = paths.site.resolve()
-    stage = site.with_name(f".{site.name}.new")
-    shutil.rmtree(stage, ignore_errors=True)
-    config = _load(paths, site_dir=str(stage), strict=strict)
+    A failed or interrupted build removes what it wrote into site_dir.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError, MkDocsException
+
+    if not paths.mkdocs_file.exists():
+        raise ConfigError(f"{paths.mkdocs_file}: not found (run the builder from the archive's folder)")
+    try:
+        config = load_config(config_file=str(paths.mkdocs_file), docs_dir=str(paths.docs.resolve()),
+                             site_dir=str(site_dir), strict=strict, **overrides)
+    except ConfigurationError as exc:
+        raise ConfigError(f"{paths.mkdocs_file}: {exc}") from None
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
         build(config)
     except MkDocsException as exc:
-        shutil.rmtree(stage, ignore_errors=True)
+        shutil.rmtree(site_dir, ignore_errors=True)
         raise BuilderError(f"MkDocs could not build the site: {exc}") from None
     except OSError as exc:
-        shutil.rmtree(stage, ignore_errors=True)
+        shutil.rmtree(site_dir, ignore_errors=True)
         raise WriteError(f"cannot write the site: {exc.strerror or exc}") from None
-    except BaseException:  # Ctrl-C: the half-built copy goes, the previous site stays
-        shutil.rmtree(stage, ignore_errors=True)
+    except BaseException:  # Ctrl-C: the half-built copy goes
+        shutil.rmtree(site_dir, ignore_errors=True)
         raise
+
+
+def build_site(paths: Paths, strict: bool = False) -> None:
+    """Publish site/: build beside it, then swap it in."""
+    site = paths.site.resolve()
+    stage = site.with_name(f".{site.name}.new")
+    shutil.rmtree(stage, ignore_errors=True)
+    run_mkdocs(paths, stage, strict)
     _swap(stage, site)
 
 

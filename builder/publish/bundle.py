@@ -8,16 +8,15 @@ byte-for-byte the same for the same site (sorted entries, fixed timestamps).
 """
 from __future__ import annotations
 
-import logging
 import os
-import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from builder.config import Paths
-from builder.errors import BuilderError, ConfigError, WriteError
+from builder.errors import WriteError
+from builder.site import read_settings, run_mkdocs
 from builder.slugs import slugify
 
 OFFLINE_PLUGIN = "offline"
@@ -38,11 +37,11 @@ class Bundle:
 
 def bundle(paths: Paths, dist: Path, strict: bool = False) -> Bundle:
     """Build the offline variant of docs/ into a temporary folder; write dist/<name>-offline.zip."""
-    raw = _read_mkdocs(paths.mkdocs_file)
+    raw = read_settings(paths)
     name = (slugify(str(raw.get("site_name") or "")) or FALLBACK_NAME) + SUFFIX
     with tempfile.TemporaryDirectory(prefix="offline-") as temporary:
         site = Path(temporary) / name
-        _build(paths, site, offline_overrides(raw), strict)
+        run_mkdocs(paths, site, strict, **offline_overrides(raw))
         return write_zip(site, dist / f"{name}.zip")
 
 
@@ -76,36 +75,3 @@ def write_zip(site: Path, target: Path) -> Bundle:
         partial.unlink(missing_ok=True)
         raise WriteError(f"cannot write {target}: {exc.strerror or exc}") from None
     return Bundle(target, len(files), target.stat().st_size)
-
-
-def _read_mkdocs(mkdocs_file: Path) -> dict:
-    from mkdocs.utils import yaml_load
-
-    try:
-        with open(mkdocs_file, encoding="utf-8") as file:
-            data = yaml_load(file) or {}
-    except OSError:
-        raise ConfigError(f"{mkdocs_file}: not found (run the builder from the archive's folder)") from None
-    if not isinstance(data, dict):
-        raise ConfigError(f"{mkdocs_file}: expected 'key: value' settings")
-    return data
-
-
-def _build(paths: Paths, site: Path, overrides: dict, strict: bool) -> None:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError, MkDocsException
-
-    try:
-        config = load_config(config_file=str(paths.mkdocs_file), docs_dir=str(paths.docs.resolve()),
-                             site_dir=str(site), strict=strict, **overrides)
-    except ConfigurationError as exc:
-        raise ConfigError(f"{paths.mkdocs_file}: {exc}") from None
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    try:
-        build(config)
-    except MkDocsException as exc:
-        shutil.rmtree(site, ignore_errors=True)
-        raise BuilderError(f"MkDocs could not build the offline site: {exc}") from None
-    except OSError as exc:
-        raise WriteError(f"cannot write the offline site: {exc.strerror or exc}") from None
