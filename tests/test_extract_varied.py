@@ -19,9 +19,9 @@ VARIED = Path(__file__).resolve().parent / "fixtures" / "varied"
 EXPECTED: dict[str, dict] = yaml.safe_load((VARIED / "expected.yml").read_text(encoding="utf-8"))
 RULES = load_rules(ROOT / "site_config")
 
-FLOORS = {  # pinned at the current score (n of 15 articles)
-    "title": 0.93, "summary": 1.0, "publisher": 1.0, "republished_by": 1.0, "author": 1.0,
-    "dateline": 0.93, "date": 1.0, "lead": 0.93, "paragraphs": 0.93, "headings": 1.0, "captions": 1.0,
+FLOORS = {  # pinned at the current score (n of 21 articles)
+    "title": 0.95, "summary": 1.0, "publisher": 1.0, "republished_by": 1.0, "author": 1.0,
+    "dateline": 0.95, "date": 1.0, "lead": 0.95, "paragraphs": 0.95, "headings": 1.0, "captions": 1.0,
 }
 
 

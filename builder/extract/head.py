@@ -154,6 +154,8 @@ def _standfirst(sheet: Sheet, title_at: int, rules: Rules) -> str | None:
     line = sheet.lines[candidate]
     if word_count(line) > rules.limits["standfirst_max_words"] or sentence_count(line) > 1:
         return None
+    if line.rstrip().endswith(":"):  # it introduces what follows ("..., the director said:"): the lead
+        return None
     after = _next_free(sheet, candidate)
     claimed_between = after is not None and any(
         sheet.marks[k] is not None for k in range(candidate + 1, after))

@@ -6,6 +6,7 @@ Handles blank-line separated text, one paragraph per line, and hard-wrapped text
 from __future__ import annotations
 
 from builder.extract.lines import Sheet
+from builder.extract.dateline import read_dateline
 from builder.extract.rules import Rules
 from builder.extract.text import ends_with_terminal, is_title_case, starts_lowercase, word_count, words
 from builder.models import Block
@@ -60,7 +61,8 @@ def _short_heading(line: str, rules: Rules) -> bool:
 def _joins(before: str | None, a: str, b: str, width: int | None, rules: Rules) -> bool:
     """Does line b continue the paragraph that line a is part of? (`before` is the line above a)"""
     set_apart = before is None or ends_with_terminal(before)
-    if (_heading_like(a, rules) or set_apart and _short_heading(a, rules)) and not starts_lowercase(b):
+    heading = _heading_like(a, rules) or set_apart and _short_heading(a, rules)
+    if heading and not starts_lowercase(b) and read_dateline(a, rules) is None:  # a wire lead is no heading
         return False
     if width is not None:
         return not (len(a) < width - WRAP_SLACK and ends_with_terminal(a))
