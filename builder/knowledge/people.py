@@ -82,10 +82,14 @@ class PeopleFinder:
         """Leading titles, acronyms and non-name words off: (rest, whether a title was there)."""
         titled = False
         skipped = self.rules.not_name_words | self.rules.function_words
-        while words and (self._is_title(words[0]) or words[0].lower() in skipped):
+        while words and (self._is_title(words[0]) or words[0].lower() in skipped or self._qualifies_title(words)):
             titled = titled or self._is_title(words[0])
             words = words[1:]
         return words, titled
+
+    def _qualifies_title(self, words: list[str]) -> bool:
+        """"Agriculture" in "Agriculture Minister Adamu Bello": a word just before a title."""
+        return len(words) > 2 and words[0][:1].isupper() and self._is_title(words[1])
 
     def _is_title(self, word: str) -> bool:
         return word.rstrip(".").lower() in self.rules.titles or (len(word) > 1 and word.isupper())
