@@ -1,24 +1,25 @@
 """The builder as a library: build() reads like the table of contents of the pipeline.
 
-discover -> read -> extract -> merge -> slugs -> enrich -> render -> write -> MkDocs.
+discover -> read, extract, merge, enrich (per file: process.py, cached) -> slugs ->
+syndicated copies -> render -> write -> MkDocs.
 Everything is gathered before anything is written: index pages need the whole archive.
 """
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from builder import knowledge
-from builder.config import BuildOptions, Paths, load_settings
 from builder.cache import ArticleCache, salt
+from builder.config import BuildOptions, Paths, load_settings
 from builder.duplicates import syndicated
-from builder.errors import SourceError
-from builder.models import Article, Message, Page
 from builder.explain import article_summary
+from builder.models import Article, Message, Page
 from builder.permalinks import Registry, assign_slugs, dump_registry, load_registry
+from builder.process import Failure, Reader, process_all
+from builder.progress import Progress
 from builder.publish.feeds import FeedInfo, feed_pages
 from builder.render.article_page import render_article
 from builder.render.context import SiteContext, article_path
@@ -28,13 +29,8 @@ from builder.render.knowledge_pages import data_pages, figures_page
 from builder.render.timeline import timeline_pages
 from builder.report import Report, status_for
 from builder.site import build_site, site_url
-from builder.process import Failure, Reader, process_all
-from builder.progress import Progress
 from builder.sources import discover, read
 from builder.write import write_tree
-
-
-log = logging.getLogger("builder")
 
 
 @dataclass
@@ -204,10 +200,6 @@ def _save_registry(path: Path, data: bytes | None) -> None:
 
 def _info(text: str) -> Message:
     return Message("info", text)
-
-
-def _error(text: str, line: int | None = None) -> Message:
-    return Message("error", text, line)
 
 
 def _skip_message(skip) -> Message:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from mkdocs.utils.meta import get_data
 
 from builder.cli import main

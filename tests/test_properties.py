@@ -5,7 +5,6 @@ enables (the same step MkDocs runs), and parsed back.
 """
 from __future__ import annotations
 
-import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path

@@ -79,5 +79,5 @@ def test_seed_site_has_feeds_linked_from_every_page(seed_site):
     for page in ("index.html", "topics/index.html", "timeline.html"):
         head = (site / page).read_text(encoding="utf-8").split("</head>")[0]
         up = "../" if "/" in page else ""
-        assert f'type="application/rss+xml" title=' in head and f'href="{up}feed.xml"' in head, page
-        assert f'type="application/feed+json"' in head and f'href="{up}feed.json"' in head, page
+        assert 'type="application/rss+xml" title=' in head and f'href="{up}feed.xml"' in head, page
+        assert 'type="application/feed+json"' in head and f'href="{up}feed.json"' in head, page

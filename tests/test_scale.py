@@ -4,7 +4,6 @@ from __future__ import annotations
 import io
 import shutil
 
-import pytest
 
 from builder import pipeline
 from builder.cache import ArticleCache, salt

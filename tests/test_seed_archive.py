@@ -120,7 +120,6 @@ def test_page_body_matches(name, expected, pages):
     assert len(page.paragraphs) == seed["body_paragraphs"]
     assert page.paragraphs[0].strip().startswith(seed["lead_starts"])
     assert [h.strip() for h in page.headings if h.strip() in seed["headings"]] == seed["headings"]
-    body = "\n".join(page.paragraphs)
     for removed in seed["removed"]:
         if removed == "-":
             assert not any(p.strip() == "-" for p in page.paragraphs)

@@ -102,11 +102,11 @@ def home_page(articles: list[Article], ctx: SiteContext) -> Page:
     lines.append(
         f"**{len(articles)}** articles from **{counts['publishers']}** publishers"
         + (f", {span}" if dates else "")
-        + f". Browse by [topic](topics/index.md), [person](people/index.md), "
-        f"[organisation](organizations/index.md), [place](places/index.md), "
-        f"[publisher](publishers/index.md) or on the [timeline](timeline.md); see the "
-        f"[key figures](figures.md). Download every article's data as [JSON](data/articles.json) "
-        f"or [CSV](data/articles.csv)."
+        + ". Browse by [topic](topics/index.md), [person](people/index.md), "
+        "[organisation](organizations/index.md), [place](places/index.md), "
+        "[publisher](publishers/index.md) or on the [timeline](timeline.md); see the "
+        "[key figures](figures.md). Download every article's data as [JSON](data/articles.json) "
+        "or [CSV](data/articles.csv)."
     )
     lines.append("## Latest articles")
     lines.extend(article_item(a, up="") for a in sort_newest_first(articles)[: ctx.latest_count])

@@ -7,7 +7,7 @@ import io
 import json
 
 from builder.models import Article, Figure, Page
-from builder.render.context import article_path, facet_path, sort_newest_first
+from builder.render.context import article_path, sort_newest_first
 from builder.render.markup import document, html_text, md_link, md_text
 
 DATA_FIELDS = ("slug", "title", "date", "date_precision", "publisher", "republished_by", "author", "dateline",
