@@ -1,0 +1,142 @@
+"""The Markdown report (benchmarks/RESULTS.md): machine, one table per measurement, the targets."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from benchmarks.benches import Results
+from benchmarks.workdir import SEED
+
+
+def _fmt(value, spec: str = ".2f", unit: str = "") -> str:
+    return "–" if value is None else f"{value:{spec}}{unit}"
+
+
+def render(results: Results, info: dict, args, repeat: int, elapsed: float, jobs) -> str:
+    lines = ["# Benchmark results (issue 7)", "",
+             f"Written by `python -m benchmarks.run` ({' '.join(_argv_summary(args))}) in {elapsed / 60:.1f} minutes. "
+             f"Every figure is the median of the runs counted in its row. Synthetic corpora: "
+             f"`benchmarks/synthetic.py`, seed {SEED}. Builder jobs: {jobs or 'its default'}.", "",
+             "## Machine", "", "| | |", "| --- | --- |"]
+    lines += [f"| {key} | {value} |" for key, value in info.items()]
+    lines += GENERATE.render(results.generate) + _memory_growth(results) + BUILDS.render(results.builds)
+    lines += INCREMENTAL.render(results.incremental) + SIZES.render(results.sizes)
+    lines += ["", "## Targets", ""] + targets(results) + [""]
+    if results.notes:
+        lines += ["## Notes", ""] + [f"- {note}" for note in results.notes] + [""]
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class _Table:
+    """One section of the report: intro lines, a Markdown table of one row per result.
+
+    A failed result keeps its `lead` cells, then "FAILED: ..." and empty cells up to the
+    column count of `align`."""
+
+    intro: list[str]
+    header: str
+    align: str
+    lead: Callable[[dict], list[str]]
+    line: Callable[[dict], str]
+
+    def render(self, rows: list[dict]) -> list[str]:
+        columns = self.align.count("|") - 1
+        out = self.intro + [self.header, self.align]
+        for row in rows:
+            if "failed" in row:
+                cells = self.lead(row) + [f"FAILED: {row['failed']}"]
+                out.append("| " + " | ".join(cells) + " |" + " |" * (columns - len(cells)))
+            else:
+                out.append(self.line(row))
+        return out
+
+
+GENERATE = _Table(
+    ["", "## 1. `builder generate` from scratch (cold: empty docs/, no cache)", ""],
+    "| Corpus | Input files | Articles | Runs | Wall | CPU (user+sys) | Peak RSS | Articles/s (wall) | Articles per CPU-second |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    lambda row: [row["corpus"], f"{row['inputs']:,}"],
+    lambda row: f"| {row['corpus']} | {row['inputs']:,} | {row['articles']:,} | {row['runs']} | {row['wall']:.2f} s "
+                f"| {row['cpu']:.2f} s | {row['rss']:.0f} MB | {row['rate']:,.0f} | {row['rate_cpu']:,.0f} |")
+BUILDS = _Table(
+    ["", "## 2. Full `builder build` against plain `mkdocs build` of the same docs/", "",
+     "Wall time, then CPU time (user+sys, which other work on the machine disturbs less).", ""],
+    "| Corpus | Articles | Runs | `builder build` (cold) | plain `mkdocs build` | Ratio | `generate` share | Build CPU | MkDocs CPU | Ratio (CPU) | `generate` share (CPU) | Build peak RSS | MkDocs peak RSS |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    lambda row: [row["corpus"]],
+    lambda row: f"| {row['corpus']} | {_fmt(row['articles'], ',')} | {row['runs']} | {row['build']:.1f} s | {row['mkdocs']:.1f} s "
+                f"| {row['ratio']:.2f} | {_fmt(row['share'] and row['share'] * 100, '.0f', ' %')} | {row['build_cpu']:.1f} s "
+                f"| {row['mkdocs_cpu']:.1f} s | {row['ratio_cpu']:.2f} | {_fmt(row['share_cpu'] and row['share_cpu'] * 100, '.0f', ' %')} "
+                f"| {row['build_rss']:.0f} MB | {row['mkdocs_rss']:.0f} MB |")
+INCREMENTAL = _Table(
+    ["", "## 3. Rebuilds: `builder generate` after a change (warm docs/)", ""],
+    "| Corpus | Change | Runs | Wall | CPU | Files written (builder's count) | Files changed on disk | Removed | Files in docs/ |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    lambda row: [row["corpus"], row["case"]],
+    lambda row: f"| {row['corpus']} | {row['case']} | {row['runs']} | {row['wall']:.2f} s | {row['cpu']:.2f} s "
+                f"| {_fmt(row['written'], ',.0f')} | {_fmt(row['changed'], ',.0f')} | {_fmt(row['removed'], ',.0f')} | {row['docs_files']:,} |")
+SIZES = _Table(
+    ["", "## 4. Output size (after the full build)", ""],
+    "| Corpus | Articles | docs/ | site/ | Files in site/ | search_index.json | site/ bytes per article |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    lambda row: [row["corpus"]],
+    lambda row: f"| {row['corpus']} | {row['articles']:,} | {row['docs'] / 1e6:.1f} MB | {row['site'] / 1e6:.1f} MB "
+                f"| {row['files']:,} | {_fmt(row['search'] and row['search'] / 1e6, '.1f', ' MB')} | {row['per_article'] / 1e3:,.1f} KB |")
+
+
+def _argv_summary(args) -> list[str]:
+    parts = ["--quick"] if args.quick else [f"--sizes {args.sizes}", f"--repeat {args.repeat}"]
+    if args.real:
+        parts.append(f"--real {args.real}")
+    return parts
+
+
+def _memory_growth(results: Results) -> list[str]:
+    rows = sorted((r for r in results.generate if "rss" in r and r["corpus"].startswith("synthetic")),
+                  key=lambda r: r["articles"])
+    if len(rows) < 2:
+        return []
+    steps = [f"{a['articles']:,} → {b['articles']:,}: {(b['rss'] - a['rss']) / (b['articles'] - a['articles']) * 1000:.0f} MB "
+             f"per 1,000 articles" for a, b in zip(rows, rows[1:]) if b["articles"] > a["articles"]]
+    return ["", "Peak RSS growth (synthetic): " + "; ".join(steps) + "."]
+
+
+def targets(results: Results) -> list[str]:
+    """Each issue-7 target: met or missed, and by how much."""
+    real = next((r for r in results.generate if r["corpus"].startswith("real") and "wall" in r), None)
+    ref = real or next((r for r in results.generate if r["corpus"] == "synthetic 1,000" and "wall" in r), None)
+    big = next((r for r in results.generate if r["corpus"] == "synthetic 10,000" and "wall" in r), None)
+    build = next((r for r in results.builds if r["corpus"] == (ref or {}).get("corpus") and "ratio" in r), None)
+    inc = {r["case"]: r for r in results.incremental if r["corpus"] == (ref or {}).get("corpus") and "wall" in r}
+    out = ["| Target | Measured | |", "| --- | --- | --- |"]
+
+    def row(name, measured, ok, miss=""):
+        verdict = "not measured" if ok is None else ("met" if ok else f"**missed** {miss}".rstrip())
+        out.append(f"| {name} | {measured} | {verdict} |")
+
+    if ref:
+        rate = ref["rate_cpu"]
+        row(f"`generate` ≥ 1,000 articles/s on one core ({ref['corpus']})", f"{rate:,.0f} articles per CPU-second",
+            rate >= 1000, f"({1000 / rate:.1f}× too slow)")
+    if build:
+        row(f"full build ≤ 1.10 × plain mkdocs ({build['corpus']})",
+            f"{build['ratio']:.2f}× wall, {build['ratio_cpu']:.2f}× CPU", build["ratio"] <= 1.10,
+            f"(by {build['ratio'] - 1.10:.2f} wall, {build['ratio_cpu'] - 1.10:.2f} CPU)")
+        if build["share"] is not None:
+            row("`generate` ≤ 10 % of the full build", f"{build['share'] * 100:.0f} % wall, "
+                f"{_fmt(build['share_cpu'] and build['share_cpu'] * 100, '.0f', ' %')} CPU", build["share"] <= 0.10,
+                f"(by {build['share'] * 100 - 10:.0f} points)")
+    if "no change" in inc:
+        r = inc["no change"]
+        row("no-change `generate` ≤ 1 s", f"{r['wall']:.2f} s", r["wall"] <= 1, f"(by {r['wall'] - 1:.2f} s)")
+        row("no-change `generate` rewrites 0 files", f"{_fmt(r['written'], '.0f')} written, {r['changed']:.0f} changed on disk",
+            (r["written"] or 0) == 0 and r["changed"] == 0)
+    if "one article edited" in inc:
+        r = inc["one article edited"]
+        row("one-article edit ≤ 1 s", f"{r['wall']:.2f} s ({_fmt(r['written'], '.0f')} files written)", r["wall"] <= 1,
+            f"(by {r['wall'] - 1:.2f} s)")
+    if big:
+        row("10,000 synthetic: ≤ 15 s wall", f"{big['wall']:.1f} s", big["wall"] <= 15, f"(by {big['wall'] - 15:.1f} s)")
+        row("10,000 synthetic: ≤ 400 MB peak RSS", f"{big['rss']:.0f} MB", big["rss"] <= 400, f"(by {big['rss'] - 400:.0f} MB)")
+    return out
