@@ -28,14 +28,15 @@ def key(rel_path: str, data: bytes) -> str:
 
 
 class ArticleCache:
-    """key -> Article, and rendered article pages, kept in one pickle; entries not used in a
-    build are dropped on save."""
+    """key -> Article, and page key -> the digest of the page rendered for it, kept in one
+    pickle; entries not used in a build are dropped on save."""
 
     def __init__(self, folder: Path | None, salt_value: str):
         self.folder, self.salt = folder, salt_value
         self.entries, self.pages = self._load() if folder else ({}, {})
         self.used: dict[str, Article] = {}
-        self.pages_used: dict[str, bytes] = {}
+        self.pages_used: dict[str, str] = {}
+        self.rendered = False  # pages were made in this run (else their digests are kept as they were)
         self.hits = 0
 
     def get(self, cache_key: str) -> Article | None:
@@ -48,15 +49,26 @@ class ArticleCache:
     def put(self, cache_key: str, article: Article) -> None:
         self.used[cache_key] = article
 
-    def page(self, page_key: str, render) -> bytes:
-        """The page rendered for these inputs before, or render() now."""
-        content = self.pages.get(page_key)
-        if content is None:
-            content = render()
-        self.pages_used[page_key] = content
+    def page(self, page_key: str, written: Path, render) -> bytes:
+        """The page: the file already written for these same inputs (read back, not
+        rendered again) when its digest still matches, else render() now."""
+        self.rendered = True
+        digest = self.pages.get(page_key)
+        if digest is not None:
+            try:
+                content = written.read_bytes()
+            except OSError:
+                content = None
+            if content is not None and hashlib.sha1(content).hexdigest() == digest:
+                self.pages_used[page_key] = digest
+                return content
+        content = render()
+        self.pages_used[page_key] = hashlib.sha1(content).hexdigest()
         return content
 
     def save(self) -> None:
+        if not self.rendered:
+            self.pages_used = self.pages
         if not self.folder or (self.used.keys() == self.entries.keys() and self.pages_used.keys() == self.pages.keys()):
             return
         try:
@@ -68,7 +80,7 @@ class ArticleCache:
         except OSError:
             pass  # a cache that cannot be written only makes the next build slower
 
-    def _load(self) -> tuple[dict[str, Article], dict[str, bytes]]:
+    def _load(self) -> tuple[dict[str, Article], dict[str, str]]:
         try:
             with open(self.folder / CACHE_FILE, "rb") as file:
                 stored_salt, entries, pages = pickle.load(file)

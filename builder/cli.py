@@ -111,7 +111,7 @@ def check(content, config, as_json, strict, verbose) -> None:
     Prints ok / warning / skipped / error for each file, with reasons.
     Exit code 1 when there are errors (or warnings, with --strict).
     """
-    report = _run(lambda: pipeline.gather(_paths(content, config, "docs")).report, verbose)
+    report = _run(lambda: pipeline.check(_paths(content, config, "docs")), verbose)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:

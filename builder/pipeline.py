@@ -9,7 +9,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
+from typing import Iterator
 
 from builder import knowledge
 from builder.cache import ArticleCache, salt
@@ -35,12 +37,14 @@ from builder.write import write_tree
 
 @dataclass
 class Archive:
-    """Everything gathered in the first phase."""
+    """Everything gathered in the first phase; the pages are made one at a time as they
+    are written (no archive's pages are all held in memory)."""
 
     articles: list[Article]
     report: Report
-    pages: list[Page]
+    pages: Iterator[Page]
     registry_bytes: bytes | None  # None: the registry did not change
+    cache: ArticleCache
 
 
 def build(options: BuildOptions) -> Report:
@@ -55,6 +59,7 @@ def generate(options: BuildOptions, *, swap: bool = True) -> Report:
     """content/ -> docs/ (Markdown pages with front matter, index pages, sources)."""
     archive = gather(options.paths, options.jobs, options.progress)
     stats = write_tree(archive.pages, options.paths.docs, swap=swap)
+    archive.cache.save()
     _save_registry(options.paths.registry_file, archive.registry_bytes)
     archive.report.written, archive.report.removed = stats.written, stats.removed
     return archive.report
@@ -85,11 +90,17 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None) -> Arc
     report.notes.extend(_candidate_people(articles))
     # 6. render
     ctx = _context(articles, settings, vocabulary, paths, copies)
-    pages = _render(articles, ctx, registry, cache, settings.feed_count)
-    cache.save()
     report.articles = len(articles)
-    report.index_pages = sum(1 for p in pages if p.path.endswith(".md") and not p.path.startswith("articles/"))
-    return Archive(articles, report, pages, None if registry == old_registry else dump_registry(registry))
+    pages = _render(articles, ctx, registry, cache, paths.docs, settings.feed_count, report)
+    registry_bytes = None if registry == old_registry else dump_registry(registry)
+    return Archive(articles, report, pages, registry_bytes, cache)
+
+
+def check(paths: Paths) -> Report:
+    """Read every file and report on it; write no page (what is read out is cached)."""
+    archive = gather(paths)
+    archive.cache.save()
+    return archive.report
 
 
 def explain(path: Path, config_dir: Path) -> Article:
@@ -152,6 +163,7 @@ def _note_copies(article: Article, copies: tuple[Article, ...]) -> Article:
 def _context(articles, settings, vocabulary, paths: Paths, copies) -> SiteContext:
     by_slug = {a.slug: a for a in articles}
     related = knowledge.related_articles({a.slug: a.knowledge for a in articles})
+    copy_slugs = {slug: {o.slug for o in others} for slug, others in copies.items()}
     descriptions = {}
     for kind in ("topics", "people", "organizations", "places"):
         for article in articles:
@@ -164,22 +176,27 @@ def _context(articles, settings, vocabulary, paths: Paths, copies) -> SiteContex
         archive_description=settings.archive_description,
         site_url=site_url(paths),
         latest_count=settings.latest_count,
-        related={slug: tuple(by_slug[s] for s in others if s in by_slug and by_slug[s] not in copies.get(slug, ()))
+        related={slug: tuple(by_slug[s] for s in others if s in by_slug and s not in copy_slugs.get(slug, ()))
                  for slug, others in related.items()},
         also_published=copies,
         descriptions=descriptions,
     )
 
 
-def _render(articles: list[Article], ctx: SiteContext, registry, cache: ArticleCache,
-            feed_count: int = 50) -> list[Page]:
-    pages = [Page(article_path(a.slug), cache.page(_page_key(a, ctx), lambda a=a: render_article(a, ctx).content))
-             for a in articles]
-    pages += list(iter_facet_pages(articles, ctx))
-    pages += [*timeline_pages(articles), home_page(articles, ctx), figures_page(articles), *data_pages(articles)]
-    pages += list(iter_source_files(articles)) + list(iter_redirects(articles)) + list(iter_removed(registry))
-    pages += feed_pages(articles, FeedInfo(ctx.archive_name, ctx.archive_description, ctx.site_url, count=feed_count))
-    return sorted(pages, key=lambda p: p.path)
+def _render(articles: list[Article], ctx: SiteContext, registry, cache: ArticleCache, docs: Path,
+            feed_count: int, report: Report) -> Iterator[Page]:
+    """Every page, made when the writer asks for it; counts the index pages into the report."""
+    for article in articles:
+        path = article_path(article.slug)
+        yield Page(path, cache.page(_page_key(article, ctx), docs / path, lambda a=article: render_article(a, ctx).content))
+    report.index_pages = 0
+    for page in chain(iter_facet_pages(articles, ctx), timeline_pages(articles),
+                      [home_page(articles, ctx), figures_page(articles)]):
+        report.index_pages += 1
+        yield page
+    yield from data_pages(articles)
+    yield from chain(iter_source_files(articles), iter_redirects(articles), iter_removed(registry))
+    yield from feed_pages(articles, FeedInfo(ctx.archive_name, ctx.archive_description, ctx.site_url, count=feed_count))
 
 
 def _page_key(article: Article, ctx: SiteContext) -> str:

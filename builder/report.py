@@ -26,7 +26,7 @@ class FileReport:
 class Report:
     files: list[FileReport] = field(default_factory=list)
     articles: int = 0
-    index_pages: int = 0
+    index_pages: int | None = None  # known once the pages are made (not by `check`)
     written: int = 0
     removed: int = 0
     notes: list[str] = field(default_factory=list)  # archive-wide remarks (e.g. people to add)
@@ -46,10 +46,10 @@ class Report:
         return self.count("warning") > 0
 
     def summary(self) -> dict:
-        return {status: self.count(status) for status in STATUS_ORDER} | {
-            "articles": self.articles,
-            "index_pages": self.index_pages,
-        }
+        summary = {status: self.count(status) for status in STATUS_ORDER} | {"articles": self.articles}
+        if self.index_pages is not None:
+            summary["index_pages"] = self.index_pages
+        return summary
 
     def as_dict(self) -> dict:
         files = sorted(self.files, key=lambda f: f.path)
@@ -57,7 +57,7 @@ class Report:
 
     def summary_line(self) -> str:
         skipped = [f for f in self.files if f.status in ("skipped", "error")]
-        line = f"Built {self.articles} articles and {self.index_pages} index pages"
+        line = f"Built {self.articles} articles and {self.index_pages or 0} index pages"
         line += f" ({self.written} files written, {self.removed} removed)"
         if skipped:
             reasons = "; ".join(f"{f.path}: {_message_text(f.messages[0])}" for f in skipped[:5] if f.messages)

@@ -1,6 +1,7 @@
 """Slugs: lowercase ASCII words joined by hyphens, the identity of every page."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -8,6 +9,7 @@ MAX_SLUG_LENGTH = 80  # characters; cut at a word boundary
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=65_536)  # index pages ask for the same names' slugs again and again
 def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     """'Kim Jong-un’s “Purge”' -> 'kim-jong-uns-purge'; '' when no ASCII word is left."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

@@ -12,6 +12,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Iterable
 
 from builder.errors import WriteError
 from builder.models import Page
@@ -26,30 +27,31 @@ class WriteStats:
     removed: int
 
 
-def check_pages(pages: list[Page]) -> None:
+def check_page(page: Page, seen: set[str]) -> None:
     """Refuse a path outside the folder, or one claimed twice."""
-    seen: set[str] = set()
-    for page in pages:
-        path = PurePosixPath(page.path)
-        if path.is_absolute() or ".." in path.parts or not path.parts or page.path == MANIFEST:
-            raise WriteError(f"refusing to write {page.path!r}: outside the output folder")
-        if page.path in seen:
-            raise WriteError(f"two pages claim the same file {page.path!r}")
-        seen.add(page.path)
+    path = PurePosixPath(page.path)
+    if path.is_absolute() or ".." in path.parts or not path.parts or page.path == MANIFEST:
+        raise WriteError(f"refusing to write {page.path!r}: outside the output folder")
+    if page.path in seen:
+        raise WriteError(f"two pages claim the same file {page.path!r}")
+    seen.add(page.path)
 
 
-def write_tree(pages: list[Page], out_dir: Path, *, swap: bool = True) -> WriteStats:
-    check_pages(pages)
+def write_tree(pages: Iterable[Page], out_dir: Path, *, swap: bool = True) -> WriteStats:
+    """Write the pages (any iterable: they are handled one at a time, never all held)."""
     old_manifest = _read_manifest(out_dir)
     if not swap:
         return _write_in_place(pages, out_dir, old_manifest)
-    if _up_to_date(pages, out_dir, old_manifest):
-        return WriteStats(0, len(pages), 0)
     stage = out_dir.with_name(f".{out_dir.name}.new")
     _remove(stage)
     try:
-        stats = _assemble(pages, out_dir, stage, old_manifest)
-        _swap(stage, out_dir)
+        staged = _stage_changes(pages, out_dir, stage)
+        stats = _stats(staged, out_dir, old_manifest)
+        if stats.written or stats.removed or staged.paths != old_manifest:
+            _complete(staged, out_dir, stage, old_manifest)
+            _swap(stage, out_dir)
+        else:
+            _remove(stage)  # everything is already there: nothing to swap
     except OSError as exc:
         _remove(stage)
         raise WriteError(f"cannot write {out_dir}: {exc.strerror or exc}") from None
@@ -59,36 +61,53 @@ def write_tree(pages: list[Page], out_dir: Path, *, swap: bool = True) -> WriteS
     return stats
 
 
-def _assemble(pages: list[Page], out_dir: Path, stage: Path, old_manifest: set[str]) -> WriteStats:
-    """Build the new tree in stage/: unchanged files are hard links to the old ones."""
-    written = unchanged = 0
-    stage.mkdir(parents=True)
+@dataclass
+class _Staged:
+    paths: set[str]  # every page's path
+    unchanged: list[str]  # pages whose bytes are already in out_dir
+    written: int
+
+
+def _stage_changes(pages: Iterable[Page], out_dir: Path, stage: Path) -> _Staged:
+    """Write the pages that differ from out_dir's files into stage/."""
+    staged = _Staged(set(), [], 0)
+    folder = os.fspath(out_dir)
     for page in pages:
-        target, old = stage / page.path, out_dir / page.path
+        check_page(page, staged.paths)
+        if _same_file(os.path.join(folder, page.path), page.content):
+            staged.unchanged.append(page.path)
+            continue
+        target = stage / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        if _same(old, page.content):
-            _link_or_copy(old, target)
-            unchanged += 1
-        else:
-            target.write_bytes(page.content)
-            written += 1
-    new_paths = {p.path for p in pages}
-    for rel in _hand_written(out_dir, old_manifest | new_paths):
+        target.write_bytes(page.content)
+        staged.written += 1
+    return staged
+
+
+def _stats(staged: _Staged, out_dir: Path, old_manifest: set[str]) -> WriteStats:
+    removed = len({p for p in old_manifest if (out_dir / p).exists()} - staged.paths)
+    return WriteStats(staged.written, len(staged.unchanged), removed)
+
+
+def _complete(staged: _Staged, out_dir: Path, stage: Path, old_manifest: set[str]) -> None:
+    """Fill stage/ with the unchanged pages and the hand-written files (hard links), and the manifest."""
+    for rel in staged.unchanged + _hand_written(out_dir, old_manifest | staged.paths):
         (stage / rel).parent.mkdir(parents=True, exist_ok=True)
         _link_or_copy(out_dir / rel, stage / rel)
-    manifest = "".join(f"{p}\n" for p in sorted(new_paths)).encode("utf-8")
+    stage.mkdir(parents=True, exist_ok=True)
+    manifest = "".join(f"{p}\n" for p in sorted(staged.paths)).encode("utf-8")
     if _same(out_dir / MANIFEST, manifest):
         _link_or_copy(out_dir / MANIFEST, stage / MANIFEST)
     else:
         (stage / MANIFEST).write_bytes(manifest)
-    removed = len({p for p in old_manifest if (out_dir / p).exists()} - new_paths)
-    return WriteStats(written, unchanged, removed)
 
 
-def _write_in_place(pages: list[Page], out_dir: Path, old_manifest: set[str]) -> WriteStats:
+def _write_in_place(pages: Iterable[Page], out_dir: Path, old_manifest: set[str]) -> WriteStats:
     """For live preview: change only what changed, each file replaced atomically."""
     written = unchanged = 0
+    seen: set[str] = set()
     for page in pages:
+        check_page(page, seen)
         target = out_dir / page.path
         if _same(target, page.content):
             unchanged += 1
@@ -98,22 +117,13 @@ def _write_in_place(pages: list[Page], out_dir: Path, old_manifest: set[str]) ->
         temporary.write_bytes(page.content)
         os.replace(temporary, target)
         written += 1
-    new_paths = {p.path for p in pages}
-    stale = [p for p in old_manifest - new_paths if (out_dir / p).is_file()]
+    stale = [p for p in old_manifest - seen if (out_dir / p).is_file()]
     for rel in stale:
         (out_dir / rel).unlink()
-    manifest = "".join(f"{p}\n" for p in sorted(new_paths)).encode("utf-8")
+    manifest = "".join(f"{p}\n" for p in sorted(seen)).encode("utf-8")
     if not _same(out_dir / MANIFEST, manifest):
         (out_dir / MANIFEST).write_bytes(manifest)
     return WriteStats(written, unchanged, len(stale))
-
-
-def _up_to_date(pages: list[Page], out_dir: Path, old_manifest: set[str]) -> bool:
-    """Every page already there with the same bytes, and nothing stale: nothing to do."""
-    if old_manifest != {p.path for p in pages}:
-        return False
-    folder = os.fspath(out_dir)
-    return all(_same_file(os.path.join(folder, page.path), page.content) for page in pages)
 
 
 def _same_file(path: str, content: bytes) -> bool:

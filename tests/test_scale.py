@@ -39,15 +39,29 @@ def test_cache_reuses_unchanged_articles_and_notices_changes(tmp_path):
     many_articles(tmp_path, copies=2)
     paths = Paths(content=tmp_path / "content", docs=tmp_path / "docs", cache=tmp_path / ".cache")
     first = pipeline.gather(paths)
-    cache = ArticleCache(paths.cache_dir, salt(paths.config))
-    assert len(cache.entries) == 10
+    first_paths = [p.path for p in first.pages if p.path.startswith("articles/")]
+    first.cache.save()
+    assert len(ArticleCache(paths.cache_dir, salt(paths.config)).entries) == 10
     edited = tmp_path / "content" / "articles" / "002_611522f5ae8394ba-0.txt"
     edited.write_text(edited.read_text(encoding="utf-8").replace("Copy 0", "Edited copy 0"), encoding="utf-8")
     second = pipeline.gather(paths)
-    titles = {a.title for a in second.articles}
-    assert "Edited copy 0 of 002_611522f5ae8394ba" in titles
-    assert [p.path for p in first.pages if p.path.startswith("articles/")] != \
-           [p.path for p in second.pages if p.path.startswith("articles/")]
+    assert second.cache.hits == 9  # only the edited file is read out again
+    assert "Edited copy 0 of 002_611522f5ae8394ba" in {a.title for a in second.articles}
+    assert [p.path for p in second.pages if p.path.startswith("articles/")] != first_paths  # a new address
+
+
+def test_rendered_pages_are_reused_from_docs(tmp_path, monkeypatch):
+    many_articles(tmp_path, copies=1)
+    run_cli("generate", *folders(tmp_path))
+    calls = []
+    real = pipeline.render_article
+    monkeypatch.setattr(pipeline, "render_article", lambda *a, **k: calls.append(1) or real(*a, **k))
+    run_cli("generate", *folders(tmp_path))
+    assert calls == []  # every article page came back from docs/, its digest checked
+    page = next((tmp_path / "docs" / "articles").glob("copy-0-of-000*.md"))
+    page.write_text("edited by hand", encoding="utf-8")
+    run_cli("generate", *folders(tmp_path))
+    assert len(calls) == 1 and "edited by hand" not in page.read_text(encoding="utf-8")
 
 
 def test_a_config_change_starts_a_new_cache(tmp_path):

@@ -72,3 +72,13 @@ def test_interrupted_write_leaves_the_previous_tree(tmp_path, monkeypatch):
     assert (out / "a.md").read_text() == "A" and (out / "b.md").read_text() == "B"
     write_tree(pages(a_md="A3"), out)  # the next build recovers
     assert (out / "a.md").read_text() == "A3" and not (out / "b.md").exists()
+
+
+def test_pages_can_stream_and_an_unchanged_tree_is_left_alone(tmp_path):
+    out = tmp_path / "docs"
+    write_tree((Page(f"p{n}.md", f"page {n}".encode()) for n in range(50)), out)  # a generator
+    inode = os.stat(out).st_ino
+    stats = write_tree((Page(f"p{n}.md", f"page {n}".encode()) for n in range(50)), out)
+    assert (stats.written, stats.unchanged, stats.removed) == (0, 50, 0)
+    assert os.stat(out).st_ino == inode  # not swapped: nothing changed
+    assert not (tmp_path / ".docs.new").exists()

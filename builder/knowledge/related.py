@@ -2,11 +2,13 @@
 
 An inverted index maps each feature (topic, person, organisation, place) to its articles, so
 an article is only compared with articles it shares something with. Features found in a
-large share of a big archive ("China", "North Korea") are skipped: they relate everything
-to everything, and their long lists would make the work quadratic.
+large share of a big archive ("China", "North Korea"), or in more than COMMON_ARTICLES
+articles, are skipped: they relate everything to everything, and their long lists would
+make the work quadratic.
 """
 from __future__ import annotations
 
+import heapq
 import math
 from typing import Mapping
 
@@ -16,6 +18,7 @@ RELATED_LIMIT = 5
 MIN_SCORE = 2.0  # below this, two articles are not related (one rare shared feature is ~2.1+)
 COMMON_SHARE = 0.2  # in archives of COMMON_FROM or more articles, features in a larger share are skipped
 COMMON_FROM = 50
+COMMON_ARTICLES = 100  # and features of more articles than this, whatever the archive's size
 FEATURE_KINDS = ("topics", "people", "organizations", "places")
 
 Feature = tuple[str, str]  # (kind, name)
@@ -40,7 +43,7 @@ def related_articles(items: Mapping[str, Knowledge], limit: int = RELATED_LIMIT)
         for feature in found:
             postings.setdefault(feature, []).append(slug)
     total = len(items)
-    cutoff = COMMON_SHARE * total if total >= COMMON_FROM else total
+    cutoff = min(COMMON_SHARE * total, COMMON_ARTICLES) if total >= COMMON_FROM else total
     weights = feature_weights(postings, total)
     result = {}
     for slug, found in article_features.items():
@@ -53,6 +56,6 @@ def related_articles(items: Mapping[str, Knowledge], limit: int = RELATED_LIMIT)
             for other in slugs:
                 scores[other] = scores.get(other, 0.0) + weight
         scores.pop(slug, None)
-        ranked = sorted((-round(s, 9), other) for other, s in scores.items() if s >= MIN_SCORE)
-        result[slug] = tuple(other for _, other in ranked[:limit])
+        ranked = heapq.nsmallest(limit, ((-round(s, 9), other) for other, s in scores.items() if s >= MIN_SCORE))
+        result[slug] = tuple(other for _, other in ranked)
     return result

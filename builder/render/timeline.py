@@ -19,7 +19,7 @@ INTRO = "Every article by year and month of publication, oldest first."
 
 
 def timeline_pages(articles: list[Article]) -> Iterator[Page]:
-    dated = sorted((a for a in articles if a.date), key=lambda a: (a.date.iso, a.title, a.slug))
+    dated = sorted((a for a in articles if a.date), key=lambda a: (a.date.sort_key(), a.title, a.slug))
     years = [(year, list(items)) for year, items in groupby(dated, key=lambda a: a.date.year)]
     undated = sort_newest_first(a for a in articles if not a.date)
     if len(articles) <= SPLIT_AT:
