@@ -132,3 +132,26 @@ def test_old_address_with_paragraph_lands_on_the_renamed_page(renamed, visit):
     assert heading(page) == NEW_TITLE
     state = paragraph_state(page, "p3")
     assert state["target"] and in_view(state), state
+
+
+def test_key_figures_sort_by_a_column(online, visit):
+    """figures.html: a click on a column heading sorts the rows by it, again the other way."""
+    page = visit.page
+    page.goto(online.url("figures.html"))
+
+    def column(n: int) -> list[str]:
+        return page.locator("table.archive-sortable tbody tr").evaluate_all(
+            f"rows => rows.map(r => r.cells[{n}].textContent.trim())")
+
+    def number(text: str) -> int:
+        return int(re.sub(r"^(over|about|some)\s+", "", text).split("–")[0].replace(",", ""))
+
+    assert len(column(0)) >= 7
+    page.locator("table.archive-sortable th button").nth(2).click()  # "Value"
+    values = [number(v) for v in column(2)]
+    assert values == sorted(values)
+    page.locator("table.archive-sortable th button").nth(2).click()
+    assert [number(v) for v in column(2)] == sorted(values, reverse=True)
+    page.locator("table.archive-sortable th button").nth(0).click()  # "Date"
+    assert column(0) == sorted(column(0))
+    assert not visit.failed

@@ -3,7 +3,7 @@
 (function () {
   function key(cell) {
     var text = cell.textContent.trim();
-    var number = text.replace(/^(over|about|some)\s+/i, "").replace(/[,\u2013].*$/, "").replace(/,/g, "");
+    var number = text.replace(/^(over|about|some)\s+/i, "").replace(/\u2013.*$/, "").replace(/,/g, "");
     return /^\d+(\.\d+)?$/.test(number) ? [0, parseFloat(number), text] : [1, 0, text.toLowerCase()];
   }
   function compare(a, b) {
