@@ -33,7 +33,7 @@ class ArticleCache:
 
     def __init__(self, folder: Path | None, salt_value: str):
         self.folder, self.salt = folder, salt_value
-        self.entries, self.pages = self._load() if folder else ({}, {})
+        self.entries, self.pages, self.state, self.report = self._load() if folder else ({}, {}, None, None)
         self.used: dict[str, Article] = {}
         self.pages_used: dict[str, str] = {}
         self.rendered = False  # pages were made in this run (else their digests are kept as they were)
@@ -66,24 +66,30 @@ class ArticleCache:
         self.pages_used[page_key] = hashlib.sha1(content).hexdigest()
         return content
 
+    def remember(self, state: str, report) -> None:
+        """The digest of a build's inputs and its report: the same inputs give the same output."""
+        self.state, self.report, self.remembered = state, report, True
+
     def save(self) -> None:
         if not self.rendered:
             self.pages_used = self.pages
-        if not self.folder or (self.used.keys() == self.entries.keys() and self.pages_used.keys() == self.pages.keys()):
+        unchanged = self.used.keys() == self.entries.keys() and self.pages_used.keys() == self.pages.keys()
+        if not self.folder or (unchanged and not getattr(self, "remembered", False)):
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             temporary = self.folder / f".{CACHE_FILE}.tmp"
             with open(temporary, "wb") as file:
-                pickle.dump((self.salt, self.used, self.pages_used), file, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((self.salt, self.used, self.pages_used, self.state, self.report), file,
+                            protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.folder / CACHE_FILE)
         except OSError:
             pass  # a cache that cannot be written only makes the next build slower
 
-    def _load(self) -> tuple[dict[str, Article], dict[str, str]]:
+    def _load(self) -> tuple[dict[str, Article], dict[str, str], str | None, object]:
         try:
             with open(self.folder / CACHE_FILE, "rb") as file:
-                stored_salt, entries, pages = pickle.load(file)
+                stored_salt, entries, pages, state, report = pickle.load(file)
         except Exception:  # noqa: BLE001 - missing, old or damaged: start afresh
-            return {}, {}
-        return (entries, pages) if stored_salt == self.salt else ({}, {})
+            return {}, {}, None, None
+        return (entries, pages, state, report) if stored_salt == self.salt else ({}, {}, None, None)

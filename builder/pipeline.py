@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -32,7 +33,7 @@ from builder.render.timeline import timeline_pages
 from builder.report import Report, status_for
 from builder.site import build_site, site_url
 from builder.sources import discover, read
-from builder.write import write_tree
+from builder.write import MANIFEST, write_tree
 
 
 @dataclass
@@ -45,6 +46,8 @@ class Archive:
     pages: Iterator[Page]
     registry_bytes: bytes | None  # None: the registry did not change
     cache: ArticleCache
+    state: str  # digest of every input: files, settings, code, registry, site address
+    unchanged: bool = False  # the same inputs as the last build, whose output is in place
 
 
 def build(options: BuildOptions) -> Report:
@@ -58,17 +61,20 @@ def build(options: BuildOptions) -> Report:
 def generate(options: BuildOptions, *, swap: bool = True) -> Report:
     """content/ -> docs/ (Markdown pages with front matter, index pages, sources)."""
     archive = gather(options.paths, options.jobs, options.progress)
+    if archive.unchanged:  # the same inputs as the last build, whose output is all in place
+        archive.report.written = archive.report.removed = 0
+        archive.cache.save()
+        return archive.report
     stats = write_tree(archive.pages, options.paths.docs, swap=swap)
-    archive.cache.save()
     _save_registry(options.paths.registry_file, archive.registry_bytes)
     archive.report.written, archive.report.removed = stats.written, stats.removed
+    archive.cache.remember(_with_outputs(archive.state, options.paths), archive.report)
+    archive.cache.save()
     return archive.report
 
 
 def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None) -> Archive:
-    """Phase one: read every file, build every article and page in memory."""
-    settings = load_settings(paths.config)
-    vocabulary = knowledge.load_vocabulary(paths.config)
+    """Phase one: read every file, build every article; the pages follow, made on demand."""
     report = Report()
     # 1. discover; 2-4. read, extract, merge and enrich each file (cached; one bad file never stops the others)
     found, skipped = discover(paths.content)
@@ -78,6 +84,12 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None) -> Arc
     outcomes = process_all(found, paths.config, cache, jobs, progress)
     for failure in (o for o in outcomes if isinstance(o, Failure)):
         report.add(failure.rel_path, failure.status, failure.messages)
+    state = _inputs_digest(paths, cache, outcomes, skipped)
+    if cache.report is not None and cache.state == _with_outputs(state, paths):
+        articles = [o for o in outcomes if isinstance(o, Article)]
+        return Archive(articles, cache.report, iter(()), None, cache, state, unchanged=True)
+    settings = load_settings(paths.config)
+    vocabulary = knowledge.load_vocabulary(paths.config)
     articles = [o for o in outcomes if isinstance(o, Article)]
     articles = _drop_exact_duplicates(articles, report)
     # 5. slugs, stable across builds; syndicated copies
@@ -93,7 +105,7 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None) -> Arc
     report.articles = len(articles)
     pages = _render(articles, ctx, registry, cache, paths.docs, settings.feed_count, report)
     registry_bytes = None if registry == old_registry else dump_registry(registry)
-    return Archive(articles, report, pages, registry_bytes, cache)
+    return Archive(articles, report, pages, registry_bytes, cache, state)
 
 
 def check(paths: Paths) -> Report:
@@ -206,6 +218,39 @@ def _page_key(article: Article, ctx: SiteContext) -> str:
     inputs = (article.source.digest, article.slug, article.previous_slugs, neighbours, copies,
               ctx.site_url, ctx.archive_name)
     return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
+
+
+def _inputs_digest(paths: Paths, cache: ArticleCache, outcomes, skipped) -> str:
+    """Everything the output depends on: each file's bytes (as cache keys) or failure,
+    the skipped files, site_config/ and the builder (the cache's salt), the site's address."""
+    digest = hashlib.sha256(cache.salt.encode())
+    for outcome in outcomes:
+        digest.update(repr(outcome.source.digest if isinstance(outcome, Article) else outcome).encode())
+    digest.update(repr(skipped).encode())
+    digest.update(site_url(paths).encode())
+    return digest.hexdigest()
+
+
+def _with_outputs(state: str, paths: Paths) -> str:
+    """The inputs' digest with what a build leaves behind: the address registry (also read
+    by the next build) and the files in docs/."""
+    registry = paths.registry_file
+    written = hashlib.sha256(registry.read_bytes() if registry.exists() else b"").hexdigest()
+    return f"{state}:{written}:{_docs_signature(paths.docs)}"
+
+
+def _docs_signature(docs: Path) -> str | None:
+    """Size and modification time of every file the last build wrote (None: one is gone),
+    so a file changed or removed by hand is noticed and made again."""
+    try:
+        listed = (docs / MANIFEST).read_text(encoding="utf-8").split()
+        stats = [os.stat(os.path.join(docs, rel)) for rel in listed]
+    except OSError:
+        return None
+    digest = hashlib.sha256()
+    for rel, stat in zip(listed, stats):
+        digest.update(f"{rel}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
 def _save_registry(path: Path, data: bytes | None) -> None:

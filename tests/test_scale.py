@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 
 
@@ -102,3 +103,26 @@ def test_progress_is_shown_on_a_terminal_only():
     shown.finish()
     assert "Reading articles: 1,000/1,000" in stream.getvalue()
     assert "/s" in stream.getvalue() and "s left" in stream.getvalue()
+
+
+def test_no_change_build_makes_no_page_and_reports_the_same(tmp_path, monkeypatch):
+    many_articles(tmp_path, copies=1)
+    make_content(tmp_path, {"articles/bad.txt": "---\ndate: yesterday\n---\ntext"})
+    first = run_cli("generate", *folders(tmp_path), expect=1)
+    calls = []
+    monkeypatch.setattr(pipeline, "_render", lambda *a, **k: calls.append(1) or iter(()))
+    second = run_cli("generate", *folders(tmp_path), expect=1)
+    assert calls == []  # nothing was made again
+    assert second.output == re.sub(r"\(\d+ files written, 0 removed\)", "(0 files written, 0 removed)", first.output)
+    assert "header key 'date'" in second.output  # the bad file is still reported
+
+
+def test_a_changed_or_missing_output_file_or_address_is_noticed(tmp_path, monkeypatch):
+    many_articles(tmp_path, copies=1)
+    run_cli("generate", *folders(tmp_path))
+    index = tmp_path / "docs" / "timeline.md"
+    index.unlink()
+    assert "(1 files written" in run_cli("generate", *folders(tmp_path)).output
+    assert index.exists()
+    monkeypatch.setenv("SITE_URL", "https://example.org/archive/")
+    assert "(0 files written" not in run_cli("generate", *folders(tmp_path)).output
