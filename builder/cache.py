@@ -37,6 +37,7 @@ class ArticleCache:
         self.used: dict[str, Article] = {}
         self.pages_used: dict[str, str] = {}
         self.rendered = False  # pages were made in this run (else their digests are kept as they were)
+        self.remembered = False  # a build's inputs and report were recorded in this run
         self.hits = 0
 
     def get(self, cache_key: str) -> Article | None:
@@ -74,7 +75,7 @@ class ArticleCache:
         if not self.rendered:
             self.pages_used = self.pages
         unchanged = self.used.keys() == self.entries.keys() and self.pages_used.keys() == self.pages.keys()
-        if not self.folder or (unchanged and not getattr(self, "remembered", False)):
+        if not self.folder or (unchanged and not self.remembered):
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)

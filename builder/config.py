@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from builder.errors import ConfigError
+from builder.progress import Progress
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUILDER_FILE = "builder.yml"
@@ -47,7 +48,7 @@ class BuildOptions:
     strict: bool = False
     run_mkdocs: bool = True
     jobs: int = 1  # processes reading articles out
-    progress: object | None = None  # a builder.progress.Progress, on a terminal
+    progress: Progress | None = None  # shown on a terminal only
 
 
 def default_config_dir() -> Path:

@@ -84,7 +84,8 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None) -> Arc
     outcomes = process_all(found, paths.config, cache, jobs, progress)
     for failure in (o for o in outcomes if isinstance(o, Failure)):
         report.add(failure.rel_path, failure.status, failure.messages)
-    state = _inputs_digest(paths, cache, outcomes, skipped)
+    address = site_url(paths)
+    state = _inputs_digest(address, cache, outcomes, skipped)
     if cache.report is not None and cache.state == _with_outputs(state, paths):
         articles = [o for o in outcomes if isinstance(o, Article)]
         return Archive(articles, cache.report, iter(()), None, cache, state, unchanged=True)
@@ -101,7 +102,7 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None) -> Arc
         report.add(article.source.rel_path, status_for(list(article.messages)), article.messages)
     report.notes.extend(_candidate_people(articles))
     # 6. render
-    ctx = _context(articles, settings, vocabulary, paths, copies)
+    ctx = _context(articles, settings, vocabulary, address, copies)
     report.articles = len(articles)
     pages = _render(articles, ctx, registry, cache, paths.docs, settings.feed_count, report)
     registry_bytes = None if registry == old_registry else dump_registry(registry)
@@ -172,7 +173,7 @@ def _note_copies(article: Article, copies: tuple[Article, ...]) -> Article:
     return dataclasses.replace(article, messages=article.messages + (note,))
 
 
-def _context(articles, settings, vocabulary, paths: Paths, copies) -> SiteContext:
+def _context(articles, settings, vocabulary, address: str, copies) -> SiteContext:
     by_slug = {a.slug: a for a in articles}
     related = knowledge.related_articles({a.slug: a.knowledge for a in articles})
     copy_slugs = {slug: {o.slug for o in others} for slug, others in copies.items()}
@@ -186,7 +187,7 @@ def _context(articles, settings, vocabulary, paths: Paths, copies) -> SiteContex
     return SiteContext(
         archive_name=settings.archive_name,
         archive_description=settings.archive_description,
-        site_url=site_url(paths),
+        site_url=address,
         latest_count=settings.latest_count,
         related={slug: tuple(by_slug[s] for s in others if s in by_slug and s not in copy_slugs.get(slug, ()))
                  for slug, others in related.items()},
@@ -220,14 +221,14 @@ def _page_key(article: Article, ctx: SiteContext) -> str:
     return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
 
 
-def _inputs_digest(paths: Paths, cache: ArticleCache, outcomes, skipped) -> str:
+def _inputs_digest(address: str, cache: ArticleCache, outcomes, skipped) -> str:
     """Everything the output depends on: each file's bytes (as cache keys) or failure,
     the skipped files, site_config/ and the builder (the cache's salt), the site's address."""
     digest = hashlib.sha256(cache.salt.encode())
     for outcome in outcomes:
         digest.update(repr(outcome.source.digest if isinstance(outcome, Article) else outcome).encode())
     digest.update(repr(skipped).encode())
-    digest.update(site_url(paths).encode())
+    digest.update(address.encode())
     return digest.hexdigest()
 
 

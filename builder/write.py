@@ -96,7 +96,7 @@ def _complete(staged: _Staged, out_dir: Path, stage: Path, old_manifest: set[str
         _link_or_copy(out_dir / rel, stage / rel)
     stage.mkdir(parents=True, exist_ok=True)
     manifest = "".join(f"{p}\n" for p in sorted(staged.paths)).encode("utf-8")
-    if _same(out_dir / MANIFEST, manifest):
+    if _same_file(out_dir / MANIFEST, manifest):
         _link_or_copy(out_dir / MANIFEST, stage / MANIFEST)
     else:
         (stage / MANIFEST).write_bytes(manifest)
@@ -109,7 +109,7 @@ def _write_in_place(pages: Iterable[Page], out_dir: Path, old_manifest: set[str]
     for page in pages:
         check_page(page, seen)
         target = out_dir / page.path
-        if _same(target, page.content):
+        if _same_file(target, page.content):
             unchanged += 1
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -121,24 +121,18 @@ def _write_in_place(pages: Iterable[Page], out_dir: Path, old_manifest: set[str]
     for rel in stale:
         (out_dir / rel).unlink()
     manifest = "".join(f"{p}\n" for p in sorted(seen)).encode("utf-8")
-    if not _same(out_dir / MANIFEST, manifest):
+    if not _same_file(out_dir / MANIFEST, manifest):
         (out_dir / MANIFEST).write_bytes(manifest)
     return WriteStats(written, unchanged, len(stale))
 
 
-def _same_file(path: str, content: bytes) -> bool:
+def _same_file(path: str | Path, content: bytes) -> bool:
+    """The file holds exactly these bytes (a size check first spares most reads)."""
     try:
         if os.stat(path).st_size != len(content):
             return False
         with open(path, "rb") as file:
             return file.read() == content
-    except OSError:
-        return False
-
-
-def _same(path: Path, content: bytes) -> bool:
-    try:
-        return path.stat().st_size == len(content) and path.read_bytes() == content
     except OSError:
         return False
 
