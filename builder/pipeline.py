@@ -60,7 +60,7 @@ def build(options: BuildOptions) -> Report:
 
 def generate(options: BuildOptions, *, swap: bool = True) -> Report:
     """content/ -> docs/ (Markdown pages with front matter, index pages, sources)."""
-    archive = gather(options.paths, options.jobs, options.progress)
+    archive = gather(options.paths, options.jobs, options.progress, reuse_last=True)
     if archive.unchanged:  # the same inputs as the last build, whose output is all in place
         archive.report.written = archive.report.removed = 0
         archive.cache.save()
@@ -73,8 +73,12 @@ def generate(options: BuildOptions, *, swap: bool = True) -> Report:
     return archive.report
 
 
-def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None) -> Archive:
-    """Phase one: read every file, build every article; the pages follow, made on demand."""
+def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reuse_last: bool = False) -> Archive:
+    """Phase one: read every file, build every article; the pages follow, made on demand.
+
+    With reuse_last (for generate), inputs identical to the last build's, whose output is
+    all in place, give back that build's report and no articles (Archive.unchanged).
+    """
     report = Report()
     # 1. discover; 2-4. read, extract, merge and enrich each file (cached; one bad file never stops the others)
     found, skipped = discover(paths.content)
@@ -86,9 +90,8 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None) -> Arc
         report.add(failure.rel_path, failure.status, failure.messages)
     address = site_url(paths)
     state = _inputs_digest(address, cache, outcomes, skipped)
-    if cache.report is not None and cache.state == _with_outputs(state, paths):
-        articles = [o for o in outcomes if isinstance(o, Article)]
-        return Archive(articles, cache.report, iter(()), None, cache, state, unchanged=True)
+    if reuse_last and cache.report is not None and cache.state == _with_outputs(state, paths):
+        return Archive([], cache.report, iter(()), None, cache, state, unchanged=True)
     settings = load_settings(paths.config)
     vocabulary = knowledge.load_vocabulary(paths.config)
     articles = [o for o in outcomes if isinstance(o, Article)]

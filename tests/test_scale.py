@@ -126,3 +126,11 @@ def test_a_changed_or_missing_output_file_or_address_is_noticed(tmp_path, monkey
     assert index.exists()
     monkeypatch.setenv("SITE_URL", "https://example.org/archive/")
     assert "(0 files written" not in run_cli("generate", *folders(tmp_path)).output
+
+
+def test_gather_after_a_build_gives_whole_articles(tmp_path):
+    many_articles(tmp_path, copies=1)
+    run_cli("generate", *folders(tmp_path))
+    archive = pipeline.gather(Paths(content=tmp_path / "content", docs=tmp_path / "docs"))
+    assert not archive.unchanged and len(archive.articles) == 5
+    assert all(a.slug for a in archive.articles)  # not the cached, unaddressed articles
