@@ -9,16 +9,21 @@ from builder.knowledge.heuristics import (
     ATTRIBUTION_FILE,
     DEFAULTS_DIR,
     FIGURES_FILE,
+    RECOGNITION_FILE,
     AttributionRules,
     FigureRules,
+    RecognitionRules,
     read_attribution_rules,
     read_figure_rules,
+    read_recognition_rules,
 )
+from builder.knowledge.lexicon import fold
 from builder.knowledge.figures import FigureFinder
 from builder.knowledge.people import PeopleFinder, name_key
 from builder.knowledge.phrases import PhraseMatcher, parse_phrase
 from builder.knowledge.quotes import QuoteFinder
-from builder.knowledge.schema import ENTITY_KINDS, Entity, Topic, read_entities, read_topics
+from builder.knowledge.recognise import Recogniser
+from builder.knowledge.schema import ENTITY_KINDS, Entity, Topic, read_entities, read_rejected, read_topics
 from builder.knowledge.topics import TopicMatcher
 from builder.slugs import slugify
 
@@ -35,11 +40,17 @@ class Vocabulary:
         entities: Sequence[Entity],
         figure_rules: FigureRules,
         attribution: AttributionRules,
+        recognition: RecognitionRules,
+        rejected: Sequence[str] = (),
     ) -> None:
         self.topics = tuple(topics)
         self.entities = tuple(entities)
         self.figure_rules = figure_rules
         self.attribution = attribution
+        self.recognition = recognition
+        self.rejected = tuple(rejected)
+        self._rejected_keys = frozenset(fold(n.replace(".", "")) for n in self.rejected)
+        self.recogniser = Recogniser(recognition, attribution)
         self.entity_matcher = PhraseMatcher(
             p for i, e in enumerate(self.entities) for p in (parse_phrase(a, i) for a in e.aliases) if p
         )
@@ -67,13 +78,21 @@ class Vocabulary:
     def topic_named(self, name: str) -> Topic | None:
         return self._topic_by_slug.get(slugify(name))
 
+    def is_listed(self, name: str) -> bool:
+        """True when the whole name is a spelling of an entity of entities.yml."""
+        return self.entity_matcher.full_match(name) is not None
+
+    def is_rejected(self, name: str) -> bool:
+        """True when a curator listed the name under `rejected:` in entities.yml."""
+        return fold(name.replace(".", "")) in self._rejected_keys
+
     def entity(self, index: int) -> Entity:
         return self.entities[index]
 
     def without_kind(self, kind: str) -> "Vocabulary":
         """The same vocabulary with one entity kind emptied (for checking discovery)."""
         kept = [e for e in self.entities if e.kind != kind]
-        return Vocabulary(self.topics, kept, self.figure_rules, self.attribution)
+        return Vocabulary(self.topics, kept, self.figure_rules, self.attribution, self.recognition, self.rejected)
 
 
 def load_vocabulary(config_dir: Path) -> Vocabulary:
@@ -91,12 +110,15 @@ def load_vocabulary(config_dir: Path) -> Vocabulary:
     topics = read_topics(data, label, problems)
     data, label = read(ENTITIES_FILE)
     entities = read_entities(data, label, problems)
+    rejected = read_rejected(data, label, problems)
     data, label = read(FIGURES_FILE, fallback=True)
     figure_rules = read_figure_rules(data, label, problems)
     data, label = read(ATTRIBUTION_FILE, fallback=True)
     attribution = read_attribution_rules(data, label, problems)
+    data, label = read(RECOGNITION_FILE, fallback=True)
+    recognition = read_recognition_rules(data, label, problems)
     problems.raise_if_any()
-    return Vocabulary(topics, entities, figure_rules, attribution)
+    return Vocabulary(topics, entities, figure_rules, attribution, recognition, rejected)
 
 
 __all__ = ["ENTITY_KINDS", "Vocabulary", "load_vocabulary"]

@@ -1,0 +1,233 @@
+"""People, organisations and places recognised in an article's text, beyond the vocabulary.
+
+Each candidate name (spans.py) collects evidence from the words around each of its
+mentions; the evidence of one name adds up over the article, and the kind with most
+evidence wins when it reaches the threshold of recognition.yml. Then, per article:
+a lone surname joins the full name ("Blair" -> "Tony Blair"), a lone first word or an
+acronym joins its organisation, and names a curator rejected are dropped. Organisation
+and place evidence always beats a person's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from builder.knowledge.heuristics import AttributionRules, RecognitionRules
+from builder.knowledge.lexicon import Gazetteer, first_names, fold, gazetteer
+from builder.knowledge.spans import Mention, is_acronym, mentions
+
+KINDS = ("people", "organizations", "places")
+SCORE = re.compile(r"^\d+-\d+$")
+AGE = re.compile(r"^\d{1,2}$")
+ROMAN = re.compile(r"^[IVXLC]+$")
+APPOSITION_WORDS = 6  # how far after "NAME, a ..." its role noun may be
+CLAUSE_STOPS = frozenset({",", ".", ";", ":", "of", "in", "at", "for", "with", "who", "which", "and", "on", "from", "to", "since"})
+ARTICLES = frozenset({"a", "an", "the", "its", "his", "her", "their", "one"})
+ADVERBS = frozenset({"also", "later", "then", "has", "had", "have", "was", "is", "quickly", "earlier", "previously", "recently"})
+
+
+@dataclass
+class Name:
+    """One candidate name in one article, with the evidence of all its mentions."""
+
+    key: str
+    spelling: str
+    words: int
+    score: dict[str, float] = field(default_factory=lambda: dict.fromkeys(KINDS, 0.0))
+    count: int = 0
+    honorific: bool = False
+    first_name: bool = False
+    blocked: bool = False  # a word that never belongs to a person's name
+
+
+class Recogniser:
+    """Built once per vocabulary; `recognise(paragraphs)` -> {kind: [names]} for one article."""
+
+    def __init__(self, rules: RecognitionRules, attribution: AttributionRules) -> None:
+        self.rules = rules
+        self.attribution = attribution
+        self.places: Gazetteer = gazetteer(rules.places)
+        self.first_names = first_names() - {fold(w) for w in rules.common_words | rules.demonyms}
+        self.speech = attribution.speech_verbs
+        self.roles = rules.person_roles | {" ".join(r) for r in attribution.roles if len(r) == 1}
+        self.not_person = (rules.demonyms | attribution.not_name_words) - rules.honorifics
+        self.common = rules.common_words - rules.honorifics
+        self.not_last = rules.organization_suffixes | rules.place_suffixes
+        self.not_first = rules.organization_heads | rules.place_heads
+        self.function_words = attribution.function_words
+        self.never_alone = frozenset(fold(w) for w in rules.common_words | rules.demonyms)
+
+    def recognise(self, paragraphs: Sequence[str], dateline_places: Iterable[str] = (),
+                  speakers: Iterable[str] = ()) -> dict[str, list[str]]:
+        """{kind: names} in one article; dateline_places and speakers (people found beside a
+        speech verb or a role) count as evidence."""
+        names: dict[str, Name] = {}
+        for place in dateline_places:
+            self._name(names, place).score["places"] += 5
+        for speaker in speakers:
+            name = self._name(names, speaker)
+            name.score["people"] += 3
+            name.blocked = name.blocked or self._never_person([fold(w).rstrip(".") for w in speaker.split()])
+        for text in paragraphs:
+            for mention in mentions(text, self.rules, self.function_words):
+                self._weigh(mention, self._name(names, mention.text, len(mention.words)))
+        return self._resolve(names)
+
+    def _name(self, names: dict[str, Name], text: str, words: int = 0) -> Name:
+        key = fold(text.replace(".", ""))
+        name = names.get(key)
+        if name is None:
+            name = names[key] = Name(key, text, words or len(text.split()))
+        elif len(text) > len(name.spelling) and not text.isupper():
+            name.spelling = text
+        return name
+
+    # -- evidence of one mention ------------------------------------------------------------
+
+    def _weigh(self, m: Mention, name: Name) -> None:
+        name.count += 1
+        score = name.score
+        words = [w.rstrip(".").lower() for w in m.words]
+        before, after = m.before().lower(), m.after().lower()
+        name.blocked = name.blocked or self._never_person(words)
+        if m.title:
+            name.honorific = True
+            score["people"] += 3
+        if len(words) >= 2 and fold(m.words[0]) in self.first_names and not m.words[-1].isupper():
+            name.first_name = True
+            score["people"] += 3
+        if before in self.roles or after == "," and AGE.match(m.after(2)) and m.after(3) in (",", ")"):
+            score["people"] += 3
+        if before in self.speech or after in self.speech or (after in ADVERBS and m.after(2) in self.speech):
+            score["people"] += 1.5
+        if before in self.rules.demonyms and len(words) >= 2:
+            score["people"] += 1
+        self._apposition(m, score)
+        self._organization(m, words, before, after, score)
+        self._place(m, words, before, score)
+
+    def _never_person(self, words: list[str]) -> bool:
+        """"Iraqi National Congress", "Grace Road", "Bank Negara", "First Chicago": not a person's name."""
+        if any(w in self.not_person for w in words) or words[-1] in self.not_last or words[0] in self.not_first:
+            return True
+        if words[0] in self.common or words[-1] in self.common:
+            return True
+        return words[0] not in self.first_names and any(self.places.is_region(w) for w in words)
+
+    def _apposition(self, m: Mention, score: dict[str, float]) -> None:
+        """"NAME, a bank holding company," / "NAME, banking analyst at ...": the head noun decides."""
+        if m.after() != ",":
+            return
+        head = None
+        for k in range(2, 2 + APPOSITION_WORDS):
+            word = m.after(k).lower()
+            if not word or word in CLAUSE_STOPS:
+                break
+            if k == 2 and word in ARTICLES:
+                continue
+            if not word.isalpha() or m.after(k)[:1].isupper():
+                break
+            head = word
+        if head in self.rules.organization_nouns:
+            score["organizations"] += 3
+        elif head in self.roles:
+            score["people"] += 3
+
+    def _organization(self, m: Mention, words: list[str], before: str, after: str, score: dict[str, float]) -> None:
+        rules = self.rules
+        if len(words) >= 2 and (words[-1] in rules.organization_suffixes
+                                or any(w in rules.organization_heads and n in ("of", "for") for w, n in zip(words, words[1:]))):
+            score["organizations"] += 4
+        if len(words) == 1 and is_acronym(m.words[0]) and not ROMAN.match(m.words[0]) and not self.places.strength(m.words[0]):
+            score["organizations"] += 3
+        if before in rules.organization_nouns and m.before() == before:
+            score["organizations"] += 3
+        if after in rules.organization_nouns or (after.isalpha() and after.islower() and m.after(2) in rules.organization_nouns):
+            score["organizations"] += 3
+        if m.before().lower().endswith("-based"):
+            score["organizations"] += 2
+        if before in rules.team_words or after in rules.team_words or SCORE.match(m.after()):
+            score["organizations"] += 4
+
+    def _place(self, m: Mention, words: list[str], before: str, score: dict[str, float]) -> None:
+        rules = self.rules
+        strength = self.places.strength(m.text.replace(".", "") if not is_acronym(m.text) else m.text)
+        if strength is None and is_acronym(m.text):
+            strength = self.places.strength(m.text)
+        if strength == "major":
+            score["places"] += 4
+        elif strength == "minor":
+            score["places"] += 2
+        if len(words) >= 2 and (words[-1] in rules.place_suffixes or words[0] in rules.place_heads):
+            score["places"] += 3.5
+        if before in rules.place_prepositions:
+            score["places"] += 1
+        if m.suffix in ("based", "born", "headquartered", "bred"):
+            score["places"] += 2
+
+    # -- one decision per article ---------------------------------------------------------
+
+    def _resolve(self, names: dict[str, Name]) -> dict[str, list[str]]:
+        kinds: dict[str, str] = {}
+        for name in sorted(names.values(), key=lambda n: -n.words):
+            if name.words >= 2:
+                kind = self._decide(name)
+                if kind:
+                    kinds[name.key] = kind
+        owners = self._owners(names, kinds)
+        found: dict[str, dict[str, str]] = {k: {} for k in KINDS}
+        for name in names.values():
+            kind = kinds.get(name.key)
+            if kind is None and name.words == 1:
+                kind = self._decide(name, alone=True)
+                owner = owners.get(name.key)
+                if owner is not None and kind in (None, kinds[owner]):
+                    continue  # "Blair" is Tony Blair, "Mercantile" is Mercantile Bancorp Inc.
+            if kind:
+                found[kind].setdefault(name.key, name.spelling)
+        return {kind: sorted(spellings.values()) for kind, spellings in found.items()}
+
+    def _owners(self, names: dict[str, Name], kinds: dict[str, str]) -> dict[str, str]:
+        """One-word keys that belong to a longer name of the article: surnames, first words, acronyms."""
+        owners: dict[str, str] = {}
+        for key, kind in kinds.items():
+            parts = key.split()
+            if kind == "people":
+                owners.setdefault(parts[-1], key)
+                owners.setdefault(parts[0], key)
+            else:
+                owners.setdefault(parts[0], key)
+                initials = "".join(p[0] for p in parts if p not in ("of", "for", "the", "and", "&"))
+                owners.setdefault(initials, key)
+        return owners
+
+    def _decide(self, name: Name, alone: bool = False) -> str | None:
+        score, threshold = name.score, self.rules.threshold
+        if alone and name.key in self.never_alone:
+            return None
+        if score["organizations"] >= threshold and score["organizations"] >= score["places"]:
+            return "organizations"
+        if score["places"] >= threshold:
+            return "places"
+        if name.blocked or score["organizations"] >= 2 or score["places"] >= 2:
+            return None
+        if alone:
+            return "people" if name.honorific and score["people"] >= threshold else None
+        return "people" if score["people"] >= threshold else None
+
+
+# "LONDON 1996-08-30", "SEOUL, March 3 (Yonhap) --", "NEW YORK (Reuters) -": a dateline's place.
+DATELINE = re.compile(
+    r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=,? (?:\d{4}-\d\d-\d\d|\(|[A-Z][a-z]{2,8}\.? \d{1,2}\b|--?|—))"
+)
+DATELINE_PARAGRAPHS = 2  # a dateline opens the article
+
+
+def dateline_places(paragraphs: Sequence[str]) -> list[str]:
+    """The place of a wire dateline at the start of the article, in title case ("New York")."""
+    for text in paragraphs[:DATELINE_PARAGRAPHS]:
+        found = DATELINE.match(text.strip())
+        if found:
+            return [" ".join(w.capitalize() if len(w.replace(".", "")) > 2 else w for w in found.group(1).split())]
+    return []

@@ -1,0 +1,159 @@
+"""Candidate names in a paragraph: runs of capitalised words, with the words around them.
+
+"said economist Lynn Reaser", "Bank of England", "Edward D. Jones & Co.", "Vincent van Gogh",
+"St. Louis-based": each run becomes a Mention that keeps the paragraph's tokens and its
+position, so recognise.py can weigh the words before and after it. Leading titles
+("President", "Foreign Minister") are taken off the name and remembered as evidence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from builder.knowledge.heuristics import RecognitionRules
+
+# acronyms with dots (U.S., U.N.), words (with inner apostrophes and hyphens), numbers, one other character
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’]|-(?=\w))*|\d[\d,.:/-]*\d|\d|\S")
+PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|at|an|ar|ash|bin|ibn|abu|d|l|o|da|de|di)[-'’][A-Z]")
+ABBREVIATIONS = frozenset({"st", "mt", "ft", "inc", "corp", "co", "ltd", "jr", "sr", "mr", "mrs", "ms", "dr", "gen",
+                           "col", "sen", "rep", "gov", "prof", "rev", "capt", "lt", "sgt", "maj", "adm", "no", "cos",
+                           "bros", "vs", "v", "mo", "ky", "fla", "calif", "ga", "ill", "mass", "pa", "va", "wash"})
+SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”", "(", ":", ";", "-", "—", "–", "'", "‘", "[", "*", "•"})
+LINKS = frozenset({"of", "for"})
+TRAILING = frozenset({"of", "for", "&", "the"})  # never the last word of a name  # "Bank of Japan": only after an organisation or place head
+POSSESSIVE = re.compile(r"['’]s?$")
+SUFFIXED = re.compile(r"^(.+?)-(based|born|headquartered|bred)$", re.IGNORECASE)
+MAX_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Mention:
+    words: tuple[str, ...]  # the name as written, titles taken off
+    tokens: tuple[str, ...]  # the paragraph's tokens
+    first: int  # first token of the run (a title included)
+    end: int  # token after the run
+    title: str | None  # a leading honorific or title, lower case ("president")
+    initial: bool  # the name starts a sentence
+    suffix: str | None  # "based" in "Minneapolis-based"
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+    def before(self, k: int = 1) -> str:
+        i = self.first - k
+        return self.tokens[i] if i >= 0 else ""
+
+    def after(self, k: int = 1) -> str:
+        i = self.end + k - 1
+        return self.tokens[i] if i < len(self.tokens) else ""
+
+
+def tokenize(text: str) -> list[str]:
+    return TOKEN.findall(text)
+
+
+def is_capitalised(token: str) -> bool:
+    return (token[:1].isupper() and token[:1].isalpha()) or bool(PARTICLE_PREFIX.match(token))
+
+
+def is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def mostly_capitals(text: str) -> bool:
+    """A headline or dateline in capitals: no evidence of case there."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def mentions(text: str, rules: RecognitionRules, function_words: frozenset[str]) -> list[Mention]:
+    """Every candidate name in one paragraph (none in a paragraph written in capitals)."""
+    if mostly_capitals(text):
+        return []
+    tokens = tokenize(text)
+    found, i = [], 0
+    while i < len(tokens):
+        if not is_capitalised(tokens[i]):
+            i += 1
+            continue
+        end = _run_end(tokens, i, rules)
+        mention = _mention(tokens, i, end, rules, function_words)
+        if mention is not None:
+            found.append(mention)
+        i = max(end, i + 1)
+    return found
+
+
+def _run_end(tokens: list[str], i: int, rules: RecognitionRules) -> int:
+    """The token after the run of name words starting at i."""
+    j = i + 1
+    while j < len(tokens) and j - i < MAX_WORDS * 2:
+        word, nxt = tokens[j], tokens[j + 1] if j + 1 < len(tokens) else ""
+        previous = tokens[j - 1]
+        if POSSESSIVE.search(previous) and previous not in ("'", "’"):
+            break  # "Ruch's shares": a possessive ends the name
+        if is_capitalised(word):
+            j += 1
+        elif word == "." and (previous.lower() in ABBREVIATIONS or (len(previous) == 1 and previous.isupper())):
+            if not is_capitalised(nxt) or previous.lower() in ("inc", "corp", "ltd"):
+                return j + 1
+            j += 1
+        elif word == "&" and is_capitalised(nxt):
+            j += 1
+        elif word in rules.name_particles and is_capitalised(nxt):
+            j += 1
+        elif word in LINKS and (previous.lower() in rules.organization_heads or previous.lower() in rules.place_heads) and (
+            is_capitalised(nxt) or (nxt == "the" and j + 2 < len(tokens) and is_capitalised(tokens[j + 2]))
+        ):
+            j += 2 if nxt == "the" else 1
+        else:
+            break
+    return j
+
+
+def _mention(tokens, i, end, rules, function_words) -> Mention | None:
+    words = [w for w in tokens[i:end]]
+    words = _join_dots(words)
+    initial = i == 0 or tokens[i - 1] in SENTENCE_ENDS
+    title = None
+    last = words[-1].rstrip(".").lower()
+    fixed = last in rules.organization_suffixes or last in rules.place_suffixes
+    while words:
+        lowered = words[0].rstrip(".").lower()
+        if not fixed and (lowered in rules.honorifics or _before_title(words, rules)):
+            title = lowered if lowered in rules.honorifics else words[1].rstrip(".").lower()
+        elif not (lowered in function_words or (initial and not fixed and lowered in rules.common_words)
+                  or (initial and lowered in rules.demonyms and len(words) > 1)):
+            break
+        words = words[1:]
+        initial = False
+    while words and (words[-1].lower() in rules.name_particles or words[-1].lower() in TRAILING):
+        words = words[:-1]
+    if not words:
+        return None
+    suffix = None
+    found = SUFFIXED.match(words[-1])
+    if found:
+        words[-1], suffix = found.group(1), found.group(2).lower()
+    words[-1] = POSSESSIVE.sub("", words[-1]) if not words[-1].endswith(".") else words[-1]
+    if not words[-1] or len(words) > MAX_WORDS:
+        return None
+    return Mention(tuple(words), tuple(tokens), i, end, title, initial, suffix)
+
+
+def _join_dots(words: list[str]) -> list[str]:
+    """['Edward', 'D', '.', 'Jones'] -> ['Edward', 'D.', 'Jones']."""
+    joined: list[str] = []
+    for word in words:
+        if word == "." and joined:
+            joined[-1] += "."
+        else:
+            joined.append(word)
+    return joined
+
+
+def _before_title(words: list[str], rules: RecognitionRules) -> bool:
+    """"Foreign" in "Foreign Minister Klaus Kinkel", "U.S." in "U.S. President Bill Clinton"."""
+    return len(words) > 2 and words[1].rstrip(".").lower() in rules.honorifics and words[0].lower() not in rules.honorifics
