@@ -134,7 +134,10 @@ class RecognitionRules:
     place_heads: frozenset[str]
     place_prepositions: frozenset[str]
     team_words: frozenset[str]
+    event_suffixes: frozenset[str]
+    sport_words: frozenset[str]
     places: tuple[str, ...]  # as written
+    organizations: tuple[str, ...]  # as written
     person_roles: frozenset[str]
     honorifics: frozenset[str]
     name_particles: frozenset[str]
@@ -147,6 +150,7 @@ def read_recognition_rules(data: Any, label: str, problems: Problems) -> Recogni
     keys = tuple(RecognitionRules.__dataclass_fields__)
     fields = check_mapping(data, label, problems, keys) or {}
     threshold = check_number(fields.get("threshold", 3), f"{label}.threshold", problems, 0.5)
-    sets = {key: _word_set(fields, key, label, problems) for key in keys if key not in ("threshold", "places")}
-    places = check_texts(fields.get("places"), f"{label}.places", problems)
-    return RecognitionRules(threshold=float(threshold or 3), places=places, **sets)
+    named = ("places", "organizations")
+    sets = {key: _word_set(fields, key, label, problems) for key in keys if key not in ("threshold", *named)}
+    names = {key: check_texts(fields.get(key), f"{label}.{key}", problems) for key in named}
+    return RecognitionRules(threshold=float(threshold or 3), **names, **sets)

@@ -21,6 +21,10 @@ KINDS = ("people", "organizations", "places")
 SCORE = re.compile(r"^\d+-\d+$")
 AGE = re.compile(r"^\d{1,2}$")
 ROMAN = re.compile(r"^[IVXLC]+$")
+WORD = re.compile(r"[a-z][a-z-]*")
+SPORT_WORDS = 4
+SURNAME_AGAIN = 3.5  # evidence for "Tiger Woods" when the article says "Woods" alone  # an article with this many different sports words is a sports report
+PLURAL = re.compile(r"[a-z][^su]s$")  # "Marlins", "Reds"; not "Vargas", "Thomas", "Paris"
 APPOSITION_WORDS = 6  # how far after "NAME, a ..." its role noun may be
 CLAUSE_STOPS = frozenset({",", ".", ";", ":", "of", "in", "at", "for", "with", "who", "which", "and", "on", "from", "to", "since"})
 ARTICLES = frozenset({"a", "an", "the", "its", "his", "her", "their", "one"})
@@ -39,6 +43,12 @@ class Name:
     honorific: bool = False
     first_name: bool = False
     blocked: bool = False  # a word that never belongs to a person's name
+    team: bool = False  # named in a sports result: a town there is its club
+    region: bool = False  # a country, continent or region by the gazetteer
+    never: bool = False  # an event, an adjective or a lone common word: not a name of any kind
+    town: bool = False  # a town of the gazetteer (not a country or region)
+    located: bool = False  # once after "in", "at", "near", ...
+    shaped: bool = False  # two or three title-case words inside a sentence, like most people's names
 
 
 class Recogniser:
@@ -56,13 +66,16 @@ class Recogniser:
         self.not_last = rules.organization_suffixes | rules.place_suffixes
         self.not_first = rules.organization_heads | rules.place_heads
         self.function_words = attribution.function_words
-        self.never_alone = frozenset(fold(w) for w in rules.common_words | rules.demonyms)
+        self.known_organizations = frozenset(fold(n.replace(".", "")) for n in rules.organizations)
+        self.never_alone = frozenset(fold(w) for w in rules.common_words | rules.demonyms | attribution.not_name_words
+                                     | rules.organization_suffixes | rules.place_suffixes | rules.honorifics)
 
     def recognise(self, paragraphs: Sequence[str], dateline_places: Iterable[str] = (),
                   speakers: Iterable[str] = ()) -> dict[str, list[str]]:
         """{kind: names} in one article; dateline_places and speakers (people found beside a
         speech verb or a role) count as evidence."""
         names: dict[str, Name] = {}
+        sports = self._is_sports(paragraphs)
         for place in dateline_places:
             self._name(names, place).score["places"] += 5
         for speaker in speakers:
@@ -72,7 +85,13 @@ class Recogniser:
         for text in paragraphs:
             for mention in mentions(text, self.rules, self.function_words):
                 self._weigh(mention, self._name(names, mention.text, len(mention.words)))
-        return self._resolve(names)
+        return self._resolve(names, sports)
+
+    def _is_sports(self, paragraphs: Sequence[str]) -> bool:
+        words = set()
+        for text in paragraphs:
+            words.update(WORD.findall(text.lower()))
+        return len(words & self.rules.sport_words) >= SPORT_WORDS
 
     def _name(self, names: dict[str, Name], text: str, words: int = 0) -> Name:
         key = fold(text.replace(".", ""))
@@ -81,39 +100,55 @@ class Recogniser:
             name = names[key] = Name(key, text, words or len(text.split()))
         elif len(text) > len(name.spelling) and not text.isupper():
             name.spelling = text
+        name.region = name.region or self.places.is_region(text)
         return name
 
     # -- evidence of one mention ------------------------------------------------------------
 
     def _weigh(self, m: Mention, name: Name) -> None:
         name.count += 1
+        if m.suffix:
+            return  # "Hong Kong-based group": the name is a firm's home, no evidence either way
         score = name.score
         words = [w.rstrip(".").lower() for w in m.words]
         before, after = m.before().lower(), m.after().lower()
         name.blocked = name.blocked or self._never_person(words)
+        name.never = name.never or words[-1] in self.rules.event_suffixes or words[-1] in self.rules.demonyms
         if m.title:
             name.honorific = True
             score["people"] += 3
-        if len(words) >= 2 and fold(m.words[0]) in self.first_names and not m.words[-1].isupper():
+        if len(words) in (2, 3) and not m.initial and all(w[:1].isupper() and w[1:].islower() for w in m.words):
+            name.shaped = True
+        if before in self.rules.place_prepositions:
+            name.located = True
+        if len(words) == 1 and self.places.strength(m.text) and not self.places.is_region(m.text):
+            name.town = True
+        if len(words) >= 2 and fold(m.words[0]) in self.first_names and (
+                not m.words[-1].isupper() or words[-1] in self.rules.name_suffixes):
             name.first_name = True
             score["people"] += 3
         if before in self.roles or after == "," and AGE.match(m.after(2)) and m.after(3) in (",", ")"):
             score["people"] += 3
-        if before in self.speech or after in self.speech or (after in ADVERBS and m.after(2) in self.speech):
+        spoke = before in self.speech or after in self.speech or (after in ADVERBS and m.after(2) in self.speech)
+        if spoke:
             score["people"] += 1.5
         if before in self.rules.demonyms and len(words) >= 2:
             score["people"] += 1
         self._apposition(m, score)
-        self._organization(m, words, before, after, score)
+        self._organization(m, words, before, after, score, spoke)
+        if before in self.rules.team_words or after in self.rules.team_words or SCORE.match(m.after()):
+            name.team = True
         self._place(m, words, before, score)
 
     def _never_person(self, words: list[str]) -> bool:
         """"Iraqi National Congress", "Grace Road", "Bank Negara", "First Chicago": not a person's name."""
-        if any(w in self.not_person for w in words) or words[-1] in self.not_last or words[0] in self.not_first:
+        if any(w in self.not_person or w == "&" or w in self.rules.organization_suffixes for w in words) \
+                or words[-1] in self.not_last or words[0] in self.not_first:
             return True
         if words[0] in self.common or words[-1] in self.common:
             return True
-        return words[0] not in self.first_names and any(self.places.is_region(w) for w in words)
+        parts = [" ".join(words[a:b]) for a in range(len(words)) for b in range(a + 1, min(len(words), a + 3) + 1)]
+        return words[0] not in self.first_names and any(self.places.is_region(p) for p in parts)
 
     def _apposition(self, m: Mention, score: dict[str, float]) -> None:
         """"NAME, a bank holding company," / "NAME, banking analyst at ...": the head noun decides."""
@@ -124,8 +159,10 @@ class Recogniser:
             word = m.after(k).lower()
             if not word or word in CLAUSE_STOPS:
                 break
-            if k == 2 and word in ARTICLES:
-                continue
+            if word in ARTICLES:
+                if k == 2:
+                    continue
+                return  # "NAME, took a group ...": a clause, not an apposition
             if not word.isalpha() or m.after(k)[:1].isupper():
                 break
             head = word
@@ -134,44 +171,54 @@ class Recogniser:
         elif head in self.roles:
             score["people"] += 3
 
-    def _organization(self, m: Mention, words: list[str], before: str, after: str, score: dict[str, float]) -> None:
+    def _organization(self, m: Mention, words: list[str], before: str, after: str, score: dict[str, float],
+                      spoke: bool) -> None:
         rules = self.rules
         if len(words) >= 2 and (words[-1] in rules.organization_suffixes
                                 or any(w in rules.organization_heads and n in ("of", "for") for w, n in zip(words, words[1:]))):
             score["organizations"] += 4
         if len(words) == 1 and is_acronym(m.words[0]) and not ROMAN.match(m.words[0]) and not self.places.strength(m.words[0]):
-            score["organizations"] += 3
+            score["organizations"] += 3.5 if spoke else 2
         if before in rules.organization_nouns and m.before() == before:
             score["organizations"] += 3
-        if after in rules.organization_nouns or (after.isalpha() and after.islower() and m.after(2) in rules.organization_nouns):
+        if fold(m.text.replace(".", "")) in self.known_organizations:
+            score["organizations"] += 5
+        if len(words) >= 2 and PLURAL.search(m.words[-1]) and self.places.strength(" ".join(m.words[:-1])) == "major":
+            score["organizations"] += 4  # "Florida Marlins", "Cincinnati Reds": a town's team
+        if m.possessive:
+            pass  # "Charlton's side" is his team
+        elif after in rules.organization_nouns or (after.isalpha() and after.islower() and m.after(2) in rules.organization_nouns):
             score["organizations"] += 3
         if m.before().lower().endswith("-based"):
             score["organizations"] += 2
-        if before in rules.team_words or after in rules.team_words or SCORE.match(m.after()):
-            score["organizations"] += 4
 
     def _place(self, m: Mention, words: list[str], before: str, score: dict[str, float]) -> None:
         rules = self.rules
+        if m.suffix:
+            return  # "Minneapolis-based" names a firm's home, not a place of the story
         strength = self.places.strength(m.text.replace(".", "") if not is_acronym(m.text) else m.text)
         if strength is None and is_acronym(m.text):
             strength = self.places.strength(m.text)
-        if strength == "major":
+        if self.places.is_region(m.text):
+            score["places"] += 5
+        elif strength == "major":
             score["places"] += 4
         elif strength == "minor":
             score["places"] += 2
-        if len(words) >= 2 and (words[-1] in rules.place_suffixes or words[0] in rules.place_heads):
+        if len(words) >= 2 and "&" not in words and (words[-1] in rules.place_suffixes or words[0] in rules.place_heads):
             score["places"] += 3.5
         if before in rules.place_prepositions:
             score["places"] += 1
-        if m.suffix in ("based", "born", "headquartered", "bred"):
-            score["places"] += 2
 
     # -- one decision per article ---------------------------------------------------------
 
-    def _resolve(self, names: dict[str, Name]) -> dict[str, list[str]]:
+    def _resolve(self, names: dict[str, Name], sports: bool) -> dict[str, list[str]]:
         kinds: dict[str, str] = {}
+        singles = {key for key, name in names.items() if name.words == 1}
         for name in sorted(names.values(), key=lambda n: -n.words):
             if name.words >= 2:
+                if name.shaped and name.key.split()[-1] in singles:
+                    name.score["people"] += SURNAME_AGAIN  # "Tiger Woods ... Woods": a person named again
                 kind = self._decide(name)
                 if kind:
                     kinds[name.key] = kind
@@ -181,8 +228,10 @@ class Recogniser:
             kind = kinds.get(name.key)
             if kind is None and name.words == 1:
                 kind = self._decide(name, alone=True)
+                if sports and kind == "places" and name.town and not name.located and name.count >= 2:
+                    kind = "organizations"  # "Essex reached 372": a club
                 owner = owners.get(name.key)
-                if owner is not None and kind in (None, kinds[owner]):
+                if owner is not None and (kind in (None, kinds[owner]) or kinds[owner] == "people" and not name.region):
                     continue  # "Blair" is Tony Blair, "Mercantile" is Mercantile Bancorp Inc.
             if kind:
                 found[kind].setdefault(name.key, name.spelling)
@@ -204,16 +253,20 @@ class Recogniser:
 
     def _decide(self, name: Name, alone: bool = False) -> str | None:
         score, threshold = name.score, self.rules.threshold
-        if alone and name.key in self.never_alone:
+        if name.never or (alone and name.key in self.never_alone):
             return None
-        if score["organizations"] >= threshold and score["organizations"] >= score["places"]:
+        if name.team and not name.region and score["people"] < threshold and score["places"] >= 2:
+            return "organizations"  # "Blackburn beat Southampton": clubs
+        if score["organizations"] >= threshold and score["organizations"] >= score["places"] and not name.region:
+            if score["people"] >= threshold and score["organizations"] - score["people"] < 1:
+                return None  # as much a person as an organisation: unsure, so nothing
             return "organizations"
+        if alone and name.honorific and not name.region:
+            return "people"  # "Mr Blair", "President Clinton"
         if score["places"] >= threshold:
             return "places"
-        if name.blocked or score["organizations"] >= 2 or score["places"] >= 2:
+        if name.blocked or alone or score["organizations"] >= 2 or score["places"] >= 2:
             return None
-        if alone:
-            return "people" if name.honorific and score["people"] >= threshold else None
         return "people" if score["people"] >= threshold else None
 
 

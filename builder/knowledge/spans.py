@@ -24,6 +24,9 @@ TRAILING = frozenset({"of", "for", "&", "the"})  # never the last word of a name
 POSSESSIVE = re.compile(r"['’]s?$")
 SUFFIXED = re.compile(r"^(.+?)-(based|born|headquartered|bred)$", re.IGNORECASE)
 MAX_WORDS = 8
+CALENDAR = frozenset({"january", "february", "march", "april", "june", "july", "august", "september", "october",
+                      "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                      "sunday"})  # never the first or last word of a name ("May" may be a name)
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class Mention:
     title: str | None  # a leading honorific or title, lower case ("president")
     initial: bool  # the name starts a sentence
     suffix: str | None  # "based" in "Minneapolis-based"
+    possessive: bool = False  # "Charlton's"
 
     @property
     def text(self) -> str:
@@ -92,8 +96,10 @@ def _run_end(tokens: list[str], i: int, rules: RecognitionRules) -> int:
     while j < len(tokens) and j - i < MAX_WORDS * 2:
         word, nxt = tokens[j], tokens[j + 1] if j + 1 < len(tokens) else ""
         previous = tokens[j - 1]
-        if POSSESSIVE.search(previous) and previous not in ("'", "’"):
-            break  # "Ruch's shares": a possessive ends the name
+        if POSSESSIVE.search(previous) and previous not in ("'", "’") and not _owns_organization(tokens, j, rules):
+            break  # "Ruch's shares": a possessive ends the name, "Boatmen's Bancshares Inc." does not
+        if SUFFIXED.match(previous):
+            break  # "Minneapolis-based First Bank": two names
         if is_capitalised(word):
             j += 1
         elif word == "." and (previous.lower() in ABBREVIATIONS or (len(previous) == 1 and previous.isupper())):
@@ -104,6 +110,8 @@ def _run_end(tokens: list[str], i: int, rules: RecognitionRules) -> int:
             j += 1
         elif word in rules.name_particles and is_capitalised(nxt):
             j += 1
+        elif word == "and" and is_capitalised(nxt) and any(t in LINKS for t in tokens[i:j]):
+            j += 1  # "Organisation for Security and Cooperation in Europe"
         elif word in LINKS and (previous.lower() in rules.organization_heads or previous.lower() in rules.place_heads) and (
             is_capitalised(nxt) or (nxt == "the" and j + 2 < len(tokens) and is_capitalised(tokens[j + 2]))
         ):
@@ -111,6 +119,15 @@ def _run_end(tokens: list[str], i: int, rules: RecognitionRules) -> int:
         else:
             break
     return j
+
+
+def _owns_organization(tokens: list[str], j: int, rules: RecognitionRules) -> bool:
+    """After "Boatmen's": do the capitalised words that follow end with an organisation suffix?"""
+    k = j
+    while k < len(tokens) and (is_capitalised(tokens[k]) or tokens[k] == ".") and k - j < MAX_WORDS:
+        k += 1
+    last = tokens[k - 2] if k - 1 > j and tokens[k - 1] == "." else tokens[k - 1] if k > j else ""
+    return last.lower() in rules.organization_suffixes
 
 
 def _mention(tokens, i, end, rules, function_words) -> Mention | None:
@@ -122,14 +139,16 @@ def _mention(tokens, i, end, rules, function_words) -> Mention | None:
     fixed = last in rules.organization_suffixes or last in rules.place_suffixes
     while words:
         lowered = words[0].rstrip(".").lower()
-        if not fixed and (lowered in rules.honorifics or _before_title(words, rules)):
-            title = lowered if lowered in rules.honorifics else words[1].rstrip(".").lower()
-        elif not (lowered in function_words or (initial and not fixed and lowered in rules.common_words)
-                  or (initial and lowered in rules.demonyms and len(words) > 1)):
+        if not fixed and (_is_title(lowered, rules) or _before_title(words, rules)):
+            title = lowered if _is_title(lowered, rules) else words[1].rstrip(".").lower()
+        elif not (lowered in function_words or lowered in CALENDAR
+                  or (initial and not fixed and lowered in rules.common_words)
+                  or (not fixed and lowered in rules.demonyms and len(words) > 1)):
             break
         words = words[1:]
         initial = False
-    while words and (words[-1].lower() in rules.name_particles or words[-1].lower() in TRAILING):
+    while words and (words[-1].lower() in rules.name_particles or words[-1].lower() in TRAILING
+                     or words[-1].lower() in CALENDAR):
         words = words[:-1]
     if not words:
         return None
@@ -137,10 +156,11 @@ def _mention(tokens, i, end, rules, function_words) -> Mention | None:
     found = SUFFIXED.match(words[-1])
     if found:
         words[-1], suffix = found.group(1), found.group(2).lower()
-    words[-1] = POSSESSIVE.sub("", words[-1]) if not words[-1].endswith(".") else words[-1]
+    possessive = bool(POSSESSIVE.search(words[-1])) and not words[-1].endswith(".")
+    words[-1] = POSSESSIVE.sub("", words[-1]) if possessive else words[-1]
     if not words[-1] or len(words) > MAX_WORDS:
         return None
-    return Mention(tuple(words), tuple(tokens), i, end, title, initial, suffix)
+    return Mention(tuple(words), tuple(tokens), i, end, title, initial, suffix, possessive)
 
 
 def _join_dots(words: list[str]) -> list[str]:
@@ -157,3 +177,8 @@ def _join_dots(words: list[str]) -> list[str]:
 def _before_title(words: list[str], rules: RecognitionRules) -> bool:
     """"Foreign" in "Foreign Minister Klaus Kinkel", "U.S." in "U.S. President Bill Clinton"."""
     return len(words) > 2 and words[1].rstrip(".").lower() in rules.honorifics and words[0].lower() not in rules.honorifics
+
+
+def _is_title(word: str, rules: RecognitionRules) -> bool:
+    """"president", "major-general"."""
+    return word in rules.honorifics or ("-" in word and all(p in rules.honorifics for p in word.split("-")))
