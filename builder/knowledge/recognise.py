@@ -54,7 +54,7 @@ class Name:
 class Recogniser:
     """Built once per vocabulary; `recognise(paragraphs)` -> {kind: [names]} for one article."""
 
-    def __init__(self, rules: RecognitionRules, attribution: AttributionRules) -> None:
+    def __init__(self, rules: RecognitionRules, attribution: AttributionRules, outlets: Sequence[str] = ()) -> None:
         self.rules = rules
         self.attribution = attribution
         self.places: Gazetteer = gazetteer(rules.places)
@@ -66,7 +66,7 @@ class Recogniser:
         self.not_last = rules.organization_suffixes | rules.place_suffixes
         self.not_first = rules.organization_heads | rules.place_heads
         self.function_words = attribution.function_words
-        self.known_organizations = frozenset(fold(n.replace(".", "")) for n in rules.organizations)
+        self.known_organizations = frozenset(fold(n.replace(".", "")) for n in outlets)
         self.never_alone = frozenset(fold(w) for w in rules.common_words | rules.demonyms | attribution.not_name_words
                                      | rules.organization_suffixes | rules.place_suffixes | rules.honorifics)
 
@@ -209,6 +209,8 @@ class Recogniser:
             score["places"] += 3.5
         if before in rules.place_prepositions:
             score["places"] += 1
+        if m.after().islower() and m.after() in rules.place_nouns and not m.possessive:
+            score["places"] += 3
 
     # -- one decision per article ---------------------------------------------------------
 
@@ -253,6 +255,8 @@ class Recogniser:
 
     def _decide(self, name: Name, alone: bool = False) -> str | None:
         score, threshold = name.score, self.rules.threshold
+        if name.key in self.known_organizations:
+            return "organizations"
         if name.never or (alone and name.key in self.never_alone):
             return None
         if name.team and not name.region and score["people"] < threshold and score["places"] >= 2:
@@ -261,7 +265,7 @@ class Recogniser:
             if score["people"] >= threshold and score["organizations"] - score["people"] < 1:
                 return None  # as much a person as an organisation: unsure, so nothing
             return "organizations"
-        if alone and name.honorific and not name.region:
+        if alone and name.honorific and not name.region and self.places.strength(name.key) != "major":
             return "people"  # "Mr Blair", "President Clinton"
         if score["places"] >= threshold:
             return "places"

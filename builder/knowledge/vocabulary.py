@@ -8,6 +8,7 @@ from builder.knowledge.checks import Problems, read_yaml
 from builder.knowledge.heuristics import (
     ATTRIBUTION_FILE,
     DEFAULTS_DIR,
+    EXTRACTION_FILE,
     FIGURES_FILE,
     RECOGNITION_FILE,
     AttributionRules,
@@ -15,6 +16,7 @@ from builder.knowledge.heuristics import (
     RecognitionRules,
     read_attribution_rules,
     read_figure_rules,
+    read_outlet_names,
     read_recognition_rules,
 )
 from builder.knowledge.lexicon import fold
@@ -42,6 +44,7 @@ class Vocabulary:
         attribution: AttributionRules,
         recognition: RecognitionRules,
         rejected: Sequence[str] = (),
+        outlets: Sequence[str] = (),
     ) -> None:
         self.topics = tuple(topics)
         self.entities = tuple(entities)
@@ -50,7 +53,8 @@ class Vocabulary:
         self.recognition = recognition
         self.rejected = tuple(rejected)
         self._rejected_keys = frozenset(fold(n.replace(".", "")) for n in self.rejected)
-        self.recogniser = Recogniser(recognition, attribution)
+        self.outlets = tuple(outlets)
+        self.recogniser = Recogniser(recognition, attribution, self.outlets)
         self.entity_matcher = PhraseMatcher(
             p for i, e in enumerate(self.entities) for p in (parse_phrase(a, i) for a in e.aliases) if p
         )
@@ -92,7 +96,8 @@ class Vocabulary:
     def without_kind(self, kind: str) -> "Vocabulary":
         """The same vocabulary with one entity kind emptied (for checking discovery)."""
         kept = [e for e in self.entities if e.kind != kind]
-        return Vocabulary(self.topics, kept, self.figure_rules, self.attribution, self.recognition, self.rejected)
+        return Vocabulary(self.topics, kept, self.figure_rules, self.attribution, self.recognition, self.rejected,
+                          self.outlets)
 
 
 def load_vocabulary(config_dir: Path) -> Vocabulary:
@@ -117,8 +122,15 @@ def load_vocabulary(config_dir: Path) -> Vocabulary:
     attribution = read_attribution_rules(data, label, problems)
     data, label = read(RECOGNITION_FILE, fallback=True)
     recognition = read_recognition_rules(data, label, problems)
+    outlets = read_outlet_names(read_yaml(_config_file(config_dir, EXTRACTION_FILE), EXTRACTION_FILE, Problems()))
     problems.raise_if_any()
-    return Vocabulary(topics, entities, figure_rules, attribution, recognition, rejected)
+    return Vocabulary(topics, entities, figure_rules, attribution, recognition, rejected, outlets)
+
+
+def _config_file(config_dir: Path, name: str) -> Path:
+    """The site's own file, else the builder's default (its problems are reported where it is read)."""
+    path = config_dir / name
+    return path if path.is_file() else DEFAULTS_DIR / name
 
 
 __all__ = ["ENTITY_KINDS", "Vocabulary", "load_vocabulary"]
