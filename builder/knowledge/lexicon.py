@@ -34,8 +34,11 @@ NAME_LOCALES = (
 NAME_FIELDS = ("first_names", "first_names_male", "first_names_female")
 
 
+@functools.lru_cache(maxsize=100_000)  # the same names come back in article after article
 def fold(text: str) -> str:
     """'São Paulo' -> 'sao paulo', 'Kim Jong-il' -> 'kim jong il'."""
+    if text.isascii():
+        return " ".join(text.lower().replace("-", " ").split())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return " ".join(text.replace("-", " ").replace("’", "'").split())

@@ -9,9 +9,10 @@ and place evidence always beats a person's.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from builder.knowledge.heuristics import AttributionRules, RecognitionRules
 from builder.knowledge.lexicon import Gazetteer, first_names, fold, gazetteer
@@ -23,6 +24,7 @@ AGE = re.compile(r"^\d{1,2}$")
 ROMAN = re.compile(r"^[IVXLC]+$")
 WORD = re.compile(r"[a-z][a-z-]*")
 SPORT_WORDS = 4
+STATIC_CACHE = 50_000  # names whose own evidence is remembered
 SURNAME_AGAIN = 3.5  # evidence for "Tiger Woods" when the article says "Woods" alone  # an article with this many different sports words is a sports report
 PLURAL = re.compile(r"[a-z][^su]s$")  # "Marlins", "Reds"; not "Vargas", "Thomas", "Paris"
 APPOSITION_WORDS = 6  # how far after "NAME, a ..." its role noun may be
@@ -51,6 +53,20 @@ class Name:
     shaped: bool = False  # two or three title-case words inside a sentence, like most people's names
 
 
+@dataclass(frozen=True)
+class Static:
+    """The evidence of a name's own words (see Recogniser._static_evidence)."""
+
+    blocked: bool
+    never: bool
+    first_name: bool
+    shaped: bool
+    town: bool
+    acronym: bool
+    organization: float
+    place: float
+
+
 class Recogniser:
     """Built once per vocabulary; `recognise(paragraphs)` -> {kind: [names]} for one article."""
 
@@ -67,6 +83,7 @@ class Recogniser:
         self.not_first = rules.organization_heads | rules.place_heads
         self.function_words = attribution.function_words
         self.known_organizations = frozenset(fold(n.replace(".", "")) for n in outlets)
+        self._static = functools.lru_cache(maxsize=STATIC_CACHE)(self._static_evidence)
         self.never_alone = frozenset(fold(w) for w in rules.common_words | rules.demonyms | attribution.not_name_words
                                      | rules.organization_suffixes | rules.place_suffixes | rules.honorifics)
 
@@ -75,7 +92,7 @@ class Recogniser:
         """{kind: names} in one article; dateline_places and speakers (people found beside a
         speech verb or a role) count as evidence."""
         names: dict[str, Name] = {}
-        sports = self._is_sports(paragraphs)
+        sports = functools.cache(lambda: self._is_sports(paragraphs))  # asked only for a town alone
         for place in dateline_places:
             self._name(names, place).score["places"] += 5
         for speaker in speakers:
@@ -109,22 +126,19 @@ class Recogniser:
         name.count += 1
         if m.suffix:
             return  # "Hong Kong-based group": the name is a firm's home, no evidence either way
-        score = name.score
-        words = [w.rstrip(".").lower() for w in m.words]
+        fixed = self._static(m.words)
+        score, rules = name.score, self.rules
         before, after = m.before().lower(), m.after().lower()
-        name.blocked = name.blocked or self._never_person(words)
-        name.never = name.never or words[-1] in self.rules.event_suffixes or words[-1] in self.rules.demonyms
+        name.blocked = name.blocked or fixed.blocked
+        name.never = name.never or fixed.never
+        name.town = name.town or fixed.town
+        name.shaped = name.shaped or (fixed.shaped and not m.initial)
+        name.located = name.located or before in rules.place_prepositions
+        name.team = name.team or before in rules.team_words or after in rules.team_words or bool(SCORE.match(after))
         if m.title:
             name.honorific = True
             score["people"] += 3
-        if len(words) in (2, 3) and not m.initial and all(w[:1].isupper() and w[1:].islower() for w in m.words):
-            name.shaped = True
-        if before in self.rules.place_prepositions:
-            name.located = True
-        if len(words) == 1 and self.places.strength(m.text) and not self.places.is_region(m.text):
-            name.town = True
-        if len(words) >= 2 and fold(m.words[0]) in self.first_names and (
-                not m.words[-1].isupper() or words[-1] in self.rules.name_suffixes):
+        if fixed.first_name:
             name.first_name = True
             score["people"] += 3
         if before in self.roles or after == "," and AGE.match(m.after(2)) and m.after(3) in (",", ")"):
@@ -132,13 +146,46 @@ class Recogniser:
         spoke = before in self.speech or after in self.speech or (after in ADVERBS and m.after(2) in self.speech)
         if spoke:
             score["people"] += 1.5
-        if before in self.rules.demonyms and len(words) >= 2:
+        if before in rules.demonyms and len(m.words) >= 2:
             score["people"] += 1
         self._apposition(m, score)
-        self._organization(m, words, before, after, score, spoke)
-        if before in self.rules.team_words or after in self.rules.team_words or SCORE.match(m.after()):
-            name.team = True
-        self._place(m, words, before, score)
+        score["organizations"] += fixed.organization + (1.5 if fixed.acronym and spoke else 0)
+        if before in rules.organization_nouns and m.before() == before or before.endswith("-based"):
+            score["organizations"] += 3
+        if not m.possessive and (after in rules.organization_nouns
+                                 or (after.isalpha() and after.islower() and m.after(2) in rules.organization_nouns)):
+            score["organizations"] += 3  # "Zycie Warszawy daily", "the Ruch newsstand chain"; not "Charlton's side"
+        score["places"] += fixed.place + (1 if before in rules.place_prepositions else 0)
+        if m.after() in rules.place_nouns and not m.possessive:
+            score["places"] += 3  # "Charles de Gaulle airport"
+
+    def _static_evidence(self, written: tuple[str, ...]) -> Static:
+        """What the words of a name say by themselves, wherever they are (cached)."""
+        rules, places = self.rules, self.places
+        words = [w.rstrip(".").lower() for w in written]
+        text = " ".join(written)
+        region = places.is_region(text)
+        strength = places.strength(text if is_acronym(text) else text.replace(".", ""))
+        acronym = len(words) == 1 and is_acronym(written[0]) and not ROMAN.match(written[0]) and not strength
+        organization = 4.0 if len(words) >= 2 and (
+            words[-1] in rules.organization_suffixes
+            or any(w in rules.organization_heads and n in ("of", "for") for w, n in zip(words, words[1:]))) else 0.0
+        organization += 2 if acronym else 0
+        organization += 5 if fold(text.replace(".", "")) in self.known_organizations else 0
+        if len(words) >= 2 and PLURAL.search(written[-1]) and places.strength(" ".join(written[:-1])) == "major":
+            organization += 4  # "Florida Marlins", "Cincinnati Reds": a town's team
+        place = 5.0 if region else 4.0 if strength == "major" else 2.0 if strength == "minor" else 0.0
+        if len(words) >= 2 and "&" not in words and (words[-1] in rules.place_suffixes or words[0] in rules.place_heads):
+            place += 3.5
+        return Static(
+            blocked=self._never_person(words),
+            never=words[-1] in rules.event_suffixes or words[-1] in rules.demonyms,
+            first_name=len(words) >= 2 and fold(written[0]) in self.first_names
+            and (not written[-1].isupper() or words[-1] in rules.name_suffixes),
+            shaped=len(words) in (2, 3) and all(w[:1].isupper() and w[1:].islower() for w in written),
+            town=len(words) == 1 and strength is not None and not region,
+            acronym=acronym, organization=organization, place=place,
+        )
 
     def _never_person(self, words: list[str]) -> bool:
         """"Iraqi National Congress", "Grace Road", "Bank Negara", "First Chicago": not a person's name."""
@@ -171,50 +218,9 @@ class Recogniser:
         elif head in self.roles:
             score["people"] += 3
 
-    def _organization(self, m: Mention, words: list[str], before: str, after: str, score: dict[str, float],
-                      spoke: bool) -> None:
-        rules = self.rules
-        if len(words) >= 2 and (words[-1] in rules.organization_suffixes
-                                or any(w in rules.organization_heads and n in ("of", "for") for w, n in zip(words, words[1:]))):
-            score["organizations"] += 4
-        if len(words) == 1 and is_acronym(m.words[0]) and not ROMAN.match(m.words[0]) and not self.places.strength(m.words[0]):
-            score["organizations"] += 3.5 if spoke else 2
-        if before in rules.organization_nouns and m.before() == before:
-            score["organizations"] += 3
-        if fold(m.text.replace(".", "")) in self.known_organizations:
-            score["organizations"] += 5
-        if len(words) >= 2 and PLURAL.search(m.words[-1]) and self.places.strength(" ".join(m.words[:-1])) == "major":
-            score["organizations"] += 4  # "Florida Marlins", "Cincinnati Reds": a town's team
-        if m.possessive:
-            pass  # "Charlton's side" is his team
-        elif after in rules.organization_nouns or (after.isalpha() and after.islower() and m.after(2) in rules.organization_nouns):
-            score["organizations"] += 3
-        if m.before().lower().endswith("-based"):
-            score["organizations"] += 2
-
-    def _place(self, m: Mention, words: list[str], before: str, score: dict[str, float]) -> None:
-        rules = self.rules
-        if m.suffix:
-            return  # "Minneapolis-based" names a firm's home, not a place of the story
-        strength = self.places.strength(m.text.replace(".", "") if not is_acronym(m.text) else m.text)
-        if strength is None and is_acronym(m.text):
-            strength = self.places.strength(m.text)
-        if self.places.is_region(m.text):
-            score["places"] += 5
-        elif strength == "major":
-            score["places"] += 4
-        elif strength == "minor":
-            score["places"] += 2
-        if len(words) >= 2 and "&" not in words and (words[-1] in rules.place_suffixes or words[0] in rules.place_heads):
-            score["places"] += 3.5
-        if before in rules.place_prepositions:
-            score["places"] += 1
-        if m.after().islower() and m.after() in rules.place_nouns and not m.possessive:
-            score["places"] += 3
-
     # -- one decision per article ---------------------------------------------------------
 
-    def _resolve(self, names: dict[str, Name], sports: bool) -> dict[str, list[str]]:
+    def _resolve(self, names: dict[str, Name], sports: Callable[[], bool]) -> dict[str, list[str]]:
         kinds: dict[str, str] = {}
         singles = {key for key, name in names.items() if name.words == 1}
         for name in sorted(names.values(), key=lambda n: -n.words):
@@ -230,7 +236,7 @@ class Recogniser:
             kind = kinds.get(name.key)
             if kind is None and name.words == 1:
                 kind = self._decide(name, alone=True)
-                if sports and kind == "places" and name.town and not name.located and name.count >= 2:
+                if kind == "places" and name.town and not name.located and name.count >= 2 and sports():
                     kind = "organizations"  # "Essex reached 372": a club
                 owner = owners.get(name.key)
                 if owner is not None and (kind in (None, kinds[owner]) or kinds[owner] == "people" and not name.region):

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from builder.knowledge.heuristics import RecognitionRules
 
 # acronyms with dots (U.S., U.N.), words (with inner apostrophes and hyphens), numbers, one other character
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’]|-(?=\w))*|\d[\d,.:/-]*\d|\d|\S")
+PARTICLE_STARTS = frozenset("abdeilo")
 PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|at|an|ar|ash|bin|ibn|abu|d|l|o|da|de|di)[-'’][A-Z]")
 ABBREVIATIONS = frozenset({"st", "mt", "ft", "inc", "corp", "co", "ltd", "jr", "sr", "mr", "mrs", "ms", "dr", "gen",
                            "col", "sen", "rep", "gov", "prof", "rev", "capt", "lt", "sgt", "maj", "adm", "no", "cos",
@@ -24,6 +26,8 @@ TRAILING = frozenset({"of", "for", "&", "the"})  # never the last word of a name
 POSSESSIVE = re.compile(r"['’]s?$")
 SUFFIXED = re.compile(r"^(.+?)-(based|born|headquartered|bred)$", re.IGNORECASE)
 MAX_WORDS = 8
+CAPITALS_SHARE = 0.6  # a paragraph with more words in capitals than this is a headline or a dateline
+CAPITALS_WORDS = 30  # judged on its first words
 CALENDAR = frozenset({"january", "february", "march", "april", "june", "july", "august", "september", "october",
                       "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                       "sunday"})  # never the first or last word of a name ("May" may be a name)
@@ -58,7 +62,10 @@ def tokenize(text: str) -> list[str]:
 
 
 def is_capitalised(token: str) -> bool:
-    return (token[:1].isupper() and token[:1].isalpha()) or bool(PARTICLE_PREFIX.match(token))
+    first = token[:1]
+    if first.isupper():
+        return first.isalpha()
+    return first in PARTICLE_STARTS and bool(PARTICLE_PREFIX.match(token))
 
 
 def is_acronym(word: str) -> bool:
@@ -68,29 +75,27 @@ def is_acronym(word: str) -> bool:
 
 def mostly_capitals(text: str) -> bool:
     """A headline or dateline in capitals: no evidence of case there."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    words = [w for w in text.split(None, CAPITALS_WORDS)[:CAPITALS_WORDS] if w[:1].isalpha()]
+    return bool(words) and sum(w.isupper() for w in words) > CAPITALS_SHARE * len(words)
 
 
 def mentions(text: str, rules: RecognitionRules, function_words: frozenset[str]) -> list[Mention]:
     """Every candidate name in one paragraph (none in a paragraph written in capitals)."""
     if mostly_capitals(text):
         return []
-    tokens = tokenize(text)
-    found, i = [], 0
-    while i < len(tokens):
-        if not is_capitalised(tokens[i]):
-            i += 1
+    tokens = tuple(tokenize(text))
+    found, done = [], 0
+    for i in [i for i, token in enumerate(tokens) if token[:1].isupper()]:
+        if i < done or not tokens[i][:1].isalpha():
             continue
-        end = _run_end(tokens, i, rules)
-        mention = _mention(tokens, i, end, rules, function_words)
+        done = _run_end(tokens, i, rules)
+        mention = _mention(tokens, i, done, rules, function_words)
         if mention is not None:
             found.append(mention)
-        i = max(end, i + 1)
     return found
 
 
-def _run_end(tokens: list[str], i: int, rules: RecognitionRules) -> int:
+def _run_end(tokens: tuple[str, ...], i: int, rules: RecognitionRules) -> int:
     """The token after the run of name words starting at i."""
     j = i + 1
     while j < len(tokens) and j - i < MAX_WORDS * 2:
@@ -121,7 +126,7 @@ def _run_end(tokens: list[str], i: int, rules: RecognitionRules) -> int:
     return j
 
 
-def _owns_organization(tokens: list[str], j: int, rules: RecognitionRules) -> bool:
+def _owns_organization(tokens: tuple[str, ...], j: int, rules: RecognitionRules) -> bool:
     """After "Boatmen's": do the capitalised words that follow end with an organisation suffix?"""
     k = j
     while k < len(tokens) and (is_capitalised(tokens[k]) or tokens[k] == ".") and k - j < MAX_WORDS:
@@ -131,8 +136,7 @@ def _owns_organization(tokens: list[str], j: int, rules: RecognitionRules) -> bo
 
 
 def _mention(tokens, i, end, rules, function_words) -> Mention | None:
-    words = [w for w in tokens[i:end]]
-    words = _join_dots(words)
+    words = _join_dots(tokens[i:end])
     initial = i == 0 or tokens[i - 1] in SENTENCE_ENDS
     title = None
     last = words[-1].rstrip(".").lower()
@@ -160,10 +164,10 @@ def _mention(tokens, i, end, rules, function_words) -> Mention | None:
     words[-1] = POSSESSIVE.sub("", words[-1]) if possessive else words[-1]
     if not words[-1] or len(words) > MAX_WORDS:
         return None
-    return Mention(tuple(words), tuple(tokens), i, end, title, initial, suffix, possessive)
+    return Mention(tuple(words), tokens, i, end, title, initial, suffix, possessive)
 
 
-def _join_dots(words: list[str]) -> list[str]:
+def _join_dots(words: Iterable[str]) -> list[str]:
     """['Edward', 'D', '.', 'Jones'] -> ['Edward', 'D.', 'Jones']."""
     joined: list[str] = []
     for word in words:

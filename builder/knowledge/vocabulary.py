@@ -31,6 +31,7 @@ from builder.slugs import slugify
 
 TOPICS_FILE = "topics.yml"
 ENTITIES_FILE = "entities.yml"
+LISTED_CACHE = 50_000  # names remembered as in entities.yml or not
 
 
 class Vocabulary:
@@ -54,6 +55,7 @@ class Vocabulary:
         self.rejected = tuple(rejected)
         self._rejected_keys = frozenset(fold(n.replace(".", "")) for n in self.rejected)
         self.outlets = tuple(outlets)
+        self._listed: dict[str, bool] = {}
         self.recogniser = Recogniser(recognition, attribution, self.outlets)
         self.entity_matcher = PhraseMatcher(
             p for i, e in enumerate(self.entities) for p in (parse_phrase(a, i) for a in e.aliases) if p
@@ -84,7 +86,12 @@ class Vocabulary:
 
     def is_listed(self, name: str) -> bool:
         """True when the whole name is a spelling of an entity of entities.yml."""
-        return self.entity_matcher.full_match(name) is not None
+        listed = self._listed.get(name)
+        if listed is None:
+            if len(self._listed) > LISTED_CACHE:
+                self._listed.clear()
+            listed = self._listed[name] = self.entity_matcher.full_match(name) is not None
+        return listed
 
     def is_rejected(self, name: str) -> bool:
         """True when a curator listed the name under `rejected:` in entities.yml."""
