@@ -4,6 +4,8 @@
   of at least 15,000 people, with populations), read once per process.
 - First names: the given names of Faker's person providers for languages written in Latin
   letters (English, German, French, Spanish, ...), read once per process.
+- Common English words: Faker's English word list (about 1,000 words: "time", "election"),
+  for names that begin with an ordinary word ("Time Warner").
 
 Both are keyed by `fold()`: lower case, no accents, hyphens as spaces. Reading the packages
 takes seconds, so what is taken from them is kept in a small file in the user's cache folder
@@ -126,3 +128,17 @@ def _cached(package: str, what: str, compute: Callable[[], Any]) -> Any:
     except OSError:
         pass  # a read-only home: the next process reads the packages again
     return value
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """About a thousand common English words (lower case); empty when Faker is missing."""
+    return _cached("faker", "english-words", _read_english_words)
+
+
+def _read_english_words() -> frozenset[str]:
+    try:
+        provider = importlib.import_module("faker.providers.lorem.en_US").Provider
+    except ImportError:
+        return frozenset()
+    return frozenset(w.lower() for w in getattr(provider, "word_list", ()) if w.isalpha())

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
 from builder.knowledge.heuristics import AttributionRules, RecognitionRules
-from builder.knowledge.lexicon import Gazetteer, first_names, fold, gazetteer
+from builder.knowledge.lexicon import Gazetteer, english_words, first_names, fold, gazetteer
 from builder.knowledge.spans import Mention, is_acronym, mentions
 
 KINDS = ("people", "organizations", "places")
@@ -40,7 +40,8 @@ class Name:
     key: str
     spelling: str
     words: int
-    score: dict[str, float] = field(default_factory=lambda: dict.fromkeys(KINDS, 0.0))
+    score: dict[str, float] = field(default_factory=lambda: dict.fromkeys(KINDS, 0.0))  # from the mentions' context
+    own: dict[str, float] = field(default_factory=lambda: dict.fromkeys(KINDS, 0.0))  # from its words, counted once
     count: int = 0
     honorific: bool = False
     first_name: bool = False
@@ -51,6 +52,7 @@ class Name:
     town: bool = False  # a town of the gazetteer (not a country or region)
     located: bool = False  # once after "in", "at", "near", ...
     shaped: bool = False  # two or three title-case words inside a sentence, like most people's names
+    lowercase: bool = False  # its first word is also written in lower case in the article ("Time Warner", "time")
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class Recogniser:
         self.not_first = rules.organization_heads | rules.place_heads
         self.function_words = attribution.function_words
         self.known_organizations = frozenset(fold(n.replace(".", "")) for n in outlets)
+        self.english = english_words() - self.first_names
         self._static = functools.lru_cache(maxsize=STATIC_CACHE)(self._static_evidence)
         self.never_alone = frozenset(fold(w) for w in rules.common_words | rules.demonyms | attribution.not_name_words
                                      | rules.organization_suffixes | rules.place_suffixes | rules.honorifics)
@@ -92,6 +95,7 @@ class Recogniser:
         """{kind: names} in one article; dateline_places and speakers (people found beside a
         speech verb or a role) count as evidence."""
         names: dict[str, Name] = {}
+        lowercase: set[str] = set()
         sports = functools.cache(lambda: self._is_sports(paragraphs))  # asked only for a town alone
         for place in dateline_places:
             self._name(names, place).score["places"] += 5
@@ -100,8 +104,12 @@ class Recogniser:
             name.score["people"] += 3
             name.blocked = name.blocked or self._never_person([fold(w).rstrip(".") for w in speaker.split()])
         for text in paragraphs:
-            for mention in mentions(text, self.rules, self.function_words):
+            for mention in mentions(text, self.rules, self.function_words, lowercase):
                 self._weigh(mention, self._name(names, mention.text, len(mention.words)))
+        for name in names.values():
+            first = name.key.split()[0]
+            name.lowercase = first in lowercase or first in self.english
+            name.blocked = name.blocked or (name.lowercase and not name.first_name and not name.honorific)
         return self._resolve(names, sports)
 
     def _is_sports(self, paragraphs: Sequence[str]) -> bool:
@@ -149,13 +157,16 @@ class Recogniser:
         if before in rules.demonyms and len(m.words) >= 2:
             score["people"] += 1
         self._apposition(m, score)
-        score["organizations"] += fixed.organization + (1.5 if fixed.acronym and spoke else 0)
+        name.own["organizations"] = max(name.own["organizations"], fixed.organization)
+        if fixed.acronym:
+            score["organizations"] += 3.5 if spoke else 3 if before == "(" and after == ")" else 2  # "(OSCE)"
         if before in rules.organization_nouns and m.before() == before or before.endswith("-based"):
             score["organizations"] += 3
         if not m.possessive and (after in rules.organization_nouns
                                  or (after.isalpha() and after.islower() and m.after(2) in rules.organization_nouns)):
             score["organizations"] += 3  # "Zycie Warszawy daily", "the Ruch newsstand chain"; not "Charlton's side"
-        score["places"] += fixed.place + (1 if before in rules.place_prepositions else 0)
+        name.own["places"] = max(name.own["places"], fixed.place)
+        score["places"] += 1 if before in rules.place_prepositions else 0
         if m.after() in rules.place_nouns and not m.possessive:
             score["places"] += 3  # "Charles de Gaulle airport"
 
@@ -170,7 +181,6 @@ class Recogniser:
         organization = 4.0 if len(words) >= 2 and (
             words[-1] in rules.organization_suffixes
             or any(w in rules.organization_heads and n in ("of", "for") for w, n in zip(words, words[1:]))) else 0.0
-        organization += 2 if acronym else 0
         organization += 5 if fold(text.replace(".", "")) in self.known_organizations else 0
         if len(words) >= 2 and PLURAL.search(written[-1]) and places.strength(" ".join(written[:-1])) == "major":
             organization += 4  # "Florida Marlins", "Cincinnati Reds": a town's team
@@ -260,7 +270,7 @@ class Recogniser:
         return owners
 
     def _decide(self, name: Name, alone: bool = False) -> str | None:
-        score, threshold = name.score, self.rules.threshold
+        score, threshold = {k: name.score[k] + name.own[k] for k in KINDS}, self.rules.threshold
         if name.key in self.known_organizations:
             return "organizations"
         if name.never or (alone and name.key in self.never_alone):
@@ -271,8 +281,8 @@ class Recogniser:
             if score["people"] >= threshold and score["organizations"] - score["people"] < 1:
                 return None  # as much a person as an organisation: unsure, so nothing
             return "organizations"
-        if alone and name.honorific and not name.region and self.places.strength(name.key) != "major":
-            return "people"  # "Mr Blair", "President Clinton"
+        if alone and name.honorific and not name.region and not name.lowercase:
+            return "people"  # "Mr Blair", "President Clinton"; not "General Election"
         if score["places"] >= threshold:
             return "places"
         if name.blocked or alone or score["organizations"] >= 2 or score["places"] >= 2:

@@ -79,11 +79,15 @@ def mostly_capitals(text: str) -> bool:
     return bool(words) and sum(w.isupper() for w in words) > CAPITALS_SHARE * len(words)
 
 
-def mentions(text: str, rules: RecognitionRules, function_words: frozenset[str]) -> list[Mention]:
-    """Every candidate name in one paragraph (none in a paragraph written in capitals)."""
+def mentions(text: str, rules: RecognitionRules, function_words: frozenset[str],
+             lowercase: set[str] | None = None) -> list[Mention]:
+    """Every candidate name in one paragraph (none in a paragraph written in capitals);
+    the words written in lower case are added to `lowercase`."""
     if mostly_capitals(text):
         return []
     tokens = tuple(tokenize(text))
+    if lowercase is not None:
+        lowercase.update(t for t in tokens if t[:1].islower())
     found, done = [], 0
     for i in [i for i, token in enumerate(tokens) if token[:1].isupper()]:
         if i < done or not tokens[i][:1].isalpha():
