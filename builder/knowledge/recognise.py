@@ -278,7 +278,7 @@ class Recogniser:
         if name.team and not name.region and score["people"] < threshold and score["places"] >= 2:
             return "organizations"  # "Blackburn beat Southampton": clubs
         if score["organizations"] >= threshold and score["organizations"] >= score["places"] and not name.region:
-            if score["people"] >= threshold and score["organizations"] - score["people"] < 1:
+            if score["people"] >= threshold and not name.blocked and score["organizations"] - score["people"] < 1:
                 return None  # as much a person as an organisation: unsure, so nothing
             return "organizations"
         if alone and name.honorific and not name.region and not name.lowercase:

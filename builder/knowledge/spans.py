@@ -26,6 +26,7 @@ TRAILING = frozenset({"of", "for", "&", "the"})  # never the last word of a name
 POSSESSIVE = re.compile(r"['’]s?$")
 SUFFIXED = re.compile(r"^(.+?)-(based|born|headquartered|bred)$", re.IGNORECASE)
 MAX_WORDS = 8
+MAX_PARTICLES = 3  # "van der", "de la", "bin"
 CAPITALS_SHARE = 0.6  # a paragraph with more words in capitals than this is a headline or a dateline
 CAPITALS_WORDS = 30  # judged on its first words
 CALENDAR = frozenset({"january", "february", "march", "april", "june", "july", "august", "september", "october",
@@ -117,8 +118,8 @@ def _run_end(tokens: tuple[str, ...], i: int, rules: RecognitionRules) -> int:
             j += 1
         elif word == "&" and is_capitalised(nxt):
             j += 1
-        elif word in rules.name_particles and is_capitalised(nxt):
-            j += 1
+        elif word in rules.name_particles and _particles_then_name(tokens, j, rules):
+            j += 1  # "van der Molen", "bin Laden"
         elif word == "and" and is_capitalised(nxt) and any(t in LINKS for t in tokens[i:j]):
             j += 1  # "Organisation for Security and Cooperation in Europe"
         elif word in LINKS and (previous.lower() in rules.organization_heads or previous.lower() in rules.place_heads) and (
@@ -128,6 +129,13 @@ def _run_end(tokens: tuple[str, ...], i: int, rules: RecognitionRules) -> int:
         else:
             break
     return j
+
+
+def _particles_then_name(tokens: tuple[str, ...], j: int, rules: RecognitionRules) -> bool:
+    k = j
+    while k < len(tokens) and k - j < MAX_PARTICLES and tokens[k] in rules.name_particles:
+        k += 1
+    return k < len(tokens) and is_capitalised(tokens[k])
 
 
 def _owns_organization(tokens: tuple[str, ...], j: int, rules: RecognitionRules) -> bool:
