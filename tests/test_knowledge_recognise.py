@@ -134,3 +134,17 @@ def test_suggest_lists_discovered_names_with_examples_and_yaml(tmp_path: Path) -
     listed = run_cli("suggest", "--content", content, "--config", ROOT / "site_config", "--json",
                      "--min-articles", "2").output
     assert [i["name"] for i in json.loads(listed)] == ["Olga Brandtmeier"]
+
+
+def test_discovered_names_are_marked_on_their_pages_and_in_the_data(tmp_path: Path) -> None:
+    content = make_content(tmp_path, {
+        "articles/a.txt": "Mill sold\n\nBrandholt Industries Inc. bought the mill in Nairobi, said Olga Brandtmeier.\n",
+    })
+    docs = tmp_path / "docs"
+    run_cli("generate", "--content", content, "--docs", docs, "--config", ROOT / "site_config")
+    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
+    org = next(text for path, text in pages.items() if path.startswith("organizations/brandholt"))
+    place = next(text for path, text in pages.items() if path.startswith("places/nairobi"))
+    assert "Found in the text as an organisation" in org and "Found in the text as a place" in place
+    record = json.loads((docs / "data" / "articles.json").read_text(encoding="utf-8"))["articles"][0]
+    assert set(record["discovered"]) == {"Brandholt Industries Inc.", "Nairobi", "Olga Brandtmeier"}
