@@ -199,9 +199,11 @@ class Recogniser:
 
     def _never_person(self, words: list[str]) -> bool:
         """"Iraqi National Congress", "Grace Road", "Bank Negara", "First Chicago": not a person's name."""
-        if any(w in self.not_person or w == "&" or w in self.rules.organization_suffixes for w in words) \
-                or words[-1] in self.not_last or words[0] in self.not_first:
+        if words[0] in self.not_person or words[-1] in self.not_person or words[-1] in self.not_last \
+                or words[0] in self.not_first or any(w == "&" or w in self.rules.organization_suffixes for w in words):
             return True
+        if any(w in self.not_person and w not in first_names() for w in words[1:-1]):
+            return True  # "Tom Chinese Smith" is no name; "Hans Christian Andersen" is
         if words[0] in self.common or words[-1] in self.common:
             return True
         parts = [" ".join(words[a:b]) for a in range(len(words)) for b in range(a + 1, min(len(words), a + 3) + 1)]
