@@ -40,6 +40,8 @@ SHAPES = [
     (["Dutch striker Pieter van der Molen scored twice."], {"people": ["Pieter van der Molen"]}, []),
     (["The portrait shows King Henry VIII in his last years."], {"people": ["Henry VIII"]}, []),
     (["Mr Trevannick said the vote would wait."], {"people": ["Trevannick"]}, []),
+    (["Veteran Canadian Paul Dorrance won the stage."], {"people": ["Paul Dorrance"]}, ["Canadian"]),
+    (["Portraits of Queen Elizabeth I hang in the hall."], {"people": ["Elizabeth I"]}, []),
     # organisations: suffixes, heads with "of", nouns around the name, acronyms in brackets
     (["Brandholt Industries Inc. said profits rose."], {"organizations": ["Brandholt Industries Inc."]}, []),
     (["The Bank of Ruritania raised its rates on Monday."], {"organizations": ["Bank of Ruritania"]}, []),

@@ -191,7 +191,7 @@ class Recogniser:
             blocked=self._never_person(words),
             never=words[-1] in rules.event_suffixes or words[-1] in rules.demonyms,
             first_name=len(words) >= 2 and fold(written[0]) in self.first_names
-            and (not written[-1].isupper() or words[-1] in rules.name_suffixes),
+            and (not written[-1].isupper() or words[-1] in rules.name_suffixes or bool(ROMAN.match(written[-1]))),
             shaped=len(words) in (2, 3) and all(w[:1].isupper() and w[1:].islower() for w in written),
             town=len(words) == 1 and strength is not None and not region,
             acronym=acronym, organization=organization, place=place,
@@ -204,8 +204,8 @@ class Recogniser:
             return True
         if any(w in self.not_person and w not in first_names() for w in words[1:-1]):
             return True  # "Tom Chinese Smith" is no name; "Hans Christian Andersen" is
-        if words[0] in self.common or words[-1] in self.common:
-            return True
+        if words[0] in self.common or (words[-1] in self.common and not ROMAN.match(words[-1].upper())):
+            return True  # "Elizabeth I" is a name
         parts = [" ".join(words[a:b]) for a in range(len(words)) for b in range(a + 1, min(len(words), a + 3) + 1)]
         return words[0] not in self.first_names and any(self.places.is_region(p) for p in parts)
 
