@@ -96,6 +96,13 @@ def test_vocabulary_names_are_canonical_and_not_discovered() -> None:
     assert not knowledge.detected_organizations and not knowledge.detected_places
 
 
+def test_part_of_a_listed_name_is_not_a_second_name() -> None:
+    knowledge = found("Kim Young-ja of the Citizens' Alliance for North Korean Human Rights spoke.",
+                      "Staff of Chile's Ministry of Mines said nothing.")
+    assert not {"Citizens' Alliance"} & everything(knowledge)
+    assert "Ministry of Mines" in knowledge.organizations and "Chile" in knowledge.places
+
+
 def test_a_rejected_name_stays_rejected(tmp_path: Path) -> None:
     (tmp_path / "topics.yml").write_text("topics: []\n", encoding="utf-8")
     (tmp_path / "entities.yml").write_text("rejected: [Brandholt Industries Inc., nairobi]\n", encoding="utf-8")

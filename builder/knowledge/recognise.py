@@ -9,6 +9,7 @@ and place evidence always beats a person's.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ SCORE = re.compile(r"^\d+-\d+$")
 AGE = re.compile(r"^\d{1,2}$")
 ROMAN = re.compile(r"^[IVXLC]+$")
 WORD = re.compile(r"[a-z][a-z-]*")
+POSSESSIVE_WORD = re.compile(r"['’]s$")
 SPORT_WORDS = 4
 STATIC_CACHE = 50_000  # names whose own evidence is remembered
 SURNAME_AGAIN = 3.5  # evidence for "Tiger Woods" when the article says "Woods" alone  # an article with this many different sports words is a sports report
@@ -105,12 +107,22 @@ class Recogniser:
             name.blocked = name.blocked or self._never_person([fold(w).rstrip(".") for w in speaker.split()])
         for text in paragraphs:
             for mention in mentions(text, self.rules, self.function_words, lowercase):
-                self._weigh(mention, self._name(names, mention.text, len(mention.words)))
+                for part in self._split_owner(mention):
+                    self._weigh(part, self._name(names, part.text, len(part.words)))
         for name in names.values():
             first = name.key.split()[0]
             name.lowercase = first in lowercase or first in self.english
             name.blocked = name.blocked or (name.lowercase and not name.first_name and not name.honorific)
         return self._resolve(names, sports)
+
+    def _split_owner(self, m: Mention) -> tuple[Mention, ...]:
+        """"Chile's Ministry of Mines" -> "Chile" and "Ministry of Mines": a place owns it."""
+        for k, word in enumerate(m.words[:-1]):
+            owner = POSSESSIVE_WORD.sub("", " ".join(m.words[:k + 1]))
+            if POSSESSIVE_WORD.search(word) and self.places.strength(owner):
+                return (dataclasses.replace(m, words=tuple(owner.split()), end=m.first + k + 1, possessive=True),
+                        dataclasses.replace(m, words=m.words[k + 1:], initial=False, title=None))
+        return (m,)
 
     def _is_sports(self, paragraphs: Sequence[str]) -> bool:
         words = set()
@@ -189,7 +201,7 @@ class Recogniser:
             place += 3.5
         return Static(
             blocked=self._never_person(words),
-            never=words[-1] in rules.event_suffixes or words[-1] in rules.demonyms,
+            never=words[-1] in rules.event_suffixes or words[-1].split("-")[0] in rules.demonyms,  # "English-language"
             first_name=len(words) >= 2 and fold(written[0]) in self.first_names
             and (not written[-1].isupper() or words[-1] in rules.name_suffixes or bool(ROMAN.match(written[-1]))),
             shaped=len(words) in (2, 3) and all(w[:1].isupper() and w[1:].islower() for w in written),
