@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from builder.knowledge import enrich, load_vocabulary
-from builder.knowledge.recognise import dateline_places
+from builder.knowledge.spans import dateline_places
 from builder.models import Knowledge
 from tests.conftest import make_content, run_cli
 

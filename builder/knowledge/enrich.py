@@ -9,7 +9,7 @@ from typing import Sequence
 
 from builder.knowledge.people import name_key
 from builder.knowledge.phrases import Tokens, tokenize
-from builder.knowledge.recognise import dateline_places
+from builder.knowledge.spans import dateline_places
 from builder.knowledge.schema import ENTITY_KINDS
 from builder.knowledge.topics import TITLE_WEIGHT
 from builder.knowledge.vocabulary import Vocabulary

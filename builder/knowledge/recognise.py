@@ -15,20 +15,18 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
+from builder.knowledge.evidence import WordEvidence
 from builder.knowledge.heuristics import AttributionRules, RecognitionRules
-from builder.knowledge.lexicon import Gazetteer, english_words, first_names, fold, gazetteer
-from builder.knowledge.spans import Mention, is_acronym, mentions
+from builder.knowledge.lexicon import Gazetteer, fold
+from builder.knowledge.spans import Mention, mentions
 
 KINDS = ("people", "organizations", "places")
 SCORE = re.compile(r"^\d+-\d+$")
 AGE = re.compile(r"^\d{1,2}$")
-ROMAN = re.compile(r"^[IVXLC]+$")
 WORD = re.compile(r"[a-z][a-z-]*")
 POSSESSIVE_WORD = re.compile(r"['’]s$")
-SPORT_WORDS = 4
-STATIC_CACHE = 50_000  # names whose own evidence is remembered
-SURNAME_AGAIN = 3.5  # evidence for "Tiger Woods" when the article says "Woods" alone  # an article with this many different sports words is a sports report
-PLURAL = re.compile(r"[a-z][^su]s$")  # "Marlins", "Reds"; not "Vargas", "Thomas", "Paris"
+SPORT_WORDS = 4  # an article with this many different sports words is a sports report
+SURNAME_AGAIN = 3.5  # evidence for "Tiger Woods" when the article says "Woods" alone
 APPOSITION_WORDS = 6  # how far after "NAME, a ..." its role noun may be
 CLAUSE_STOPS = frozenset({",", ".", ";", ":", "of", "in", "at", "for", "with", "who", "which", "and", "on", "from", "to", "since"})
 ARTICLES = frozenset({"a", "an", "the", "its", "his", "her", "their", "one"})
@@ -57,38 +55,17 @@ class Name:
     lowercase: bool = False  # its first word is also written in lower case in the article ("Time Warner", "time")
 
 
-@dataclass(frozen=True)
-class Static:
-    """The evidence of a name's own words (see Recogniser._static_evidence)."""
-
-    blocked: bool
-    never: bool
-    first_name: bool
-    shaped: bool
-    town: bool
-    acronym: bool
-    organization: float
-    place: float
-
-
 class Recogniser:
     """Built once per vocabulary; `recognise(paragraphs)` -> {kind: [names]} for one article."""
 
     def __init__(self, rules: RecognitionRules, attribution: AttributionRules, outlets: Sequence[str] = ()) -> None:
         self.rules = rules
         self.attribution = attribution
-        self.places: Gazetteer = gazetteer(rules.places)
-        self.first_names = first_names() - {fold(w) for w in rules.common_words | rules.demonyms}
+        self.words = WordEvidence(rules, attribution, outlets)
+        self.places: Gazetteer = self.words.places
         self.speech = attribution.speech_verbs
         self.roles = rules.person_roles | {" ".join(r) for r in attribution.roles if len(r) == 1}
-        self.not_person = (rules.demonyms | attribution.not_name_words) - rules.honorifics
-        self.common = rules.common_words - rules.honorifics
-        self.not_last = rules.organization_suffixes | rules.place_suffixes
-        self.not_first = rules.organization_heads | rules.place_heads
         self.function_words = attribution.function_words
-        self.known_organizations = frozenset(fold(n.replace(".", "")) for n in outlets)
-        self.english = english_words() - self.first_names
-        self._static = functools.lru_cache(maxsize=STATIC_CACHE)(self._static_evidence)
         self.never_alone = frozenset(fold(w) for w in rules.common_words | rules.demonyms | attribution.not_name_words
                                      | rules.organization_suffixes | rules.place_suffixes | rules.honorifics)
 
@@ -104,14 +81,14 @@ class Recogniser:
         for speaker in speakers:
             name = self._name(names, speaker)
             name.score["people"] += 3
-            name.blocked = name.blocked or self._never_person([fold(w).rstrip(".") for w in speaker.split()])
+            name.blocked = name.blocked or self.words.never_person([fold(w).rstrip(".") for w in speaker.split()])
         for text in paragraphs:
-            for mention in mentions(text, self.rules, self.function_words, lowercase):
+            for mention in mentions(text, self.rules, self.function_words, lowercase, self.words.given):
                 for part in self._split_owner(mention):
                     self._weigh(part, self._name(names, part.text, len(part.words)))
         for name in names.values():
             first = name.key.split()[0]
-            name.lowercase = first in lowercase or first in self.english
+            name.lowercase = first in lowercase or first in self.words.english
             name.blocked = name.blocked or (name.lowercase and not name.first_name and not name.honorific)
         return self._resolve(names, sports)
 
@@ -146,7 +123,7 @@ class Recogniser:
         name.count += 1
         if m.suffix:
             return  # "Hong Kong-based group": the name is a firm's home, no evidence either way
-        fixed = self._static(m.words)
+        fixed = self.words.of(m.words)
         score, rules = name.score, self.rules
         before, after = m.before().lower(), m.after().lower()
         name.blocked = name.blocked or fixed.blocked
@@ -181,45 +158,6 @@ class Recogniser:
         score["places"] += 1 if before in rules.place_prepositions else 0
         if m.after() in rules.place_nouns and not m.possessive:
             score["places"] += 3  # "Charles de Gaulle airport"
-
-    def _static_evidence(self, written: tuple[str, ...]) -> Static:
-        """What the words of a name say by themselves, wherever they are (cached)."""
-        rules, places = self.rules, self.places
-        words = [w.rstrip(".").lower() for w in written]
-        text = " ".join(written)
-        region = places.is_region(text)
-        strength = places.strength(text if is_acronym(text) else text.replace(".", ""))
-        acronym = len(words) == 1 and is_acronym(written[0]) and not ROMAN.match(written[0]) and not strength
-        organization = 4.0 if len(words) >= 2 and (
-            words[-1] in rules.organization_suffixes
-            or any(w in rules.organization_heads and n in ("of", "for") for w, n in zip(words, words[1:]))) else 0.0
-        organization += 5 if fold(text.replace(".", "")) in self.known_organizations else 0
-        if len(words) >= 2 and PLURAL.search(written[-1]) and places.strength(" ".join(written[:-1])) == "major":
-            organization += 4  # "Florida Marlins", "Cincinnati Reds": a town's team
-        place = 5.0 if region else 4.0 if strength == "major" else 2.0 if strength == "minor" else 0.0
-        if len(words) >= 2 and "&" not in words and (words[-1] in rules.place_suffixes or words[0] in rules.place_heads):
-            place += 3.5
-        return Static(
-            blocked=self._never_person(words),
-            never=words[-1] in rules.event_suffixes or words[-1].split("-")[0] in rules.demonyms,  # "English-language"
-            first_name=len(words) >= 2 and fold(written[0]) in self.first_names
-            and (not written[-1].isupper() or words[-1] in rules.name_suffixes or bool(ROMAN.match(written[-1]))),
-            shaped=len(words) in (2, 3) and all(w[:1].isupper() and w[1:].islower() for w in written),
-            town=len(words) == 1 and strength is not None and not region,
-            acronym=acronym, organization=organization, place=place,
-        )
-
-    def _never_person(self, words: list[str]) -> bool:
-        """"Iraqi National Congress", "Grace Road", "Bank Negara", "First Chicago": not a person's name."""
-        if words[0] in self.not_person or words[-1] in self.not_person or words[-1] in self.not_last \
-                or words[0] in self.not_first or any(w == "&" or w in self.rules.organization_suffixes for w in words):
-            return True
-        if any(w in self.not_person and w not in first_names() for w in words[1:-1]):
-            return True  # "Tom Chinese Smith" is no name; "Hans Christian Andersen" is
-        if words[0] in self.common or (words[-1] in self.common and not ROMAN.match(words[-1].upper())):
-            return True  # "Elizabeth I" is a name
-        parts = [" ".join(words[a:b]) for a in range(len(words)) for b in range(a + 1, min(len(words), a + 3) + 1)]
-        return words[0] not in self.first_names and any(self.places.is_region(p) for p in parts)
 
     def _apposition(self, m: Mention, score: dict[str, float]) -> None:
         """"NAME, a bank holding company," / "NAME, banking analyst at ...": the head noun decides."""
@@ -285,7 +223,7 @@ class Recogniser:
 
     def _decide(self, name: Name, alone: bool = False) -> str | None:
         score, threshold = {k: name.score[k] + name.own[k] for k in KINDS}, self.rules.threshold
-        if name.key in self.known_organizations:
+        if name.key in self.words.known_organizations:
             return "organizations"
         if name.never or (alone and name.key in self.never_alone):
             return None
@@ -302,19 +240,3 @@ class Recogniser:
         if name.blocked or alone or score["organizations"] >= 2 or score["places"] >= 2:
             return None
         return "people" if score["people"] >= threshold else None
-
-
-# "LONDON 1996-08-30", "SEOUL, March 3 (Yonhap) --", "NEW YORK (Reuters) -": a dateline's place.
-DATELINE = re.compile(
-    r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=,? (?:\d{4}-\d\d-\d\d|\(|[A-Z][a-z]{2,8}\.? \d{1,2}\b|--?|—))"
-)
-DATELINE_PARAGRAPHS = 2  # a dateline opens the article
-
-
-def dateline_places(paragraphs: Sequence[str]) -> list[str]:
-    """The place of a wire dateline at the start of the article, in title case ("New York")."""
-    for text in paragraphs[:DATELINE_PARAGRAPHS]:
-        found = DATELINE.match(text.strip())
-        if found:
-            return [" ".join(w.capitalize() if len(w.replace(".", "")) > 2 else w for w in found.group(1).split())]
-    return []

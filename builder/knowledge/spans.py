@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from builder.knowledge.heuristics import RecognitionRules
+from builder.knowledge.lexicon import fold
 
 # acronyms with dots (U.S., U.N.), words (with inner apostrophes and hyphens), numbers, one other character
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’]|-(?=\w))*|\d[\d,.:/-]*\d|\d|\S")
@@ -81,9 +82,10 @@ def mostly_capitals(text: str) -> bool:
 
 
 def mentions(text: str, rules: RecognitionRules, function_words: frozenset[str],
-             lowercase: set[str] | None = None) -> list[Mention]:
+             lowercase: set[str] | None = None, given: frozenset[str] = frozenset()) -> list[Mention]:
     """Every candidate name in one paragraph (none in a paragraph written in capitals);
-    the words written in lower case are added to `lowercase`."""
+    the words written in lower case are added to `lowercase`; `given` are first names
+    ("Christian" in "Hans Christian Andersen" is one, not a nationality)."""
     if mostly_capitals(text):
         return []
     tokens = tuple(tokenize(text))
@@ -94,7 +96,7 @@ def mentions(text: str, rules: RecognitionRules, function_words: frozenset[str],
         if i < done or not tokens[i][:1].isalpha():
             continue
         done = _run_end(tokens, i, rules)
-        mention = _mention(tokens, i, done, rules, function_words)
+        mention = _mention(tokens, i, done, rules, function_words, given)
         if mention is not None:
             found.append(mention)
     return found
@@ -147,7 +149,7 @@ def _owns_organization(tokens: tuple[str, ...], j: int, rules: RecognitionRules)
     return last.lower() in rules.organization_suffixes
 
 
-def _mention(tokens, i, end, rules, function_words) -> Mention | None:
+def _mention(tokens, i, end, rules, function_words, given=frozenset()) -> Mention | None:
     words = _join_dots(tokens[i:end])
     initial = i == 0 or tokens[i - 1] in SENTENCE_ENDS
     title = None
@@ -163,7 +165,7 @@ def _mention(tokens, i, end, rules, function_words) -> Mention | None:
             break
         words = words[1:]
         initial = False
-    cut = max((k for k, w in enumerate(words[:-1]) if w.lower() in rules.demonyms), default=-1)
+    cut = max((k for k, w in enumerate(words[:-1]) if w.lower() in rules.demonyms and fold(w) not in given), default=-1)
     if cut >= 0 and not fixed:
         words = words[cut + 1:]  # "Controversial Australian Anthony Hill"
     while words and (words[-1].lower() in rules.name_particles or words[-1].lower() in TRAILING
@@ -201,3 +203,19 @@ def _before_title(words: list[str], rules: RecognitionRules) -> bool:
 def _is_title(word: str, rules: RecognitionRules) -> bool:
     """"president", "major-general"."""
     return word in rules.honorifics or ("-" in word and all(p in rules.honorifics for p in word.split("-")))
+
+
+# "LONDON 1996-08-30", "SEOUL, March 3 (Yonhap) --", "NEW YORK (Reuters) -": a dateline's place.
+DATELINE = re.compile(
+    r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=,? (?:\d{4}-\d\d-\d\d|\(|[A-Z][a-z]{2,8}\.? \d{1,2}\b|--?|—))"
+)
+DATELINE_PARAGRAPHS = 2  # a dateline opens the article
+
+
+def dateline_places(paragraphs: Sequence[str]) -> list[str]:
+    """The place of a wire dateline at the start of the article, in title case ("New York")."""
+    for text in paragraphs[:DATELINE_PARAGRAPHS]:
+        found = DATELINE.match(text.strip())
+        if found:
+            return [" ".join(w.capitalize() if len(w.replace(".", "")) > 2 else w for w in found.group(1).split())]
+    return []
