@@ -47,7 +47,8 @@ class Reader:
         except SourceError as exc:
             return Failure(rel, "error", (Message("error", exc.reason, exc.line),))
         except Exception as exc:  # noqa: BLE001 - one file's surprise never stops the others
-            reason = f"could not be processed ({type(exc).__name__}: {exc}); run with --verbose and report this file"
+            reason = ("could not be processed: the builder met a problem in this file it cannot explain yet; "
+                      "run 'builder explain' on it with --verbose and report the file")
             return Failure(rel, "error", (Message("error", reason),))
 
     def _article(self, path: Path, rel: str, data: bytes) -> Article | Failure:
