@@ -95,6 +95,7 @@ def parse_header(source: str | None, rel_path: str) -> tuple[Header, list[Messag
     nodes = _compose(source, rel_path)
     values: dict[str, object] = {}
     warnings: list[Message] = []
+    lines: list[tuple[str, int]] = []
     for key_node, value_node in nodes.value:
         line = key_node.start_mark.line + 2
         if not isinstance(key_node, yaml.ScalarNode):
@@ -109,7 +110,8 @@ def parse_header(source: str | None, rel_path: str) -> tuple[Header, list[Messag
             values[key] = None
             continue
         values[key] = _check(key, value_node, rel_path, line)
-    return _header(values), warnings
+        lines.append((key, line))
+    return _header(values, tuple(lines)), warnings
 
 
 def _compose(source: str, rel_path: str) -> yaml.MappingNode:
@@ -246,8 +248,9 @@ def _check_date(value: str, fail) -> PartialDate:
         raise fail("a date written YYYY, YYYY-MM or YYYY-MM-DD") from None
 
 
-def _header(values: dict[str, object]) -> Header:
+def _header(values: dict[str, object], lines: tuple[tuple[str, int], ...] = ()) -> Header:
     known = {k: v for k, v in values.items() if k in KNOWN_KEYS and v is not None}
+    known["key_lines"] = lines
     if "topics" not in known:
         known["topics"] = ()
     return Header(**known)  # type: ignore[arg-type]

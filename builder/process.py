@@ -15,6 +15,7 @@ from builder.article import merge
 from builder.cache import ArticleCache, key
 from builder.duplicates import fingerprint
 from builder.errors import SourceError
+from builder.text_safety import shown
 from builder.extract import extract, load_rules
 from builder.models import Article, Message, RawDocument
 from builder.progress import Progress
@@ -57,8 +58,9 @@ class Reader:
             return Failure(rel, "skipped", (Message("info", "a draft ('draft: true' in its header): not published"),))
         unknown = self.vocabulary.unknown_topics(raw.header.topics)
         if unknown:
-            raise SourceError(rel, f"header key 'topics': unknown topic {', '.join(map(repr, unknown))} "
-                                   "(topics are listed in site_config/topics.yml)")
+            names = ", ".join(f"'{shown(name)}'" for name in unknown)
+            raise SourceError(rel, f"header key 'topics': unknown topic {names} "
+                                   "(topics are listed in site_config/topics.yml)", raw.header.line_of("topics"))
         return self.article(raw)
 
     def article(self, raw: RawDocument) -> Article:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import yaml
 
+from builder.text_safety import without_unsafe
+
 try:  # libyaml is 5-8x faster; fall back to the pure-Python classes without it
     from yaml import CSafeLoader as SafeLoader
 except ImportError:  # pragma: no cover
@@ -47,6 +49,19 @@ def check_shape(source: str, max_depth: int, max_events: int) -> None:
 
 
 def load_settings_yaml(source: str):
-    """yaml.safe_load for a settings file, after check_shape; raises UnsafeYAML or yaml.YAMLError."""
+    """yaml.safe_load for a settings file, after check_shape; raises UnsafeYAML or yaml.YAMLError.
+
+    Strings come back without bidi controls or characters XML forbids (see text_safety).
+    """
     check_shape(source, SETTINGS_DEPTH, SETTINGS_EVENTS)
-    return yaml.load(source, Loader=SafeLoader)
+    return _clean(yaml.load(source, Loader=SafeLoader))
+
+
+def _clean(value):
+    if isinstance(value, str):
+        return without_unsafe(value)
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
