@@ -10,7 +10,7 @@ import click
 
 from builder import __version__, pipeline
 from builder.config import BuildOptions, Paths, default_config_dir
-from builder.engine import ENGINE_VARIABLE, ENGINES, chosen_engine, refuse
+from builder.engine import ENGINE_VARIABLE, ENGINES, check_installed, chosen_engine, refuse
 from builder.errors import BuilderError
 from builder.explain import as_text as api_summary_text
 from builder.process import default_jobs
@@ -103,10 +103,11 @@ def bundle(content, config, docs, permalinks, dist, strict, verbose, engine) -> 
     """
     from builder.publish.bundle import bundle as offline_bundle
 
-    _run(lambda: refuse(chosen_engine(engine), "bundle"), verbose)
+    engine = _run(lambda: chosen_engine(engine), verbose)
+    _run(lambda: check_installed(engine), verbose)
     options = BuildOptions(_paths(content, config, docs, permalinks=permalinks), strict=strict, run_mkdocs=False)
     report = _run(lambda: pipeline.generate(options), verbose)
-    made = _run(lambda: offline_bundle(options.paths, Path(dist), strict=strict), verbose)
+    made = _run(lambda: offline_bundle(options.paths, Path(dist), strict=strict, engine=engine), verbose)
     click.echo(f"Wrote {made.path} ({made.files} files, {made.size / 1_000_000:.1f} MB).")
     _finish(report, strict)
 

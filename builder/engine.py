@@ -27,8 +27,6 @@ ENGINE_VARIABLE = "SITE_ENGINE"  # the engine for `builder build` when --engine 
 INSTALL_HINT = "install it with: .venv/bin/pip install -e '.[zensical]'"
 # Things this archive relies on that Zensical does not provide yet (measured on 0.0.73).
 UNSUPPORTED = {
-    "bundle": "the offline zip is made with MkDocs only: Zensical's offline plugin does not yet make "
-              "search work from files on disk",
     "serve": "the live preview runs on MkDocs only; preview a Zensical site with "
              "'python -m http.server -d site'",
 }
