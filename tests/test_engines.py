@@ -158,6 +158,7 @@ def test_hostile_values_stay_text_in_both_engines(engine, tmp_path):
     [ld] = head.json_ld
     assert ld["headline"] == EVIL and ld["author"] == {"@type": "Person", "name": EVIL}, engine
     assert head.meta["og:title"] == [EVIL] and head.meta["article:author"] == [EVIL], engine
+    assert "canonical" not in head.links and "url" not in ld, f"{engine}: no site address, so no canonical link"
     assert json.dumps(ld)  # parsed, so well-formed
 
 
