@@ -22,7 +22,6 @@ from pathlib import Path
 
 from benchmarks.extraction_score import FIELDS, PageScore, body_totals, failed_page, score_page
 from builder.config import default_config_dir
-from builder.errors import BuilderError
 from builder.pipeline import explain_summary
 from builder.process import Reader
 
@@ -53,7 +52,7 @@ def read_out(path: Path, config_dir: Path, reader: Reader) -> tuple[dict | None,
     try:
         summary = explain_summary(path, config_dir, reader)
         error = None
-    except (BuilderError, ValueError, OSError) as exc:
+    except Exception as exc:  # noqa: BLE001 - a crash on one page is scored and reported, not fatal
         summary, error = None, f"{type(exc).__name__}: {exc}"
     return summary, error, time.perf_counter() - start
 
