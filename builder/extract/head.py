@@ -126,18 +126,14 @@ def _claim_masthead_and_captions(sheet: Sheet, region: list[int], rules: Rules) 
 
 
 def _first_headline(sheet: Sheet, rules: Rules) -> Head:
-    masthead, title, title_at = None, None, None
+    title, title_at = None, None
     region = _head_region(sheet)
+    masthead = _claim_masthead_and_captions(sheet, region, rules)
     for i in region:
         line = sheet.lines[i]
         if not sheet.free(i):
             continue
-        if line.lower() in rules.alias_index and masthead is None:
-            masthead = rules.alias_index[line.lower()]
-            sheet.marks[i] = Mark("evidence", "publisher")
-        elif rules.caption_phrase.search(line[:CAPTION_PHRASE_CHARS]):
-            sheet.marks[i] = Mark("caption", "caption")
-        elif title is None and _is_headline(line, rules):
+        if title is None and _is_headline(line, rules):
             title, title_at = clean_title(line, rules), i
             sheet.marks[i] = Mark("title", "title")
         elif title is None and word_count(line) < rules.limits["headline_min_words"]:
