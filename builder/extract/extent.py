@@ -31,6 +31,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CJK_SENTENCE_END = ("。", "！", "？", "다.", "요.", "」", "』", "”")
 SHORT_SENTENCE_MIN_WORDS = 3  # "Nobody was hurt." is a sentence, not a menu line
 REPEAT_MIN_CHARS = 25
+WRAP_MIN_WIDTH = 50  # narrower "wrapping" is a column of menu lines
+WRAPPED_MIN_WORDS = 6  # a hard-wrapped line holds this many words at least
 WRAPPED_LINE = 0.01  # a hard-wrapped paragraph's later lines (its first line carries its weight)  # shorter lines repeat by chance ("Share", "Read more")
 
 
@@ -96,11 +98,13 @@ def _wrapped_units(sheet: Sheet, rules: Rules) -> dict[int, str]:
     starts in lower case, it ends in a comma or hyphen, or it fills the wrap width
     (unless the next line opens with a wire dateline: then a paragraph starts there)."""
     width = wrap_width(body_blocks(sheet))
+    width = width if width is not None and width >= WRAP_MIN_WIDTH else None
     units: dict[int, str] = {}
     head = None
     for i, line in enumerate(sheet.lines):
         previous = sheet.lines[i - 1] if i else ""
         joins = (head is not None and sheet.free(i) and sheet.free(i - 1)
+                 and word_count(previous) >= WRAPPED_MIN_WORDS
                  and (starts_lowercase(line) or previous.endswith((",", "-"))
                       or (width is not None and len(previous) >= width - WRAP_SLACK
                           and read_dateline(line, rules) is None)))

@@ -9,8 +9,10 @@ Below `MIN_SCORE` no candidate is convincing and the caller derives a title from
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from builder.extract import dates
 from builder.extract.lines import Sheet, is_paragraph_like
 from builder.extract.rules import Rules
 from builder.extract.text import ends_sentence, word_count
@@ -30,6 +32,8 @@ DISTANCE = 0.5  # lost per line between the candidate and the article
 IN_MENU = 4.0  # both neighbours are short unclaimed lines
 MIN_SCORE = 5.0
 MENU_NEIGHBOUR_MAX_WORDS = 4
+_METADATA_WORDS = re.compile(r"(?:by|posted|published|updated|written|last updated|first published)\b", re.I)
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 MAX_SEPARATORS = 1  # "Home | World | Asia" is a menu, not a headline
 
 
@@ -47,6 +51,8 @@ def headline_shaped(line: str, rules: Rules) -> bool:
         return False
     if line.count("|") > MAX_SEPARATORS or not any(c.isalpha() for c in line):
         return False
+    if _METADATA_WORDS.match(line) or _CLOCK.search(line) or dates.find_date(line, rules):
+        return False  # a byline, a date or a time stamp, not a headline
     return not ends_sentence(line) or line.endswith(("?", "!", "?\"", "?”", "!\"", "!”"))
 
 
