@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from builder.extract import dates
 from builder.extract.lines import Sheet, is_paragraph_like
 from builder.extract.rules import Rules
-from builder.extract.text import ends_sentence, word_count
+from builder.extract.text import ends_sentence, sentence_count, word_count
 
 # Evidence weights (points).
 BASE = 3.0
@@ -33,6 +33,7 @@ IN_MENU = 4.0  # both neighbours are short unclaimed lines
 MIN_SCORE = 5.0
 MENU_NEIGHBOUR_MAX_WORDS = 4
 _METADATA_WORDS = re.compile(r"(?:by|posted|published|updated|written|last updated|first published)\b", re.I)
+_BULLETS = "*-•·»>›–—|#+~="
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 MAX_SEPARATORS = 1  # "Home | World | Asia" is a menu, not a headline
 
@@ -51,6 +52,8 @@ def headline_shaped(line: str, rules: Rules) -> bool:
         return False
     if line.count("|") > MAX_SEPARATORS or not any(c.isalpha() for c in line):
         return False
+    if sentence_count(line) > 1 or line[:1] in _BULLETS:
+        return False  # a standfirst of several sentences, or a bulleted line
     if _METADATA_WORDS.match(line) or _CLOCK.search(line) or dates.find_date(line, rules):
         return False  # a byline, a date or a time stamp, not a headline
     return not ends_sentence(line) or line.endswith(("?", "!", "?\"", "?”", "!\"", "!”"))
@@ -75,11 +78,14 @@ def _menu_line(sheet: Sheet, i: int) -> bool:
 
 
 def _repeated_elsewhere(sheet: Sheet, index: int, page: str) -> bool:
+    """Printed again right below (the headline's repeat) or inside a longer line (a share
+    text, a "Headline | Site" line); a list item printed twice as a whole line is not."""
     line = sheet.lines[index]
     following = _neighbours(sheet, index, 1, 1)
     if following and sheet.lines[following[0]] == line:
         return True
-    return page.count(line) > 1
+    whole_lines = sum(1 for other in sheet.lines if other == line)
+    return page.count(line) > whole_lines
 
 
 def _has_deck(sheet: Sheet, index: int, above: list[int], below: list[int], start: int, rules: Rules) -> bool:
@@ -134,7 +140,7 @@ def candidates(sheet: Sheet, region: list[int], start: int, rules: Rules) -> lis
     page = "\n".join(sheet.lines)
     indexes = [i for i in region if sheet.free(i) and headline_shaped(sheet.lines[i], rules)]
     if start < len(sheet.lines) and sheet.free(start) and headline_shaped(sheet.lines[start], rules) \
-            and ends_sentence(sheet.lines[start]) and not is_paragraph_like(sheet.lines[start]):
+            and sheet.lines[start].endswith(("?", "!")) and not is_paragraph_like(sheet.lines[start]):
         indexes.append(start)
     found = [score(sheet, i, start, page, rules) for i in indexes]
     return sorted(found, key=lambda c: (-c.score, -c.index))
