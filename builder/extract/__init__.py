@@ -14,9 +14,10 @@ from builder.extract import dates
 from builder.extract.attribution import Attribution, read_attribution
 from builder.extract.dateline import Dateline, read_dateline
 from builder.extract.encoding import decode
-from builder.extract.extent import confine, locate
+from builder.extract.extent import Extent, confine, locate
 from builder.extract.head import Head, read_head, title_from_lead
 from builder.extract.lines import Sheet, classify
+from builder.extract.published import publication_date, updated_line
 from builder.extract.paragraphs import body_blocks, split_paragraphs, to_blocks, wrap_width
 from builder.extract.rules import Rules, load_rules
 from builder.extract.text import first_sentence
@@ -42,7 +43,7 @@ def extract(text: str, rules: Rules) -> Extraction:
         evidence.append(Removed(dateline.prefix.strip(), "dateline"))
     body = to_blocks(paragraphs, rules)
     attribution = read_attribution(sheet.signals, head.masthead, dateline, rules)
-    date, date_origin, date_note = _date(sheet, dateline, paragraphs, text, rules)
+    date, date_origin, date_note = _date(sheet, extent, head, dateline, paragraphs, text, rules)
     title, title_origin = _title(head, paragraphs, rules)
     summary, summary_origin = _summary(head, body)
     return Extraction(
@@ -85,14 +86,18 @@ def _summary(head: Head, body: tuple[Block, ...]) -> tuple[str | None, str | Non
     return (first_sentence(lead), "lead") if lead else (None, None)
 
 
-def _date(sheet: Sheet, dateline: Dateline | None, paragraphs: list[str], text: str,
-          rules: Rules) -> tuple[PartialDate | None, str | None, str | None]:
-    """A date line near the headline, else the dateline's date (a bare month-day only if proven)."""
-    found = sorted(sheet.signals.dates, key=lambda d: (not d[2], d[0]))
-    if found:
-        return found[0][1], "text", None
+def _date(sheet: Sheet, extent: Extent | None, head: Head, dateline: Dateline | None, paragraphs: list[str],
+          text: str, rules: Rules) -> tuple[PartialDate | None, str | None, str | None]:
+    """A date printed near the headline or the article's foot, else the dateline's date
+    (a bare month-day only if proven)."""
+    found, _ = publication_date(sheet, extent, head.title_at, rules, sheet.signals.order)
+    if found is not None:
+        return found, "text", None
     if dateline is None or (dateline.date is None and dateline.month_day is None):
-        return None, None, "no publication date in the text"
+        updated = updated_line(sheet, extent, head.title_at, rules)
+        if updated:
+            return None, None, f"only an updated date ({updated}) near the headline"
+        return None, None, "no publication date near the headline"
     if dateline.date is not None:
         return dateline.date, "dateline", None
     month, day = dateline.month_day or (1, 1)

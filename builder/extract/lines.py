@@ -40,6 +40,7 @@ class Signals:
     bylines: list[tuple[int, str]] = field(default_factory=list)
     follows: list[str] = field(default_factory=list)
     dates: list[tuple[int, PartialDate, bool]] = field(default_factory=list)
+    order: str | None = None  # how the page writes numeric dates: "dmy", "mdy" or unknown
 
 
 @dataclass
@@ -83,10 +84,10 @@ def _claim_metadata(sheet: Sheet, i: int, rules: Rules) -> Mark | None:
         return Mark("evidence", "author")
     if len(line) <= BYLINE_MAX_CHARS and (name := _byline_name(line, rules)):
         signals.bylines.append((i, name))
-        if date := dates.find_date(line, rules):
+        if date := dates.find_date(line, rules, signals.order):
             signals.dates.append((i, date, True))
         return Mark("evidence", "author")
-    if parsed := dates.parse_date_line(line, rules):
+    if parsed := dates.parse_date_line(line, rules, signals.order):
         signals.dates.append((i, parsed[0], parsed[1]))
         return Mark("evidence", "date")
     return None
@@ -252,6 +253,7 @@ def classify(text: str, rules: Rules) -> Sheet:
     """Split text into stripped lines and mark every line some rule claims."""
     lines = [line.strip() for line in text.split("\n")]
     sheet = Sheet(lines=lines, marks=[None] * len(lines))
+    sheet.signals.order = dates.numeric_order(text)
     _first_pass(sheet, rules)
     _trailing_list(sheet, rules)
     _alt_text(sheet, rules)
