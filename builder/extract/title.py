@@ -34,8 +34,10 @@ MIN_SCORE = 5.0
 MENU_NEIGHBOUR_MAX_WORDS = 4
 _METADATA_WORDS = re.compile(r"(?:by|posted|published|updated|written|last updated|first published)\b", re.I)
 _BULLETS = "*-•·»>›–—|#+~="
+_LINK = re.compile(r"https?:|www\.|\.(?:com|org|net)/", re.I)
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
-MAX_SEPARATORS = 1  # "Home | World | Asia" is a menu, not a headline
+MAX_SEPARATORS = 1
+DATED_LINE_MAX_WORDS = 15  # "Home | World | Asia" is a menu, not a headline
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ def headline_shaped(line: str, rules: Rules) -> bool:
         return False
     if sentence_count(line) > 1 or line[:1] in _BULLETS:
         return False  # a standfirst of several sentences, or a bulleted line
-    if _METADATA_WORDS.match(line) or _CLOCK.search(line) or dates.find_date(line, rules):
+    if _LINK.search(line) or _METADATA_WORDS.match(line) or _CLOCK.search(line) or dates.find_date(line, rules):
         return False  # a byline, a date or a time stamp, not a headline
     return not ends_sentence(line) or line.endswith(("?", "!", "?\"", "?”", "!\"", "!”"))
 
@@ -68,9 +70,13 @@ def _neighbours(sheet: Sheet, index: int, step: int, count: int) -> list[int]:
     return found
 
 
-def _is_metadata(sheet: Sheet, i: int) -> bool:
+def _is_metadata(sheet: Sheet, i: int, rules: Rules) -> bool:
+    """A byline or date line, or a short unclaimed line holding a date ("21/06/2014 Jo Lee")."""
     mark = sheet.marks[i]
-    return mark is not None and mark.dest == "evidence" and mark.reason in ("author", "date")
+    if mark is not None:
+        return mark.dest == "evidence" and mark.reason in ("author", "date")
+    line = sheet.lines[i]
+    return word_count(line) <= DATED_LINE_MAX_WORDS and dates.find_date(line, rules, sheet.signals.order) is not None
 
 
 def _menu_line(sheet: Sheet, i: int) -> bool:
@@ -106,13 +112,13 @@ def score(sheet: Sheet, index: int, start: int, page: str, rules: Rules) -> Cand
     line = sheet.lines[index]
     points, reasons = BASE, []
     below, above = _neighbours(sheet, index, 1, NEAR), _neighbours(sheet, index, -1, NEAR - 1)
-    if below[:1] and _is_metadata(sheet, below[0]):
+    if below[:1] and _is_metadata(sheet, below[0], rules):
         points += BYLINE_BELOW
         reasons.append("byline or date right below it")
-    elif any(_is_metadata(sheet, i) for i in below):
+    elif any(_is_metadata(sheet, i, rules) for i in below):
         points += BYLINE_NEAR_BELOW
         reasons.append("byline or date below it")
-    elif any(_is_metadata(sheet, i) for i in above):
+    elif any(_is_metadata(sheet, i, rules) for i in above):
         points += BYLINE_ABOVE
         reasons.append("byline or date above it")
     if _repeated_elsewhere(sheet, index, page):
