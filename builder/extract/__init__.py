@@ -11,7 +11,7 @@ Every input line ends in exactly one of: title, evidence, body, captions, remove
 from __future__ import annotations
 
 from builder.extract import dates
-from builder.extract.attribution import Attribution, read_attribution
+from builder.extract.attribution import Attribution, owner_named, read_attribution
 from builder.extract.dateline import Dateline, read_dateline
 from builder.extract.encoding import decode
 from builder.extract.extent import Extent, confine, locate
@@ -42,7 +42,7 @@ def extract(text: str, rules: Rules) -> Extraction:
         paragraphs[0] = paragraphs[0][len(dateline.prefix):]
         evidence.append(Removed(dateline.prefix.strip(), "dateline"))
     body = to_blocks(paragraphs, rules)
-    attribution = read_attribution(sheet.signals, head.masthead, dateline, rules)
+    attribution = read_attribution(sheet.signals, head.masthead, dateline, rules, text)
     date, date_origin, date_note = _date(sheet, extent, head, dateline, paragraphs, text, rules)
     title, title_origin = _title(head, paragraphs, rules)
     summary, summary_origin = _summary(head, body)
@@ -60,7 +60,7 @@ def extract(text: str, rules: Rules) -> Extraction:
                       for i, m in enumerate(sheet.marks) if m and m.dest == "removed"),
         evidence=tuple(evidence),
         origins=_origins(title_origin, summary_origin, attribution, dateline, date_origin),
-        notes=_notes(title_origin, attribution, date, date_note, body),
+        notes=_notes(title_origin, attribution, owner_named(sheet.signals, rules), date, date_note, body),
     )
 
 
@@ -122,7 +122,7 @@ def _origins(title: str | None, summary: str | None, attribution: Attribution,
     return {name: origin for name, origin in origins.items() if origin}
 
 
-def _notes(title_origin: str | None, attribution: Attribution, date: PartialDate | None,
+def _notes(title_origin: str | None, attribution: Attribution, owner: str | None, date: PartialDate | None,
            date_note: str | None, body: tuple[Block, ...]) -> dict[str, str]:
     """What extraction was unsure of, by field (a curated header value makes a note moot)."""
     notes = {}
@@ -131,7 +131,8 @@ def _notes(title_origin: str | None, attribution: Attribution, date: PartialDate
     if title_origin is None:
         notes["title"] = "no headline and no lead sentence to derive a title from"
     if attribution.publisher is None:
-        notes["publisher"] = "no publisher named in the text"
+        notes["publisher"] = (f"only a company is named ({owner}, in the copyright line): the publication's owner, "
+                              "not the publication" if owner else "no publisher named in the text")
     if attribution.author is None:
         notes["author"] = "no byline in the text"
     if date is None and date_note:

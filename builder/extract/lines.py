@@ -36,6 +36,7 @@ class Signals:
 
     attribution: list[str] = field(default_factory=list)
     chrome: list[str] = field(default_factory=list)
+    copyright: list[str] = field(default_factory=list)
     domains: list[str] = field(default_factory=list)
     bylines: list[tuple[int, str]] = field(default_factory=list)
     follows: list[str] = field(default_factory=list)
@@ -124,9 +125,11 @@ def _claim_caption(line: str, rules: Rules) -> bool:
 
 
 def _collect_outlets(line: str, sheet: Sheet, rules: Rules) -> None:
-    for pattern in rules.chrome_outlets:
-        if match := pattern.match(line):
-            sheet.signals.chrome.append(match["outlet"].rstrip(". "))
+    for patterns, found in ((rules.chrome_outlets, sheet.signals.chrome),
+                            (rules.copyright_outlets, sheet.signals.copyright)):
+        for pattern in patterns:
+            if match := pattern.match(line):
+                found.append(match["outlet"].rstrip(".,;: "))
     for domain in _EMAIL_DOMAIN.findall(line):
         sheet.signals.domains.append(domain.lower())
 

@@ -79,6 +79,9 @@ class Rules:
     alt_text_max_words: int
     attribution: tuple[re.Pattern[str], ...]
     chrome_outlets: tuple[re.Pattern[str], ...]
+    copyright_outlets: tuple[re.Pattern[str], ...]
+    owner_words: frozenset[str]
+    not_publishers: frozenset[str]
     social_follow: re.Pattern[str]
     outlet_words: frozenset[str]
     bylines: tuple[re.Pattern[str], ...]
@@ -236,12 +239,15 @@ def _word_set(loader: _Loader, section: str, key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
+def _top_words(loader: _Loader, key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in loader.strings(key, loader.data.get(key, [])))
+
+
 def _byline_rules(loader: _Loader) -> dict[str, Any]:
     social = loader.data.get("social_follow", "(?!)")
     return {
         "social_follow": loader.compile("social_follow", str(social), capture=True) or re.compile("(?!)"),
-        "outlet_words": frozenset(w.lower() for w in loader.strings(
-            "outlet_words", loader.data.get("outlet_words", []))),
+        "outlet_words": _top_words(loader, "outlet_words"),
         "bylines": loader.pattern_list("bylines"),
         "organisation_bylines": loader.pattern_list("organisation_bylines"),
         "head_bylines": loader.pattern_list("head_bylines"),
@@ -269,6 +275,9 @@ def _build(loader: _Loader) -> Rules:
         alt_text_max_words=int(captions.get("alt_text_max_words", 8)),
         attribution=loader.pattern_list("attribution"),
         chrome_outlets=loader.pattern_list("chrome_outlets"),
+        copyright_outlets=loader.pattern_list("copyright_outlets"),
+        owner_words=_top_words(loader, "owner_words"),
+        not_publishers=_top_words(loader, "not_publishers"),
         **_byline_rules(loader),
         clause_verbs=_word_set(loader, "subheadings", "clause_verbs"),
         question_words=_word_set(loader, "subheadings", "question_words"),
