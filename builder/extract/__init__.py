@@ -17,13 +17,13 @@ from builder.extract.encoding import decode
 from builder.extract.extent import Extent, confine, locate
 from builder.extract.head import Head, read_head, title_from_lead
 from builder.extract.lines import Sheet, classify
-from builder.extract.published import publication_date, updated_line
+from builder.extract.published import near_lines, publication_date, updated_line
 from builder.extract.paragraphs import body_blocks, split_paragraphs, to_blocks, wrap_width
 from builder.extract.rules import Rules, load_rules
 from builder.extract.text import first_sentence
 from builder.models import Block, Extraction, PartialDate, Removed
 
-__all__ = ["Rules", "decode", "extract", "load_rules"]
+__all__ = ["Rules", "decode", "extract", "load_rules", "reading"]
 
 
 def extract(text: str, rules: Rules) -> Extraction:
@@ -42,7 +42,8 @@ def extract(text: str, rules: Rules) -> Extraction:
         paragraphs[0] = paragraphs[0][len(dateline.prefix):]
         evidence.append(Removed(dateline.prefix.strip(), "dateline"))
     body = to_blocks(paragraphs, rules)
-    attribution = read_attribution(sheet.signals, head.masthead, dateline, rules, text)
+    near = near_lines(sheet, extent, head.title_at, rules)
+    attribution = read_attribution(sheet.signals, head.masthead, dateline, rules, text, near)
     date, date_origin, date_note = _date(sheet, extent, head, dateline, paragraphs, text, rules)
     title, title_origin = _title(head, paragraphs, rules)
     summary, summary_origin = _summary(head, body)
@@ -62,6 +63,23 @@ def extract(text: str, rules: Rules) -> Extraction:
         origins=_origins(title_origin, summary_origin, attribution, dateline, date_origin),
         notes=_notes(title_origin, attribution, owner_named(sheet.signals, rules), date, date_note, body),
     )
+
+
+def reading(text: str, rules: Rules) -> dict:
+    """How extraction read the text, for `builder explain`: the article's extent (first and
+    last line, and why each boundary is there) and the headline candidates with their reasons."""
+    sheet = classify(text, rules)
+    extent = locate(sheet, rules)
+    head = read_head(sheet, rules, extent.first if extent else None)
+    found: dict = {"extent": None, "title_candidates": [
+        {"line": c.index + 1, "text": sheet.lines[c.index], "score": c.score, "reasons": list(c.reasons)}
+        for c in head.candidates]}
+    if extent is not None:
+        found["extent"] = {
+            "first_line": extent.first + 1, "first": sheet.lines[extent.first], "why_first": extent.why_first,
+            "last_line": extent.last + 1, "last": sheet.lines[extent.last], "why_last": extent.why_last,
+        }
+    return found
 
 
 def _line_evidence(sheet: Sheet) -> list[Removed]:

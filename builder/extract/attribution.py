@@ -86,21 +86,24 @@ def _publisher_candidates(signals: Signals, masthead: str | None, dateline: Date
 
 
 def read_attribution(signals: Signals, masthead: str | None, dateline: Dateline | None,
-                     rules: Rules, page: str = "") -> Attribution:
+                     rules: Rules, page: str = "", near: set[int] | None = None) -> Attribution:
+    """Publisher and author; `near` (the lines of the headline cluster and the article's
+    start and foot) limits where a byline may stand (None: anywhere)."""
     candidates = _publisher_candidates(signals, masthead, dateline, rules, page)
     publisher, origin = candidates[0] if candidates else (None, None)
     republished_by = None
     if origin == "attribution":
         hosts = [name for name, source in candidates[1:] if source in ("chrome", "masthead")]
         republished_by = next((h for h in hosts if h != publisher), None)
-    author, author_origin = _author(signals)
+    author, author_origin = _author(signals, near)
     return Attribution(publisher, origin, republished_by, author, author_origin)
 
 
-def _author(signals: Signals) -> tuple[str | None, str | None]:
-    """A byline first, then a reporter's social "Follow NAME" line."""
-    if signals.bylines:
-        return name_case(signals.bylines[0][1].strip()), "byline"
+def _author(signals: Signals, near: set[int] | None) -> tuple[str | None, str | None]:
+    """A byline near the headline or the article first, then a reporter's social "Follow NAME" line."""
+    bylines = [name for i, name in signals.bylines if near is None or i in near]
+    if bylines:
+        return name_case(bylines[0].strip()), "byline"
     if signals.follows:
         return name_case(signals.follows[0].strip()), "social"
     return None, None

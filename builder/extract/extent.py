@@ -132,7 +132,9 @@ def line_weights(sheet: Sheet, rules: Rules) -> list[tuple[int, float, str]]:
             rows.append((i, WRAPPED_LINE, "wrapped"))
             continue
         mark = sheet.marks[i]
-        if mark is not None:
+        if not any(c.isalnum() for c in line):
+            rows.append((i, 0.0, "rule"))  # "---", "***": a rule between parts, not chrome
+        elif mark is not None:
             if mark.dest == "removed":
                 kind = "list-title" if mark.reason in rules.list_title_reasons else "chrome"
                 rows.append((i, -(w.list_title if kind == "list-title" else w.removed_line), kind))

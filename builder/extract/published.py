@@ -17,7 +17,7 @@ from builder.extract.text import ends_sentence, word_count
 from builder.models import PartialDate
 
 ABOVE_HEADLINE = 3  # non-blank lines above the headline that still belong to its cluster
-INTO_ARTICLE = 3  # non-blank lines of the article's start that may hold its date
+INTO_ARTICLE = 8  # non-blank lines of the article's start that may hold its byline or date
 AFTER_ARTICLE = 6  # non-blank lines after the article's end ("First published on ...")
 SHORT_LINE_CHARS = 160
 FREE_LINE_MAX_WORDS = 15  # a date inside a longer line is the article's text, not its date
@@ -40,6 +40,15 @@ def head_cluster(sheet: Sheet, extent: Extent, title_at: int | None, head_lines:
     first = min(above) if above else top
     into = _steps(sheet, extent.first, 1, INTO_ARTICLE)
     return list(range(first, (max(into) if into else extent.first) + 1))
+
+
+def near_lines(sheet: Sheet, extent: Extent | None, title_at: int | None, rules: Rules) -> set[int] | None:
+    """The head cluster and the lines just after the article (None when no extent was found)."""
+    if extent is None:
+        return None
+    window = head_cluster(sheet, extent, None, int(rules.extent["head_lines"]))
+    cluster = head_cluster(sheet, extent, title_at, int(rules.extent["head_lines"]))
+    return set(window) | set(cluster) | set(_steps(sheet, extent.last + 1, 1, AFTER_ARTICLE))
 
 
 def _candidates(sheet: Sheet, lines: list[int], rules: Rules, order: str | None) -> list[tuple[int, PartialDate]]:

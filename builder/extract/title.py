@@ -23,6 +23,7 @@ BYLINE_BELOW = 4.0  # a byline or date line right below
 BYLINE_NEAR_BELOW = 3.0  # a byline or date line within NEAR lines below
 DECK = 4.0  # a longer headline-shaped line right below, set apart from the article (a deck)
 FIRST_LINE = 2.0  # the text's first line
+FIRST_LINE_MIN_WORDS = 2  # "Rally in Seoul" heading a clean text is its headline
 BYLINE_ABOVE = 2.0  # a byline or date line within NEAR lines above
 NEAR = 3
 REPEATED = 3.0  # printed again on the page (its repeat line, or inside a share or <title> text)
@@ -47,10 +48,10 @@ class Candidate:
     reasons: tuple[str, ...]
 
 
-def headline_shaped(line: str, rules: Rules) -> bool:
+def headline_shaped(line: str, rules: Rules, min_words: int | None = None) -> bool:
     count = word_count(line)
     limits = rules.limits
-    if not limits["headline_min_words"] <= count <= limits["headline_max_words"]:
+    if not (min_words or limits["headline_min_words"]) <= count <= limits["headline_max_words"]:
         return False
     if line.count("|") > MAX_SEPARATORS or not any(c.isalpha() for c in line):
         return False
@@ -144,7 +145,9 @@ def score(sheet: Sheet, index: int, start: int, page: str, rules: Rules) -> Cand
 def candidates(sheet: Sheet, region: list[int], start: int, rules: Rules) -> list[Candidate]:
     """Every headline-shaped unclaimed line of the head window, best first."""
     page = "\n".join(sheet.lines)
-    indexes = [i for i in region if sheet.free(i) and headline_shaped(sheet.lines[i], rules)]
+    first = next((i for i, line in enumerate(sheet.lines) if line), None)
+    indexes = [i for i in region if sheet.free(i) and headline_shaped(
+        sheet.lines[i], rules, FIRST_LINE_MIN_WORDS if i == first else None)]
     if start < len(sheet.lines) and sheet.free(start) and headline_shaped(sheet.lines[start], rules) \
             and sheet.lines[start].endswith(("?", "!")) and not is_paragraph_like(sheet.lines[start]):
         indexes.append(start)
