@@ -56,6 +56,7 @@ class LineRule:
     pattern: re.Pattern[str]
     continues: re.Pattern[str] | None = None
     ends_article: bool = False
+    stops_article: bool = False  # the article never runs on past this line (comment threads)
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class Rules:
     limits: dict[str, int]
     extent: dict[str, float]
     list_title_reasons: frozenset[str]  # boilerplate groups that end the article (list titles)
+    stop_reasons: frozenset[str]  # boilerplate groups the article never runs past
     alias_index: dict[str, str] = field(default_factory=dict)  # lower alias -> name
     agency_index: dict[str, str] = field(default_factory=dict)  # lower alias -> name
     domain_index: dict[str, str] = field(default_factory=dict)  # domain -> name
@@ -158,7 +160,7 @@ def _boilerplate(loader: _Loader) -> tuple[LineRule, ...]:
         if not isinstance(group, dict) or not isinstance(group.get("name"), str):
             loader.fail(key, "expected a mapping with a 'name'")
             continue
-        unknown = set(group) - {"name", "patterns", "continues", "ends_article"}
+        unknown = set(group) - {"name", "patterns", "continues", "ends_article", "stops_article"}
         if unknown:
             loader.fail(key, f"unknown keys: {', '.join(sorted(unknown))}")
         patterns = loader.strings(f"{key}.patterns", group.get("patterns", []))
@@ -168,6 +170,7 @@ def _boilerplate(loader: _Loader) -> tuple[LineRule, ...]:
             pattern=loader.alternation(f"{key}.patterns", patterns),
             continues=loader.alternation(f"{key}.continues", continues) if continues else None,
             ends_article=bool(group.get("ends_article", False)),
+            stops_article=bool(group.get("stops_article", False)),
         ))
     return tuple(rules)
 
@@ -291,6 +294,7 @@ def _build(loader: _Loader) -> Rules:
         limits=_numbers(loader, "limits", LIMIT_DEFAULTS, int),
         extent=_numbers(loader, "extent", EXTENT_DEFAULTS, float),
         list_title_reasons=frozenset(rule.name for rule in boilerplate if rule.ends_article),
+        stop_reasons=frozenset(rule.name for rule in boilerplate if rule.stops_article),
         alias_index=aliases,
         agency_index=agencies,
         domain_index=domains,

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from builder.extract import dates
+from builder.extract.extent import effective_words
 from builder.extract.lines import Sheet, is_paragraph_like
 from builder.extract.rules import Rules
 from builder.extract.text import ends_sentence, sentence_count, word_count
@@ -49,7 +50,7 @@ class Candidate:
 
 
 def headline_shaped(line: str, rules: Rules, min_words: int | None = None) -> bool:
-    count = word_count(line)
+    count = effective_words(line)
     limits = rules.limits
     if not (min_words or limits["headline_min_words"]) <= count <= limits["headline_max_words"]:
         return False
