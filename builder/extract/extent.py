@@ -30,7 +30,7 @@ from builder.extract.text import ends_sentence, starts_lowercase, word_count
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CJK_SENTENCE_END = ("。", "！", "？", "다.", "요.", "」", "』", "”")
 SHORT_SENTENCE_MIN_WORDS = 3  # "Nobody was hurt." is a sentence, not a menu line
-POST_MIN_WORDS = 60  # running text needed before a second post's head to end the article there
+POST_MIN_WORDS = 40  # running text needed before a second post's head to end the article there
 STOP = -1e9  # no article runs across a comment thread's start
 REPEAT_MIN_CHARS = 25
 WRAP_MIN_WIDTH = 50  # narrower "wrapping" is a column of menu lines
@@ -154,6 +154,7 @@ def line_weights(sheet: Sheet, rules: Rules) -> list[tuple[int, float, str]]:
     return rows
 
 
+
 def _discount_teasers(rows: list[tuple[int, float, str]], w: Weights) -> None:
     """Sentences each set between a short line above and a short or removed line below
     are teaser summaries, when the page has a list of them (two or more)."""
@@ -176,7 +177,7 @@ def locate(sheet: Sheet, rules: Rules) -> Extent | None:
         if total <= 0:
             total, start = 0.0, n
         total += weight
-        if total > best:
+        if total > best or (total == best > 0 and weight > 0):  # a tie: the longer stretch
             best, best_span = total, (start, n)
     if best_span is None:
         return None

@@ -17,6 +17,7 @@ from builder.models import PartialDate
 
 SEPARATORS = frozenset("- – — | • · * ● ■ ▶ ▲ = _".split())
 _ALT_TEXT = re.compile(r"[a-z][a-z ]*")
+_POSSESSIVE = re.compile(r"[’']s$")
 _EMAIL_DOMAIN = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")
 BYLINE_MAX_CHARS = 150
 PARAGRAPH_MIN_CHARS = 300  # a line this long is article text, whatever its shape
@@ -129,7 +130,7 @@ def _collect_outlets(line: str, sheet: Sheet, rules: Rules) -> None:
                             (rules.copyright_outlets, sheet.signals.copyright)):
         for pattern in patterns:
             if match := pattern.match(line):
-                found.append(match["outlet"].rstrip(".,;: "))
+                found.append(_POSSESSIVE.sub("", match["outlet"].rstrip(".,;: ")))
     for domain in _EMAIL_DOMAIN.findall(line):
         sheet.signals.domains.append(domain.lower())
 

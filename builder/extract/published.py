@@ -38,8 +38,19 @@ def head_cluster(sheet: Sheet, extent: Extent, title_at: int | None, head_lines:
     top = title_at if title_at is not None else extent.first
     above = _steps(sheet, top - 1, -1, ABOVE_HEADLINE if title_at is not None else head_lines)
     first = min(above) if above else top
-    into = _steps(sheet, extent.first, 1, INTO_ARTICLE)
+    into = [i for i in _steps(sheet, extent.first, 1, INTO_ARTICLE) if i <= extent.last]
     return list(range(first, (max(into) if into else extent.first) + 1))
+
+
+def _foot(sheet: Sheet, extent: Extent, rules: Rules) -> list[int]:
+    """The few lines after the article, up to a list title ("Most read") or a comment thread."""
+    foot = []
+    for i in _steps(sheet, extent.last + 1, 1, AFTER_ARTICLE):
+        mark = sheet.marks[i]
+        if mark is not None and mark.reason in rules.list_title_reasons:
+            break
+        foot.append(i)
+    return foot
 
 
 def near_lines(sheet: Sheet, extent: Extent | None, title_at: int | None, rules: Rules) -> set[int] | None:
@@ -48,7 +59,7 @@ def near_lines(sheet: Sheet, extent: Extent | None, title_at: int | None, rules:
         return None
     window = head_cluster(sheet, extent, None, int(rules.extent["head_lines"]))
     cluster = head_cluster(sheet, extent, title_at, int(rules.extent["head_lines"]))
-    return set(window) | set(cluster) | set(_steps(sheet, extent.last + 1, 1, AFTER_ARTICLE))
+    return set(window) | set(cluster) | set(_foot(sheet, extent, rules))
 
 
 def _candidates(sheet: Sheet, lines: list[int], rules: Rules, order: str | None) -> list[tuple[int, PartialDate]]:
@@ -89,7 +100,7 @@ def publication_date(sheet: Sheet, extent: Extent | None, title_at: int | None,
     anchor = title_at if title_at is not None else extent.first
     found = _candidates(sheet, cluster, rules, order)
     if not found:
-        found = _candidates(sheet, _steps(sheet, extent.last + 1, 1, AFTER_ARTICLE), rules, order)
+        found = _candidates(sheet, _foot(sheet, extent, rules), rules, order)
     if not found:
         return None, None
     index, date = min(found, key=lambda f: (f[1].day is None, abs(f[0] - anchor)))
