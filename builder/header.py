@@ -39,15 +39,19 @@ def split_header(text: str, rel_path: str) -> tuple[str | None, str, int]:
     )
 
 
-def parse_header(source: str | None, rel_path: str) -> tuple[Header, list[Message]]:
-    """Validate the header YAML; raise SourceError on the first error, return warnings."""
+def parse_header(source: str | None, rel_path: str, first_line: int = 2) -> tuple[Header, list[Message]]:
+    """Validate the header YAML; raise SourceError on the first error, return warnings.
+
+    first_line: the file line of the YAML's first line (2 below a '---' fence; 1 in a
+    saved page's .yml file), so that messages name the right line.
+    """
     if source is None or not source.strip():
         return Header(), []
-    nodes = _compose(source, rel_path)
+    nodes = _compose(source, rel_path, first_line)
     values: dict[str, object] = {}
     warnings: list[Message] = []
     for key_node, value_node in nodes.value:
-        key, line = str(key_node.value), key_node.start_mark.line + 2
+        key, line = str(key_node.value), key_node.start_mark.line + first_line
         if key in values:
             raise SourceError(rel_path, f"header key '{key}' is given twice", line)
         if key not in KNOWN_KEYS:
@@ -59,12 +63,12 @@ def parse_header(source: str | None, rel_path: str) -> tuple[Header, list[Messag
     return _header(values), warnings
 
 
-def _compose(source: str, rel_path: str) -> yaml.MappingNode:
+def _compose(source: str, rel_path: str, first_line: int) -> yaml.MappingNode:
     try:
         node = yaml.compose(source, Loader=SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark else None
+        line = mark.line + first_line if mark else None
         problem = f"the header is not valid YAML: {exc.problem or exc}"
         if "mapping values are not allowed" in problem:
             problem += " (a value that contains ': ' must be put in quotes)"
@@ -72,11 +76,11 @@ def _compose(source: str, rel_path: str) -> yaml.MappingNode:
             problem += " (indent with spaces, not tabs)"
         raise SourceError(rel_path, problem, line) from None
     except yaml.YAMLError as exc:
-        raise SourceError(rel_path, f"the header is not valid YAML: {exc}", 1) from None
+        raise SourceError(rel_path, f"the header is not valid YAML: {exc}", first_line - 1 or 1) from None
     if node is None:
         return yaml.MappingNode("tag:yaml.org,2002:map", [])
     if not isinstance(node, yaml.MappingNode):
-        raise SourceError(rel_path, "the header must be a list of 'key: value' lines", 2)
+        raise SourceError(rel_path, "the header must be a list of 'key: value' lines", first_line)
     return node
 
 

@@ -1,0 +1,206 @@
+"""What a saved page states about itself: its title, date, publisher, author and address.
+
+Every value is a Stated(value, origin) naming the evidence ("og:title", "json-ld
+datePublished", ...). Sources are read in the order of EVIDENCE below, most explicit first;
+nothing is guessed from the visible text here (the body reader does that).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from lxml import html as lxml_html
+
+from builder.models import PartialDate
+
+# field -> (origin name, XPath returning strings), tried in this order
+EVIDENCE = {
+    "title": (
+        ("og:title", "//meta[@property='og:title']/@content"),
+        ("twitter:title", "//meta[@name='twitter:title']/@content"),
+    ),
+    "date": (
+        ("article:published_time", "//meta[@property='article:published_time']/@content"),
+        ("itemprop datePublished", "//*[@itemprop='datePublished']/@content"
+                                   " | //*[@itemprop='datePublished']/@datetime"),
+        ("meta date", "//meta[@name='pubdate' or @name='publishdate' or @name='publish-date' or @name='date'"
+                      " or @name='dc.date' or @name='DC.date' or @name='dc.date.issued' or @name='DC.date.issued'"
+                      " or @name='dcterms.created' or @name='sailthru.date' or @name='parsely-pub-date'"
+                      " or @property='og:published_time' or @name='article.published']/@content"),
+        ("time pubdate", "//time[@pubdate]/@datetime"),
+    ),
+    "publisher": (
+        ("og:site_name", "//meta[@property='og:site_name']/@content"),
+    ),
+    "author": (
+        ("meta author", "//meta[@name='author']/@content"),
+        ("article:author", "//meta[@property='article:author']/@content"),
+        ("meta byl", "//meta[@name='byl']/@content"),
+        ("parsely-author", "//meta[@name='parsely-author']/@content"),
+        ("sailthru.author", "//meta[@name='sailthru.author']/@content"),
+        ("dc.creator", "//meta[@name='dc.creator' or @name='DC.creator']/@content"),
+    ),
+    "url": (
+        ("canonical link", "//link[@rel='canonical']/@href"),
+        ("og:url", "//meta[@property='og:url']/@content"),
+    ),
+}
+# JSON-LD: the fields of an article object, after the meta tags of the same rank
+JSON_LD_TYPES = frozenset({"Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
+                           "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting",
+                           "TechArticle", "ScholarlyArticle", "Report"})
+SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
+ISO_DAY = re.compile(r"^\s*(\d{4})[-/](\d{2})[-/](\d{2})(?![\d])")
+COMPACT_DAY = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:$|[T\s])")
+BY_PREFIX = re.compile(r"^\s*by\s+", re.IGNORECASE)
+PLAUSIBLE_YEARS = (1800, 2200)
+MAX_FIELD_CHARS = 300  # a title or name longer than this is not a title or a name
+
+
+@dataclass(frozen=True)
+class Stated:
+    value: object
+    origin: str
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    title: Stated | None = None
+    date: Stated | None = None
+    publisher: Stated | None = None
+    author: Stated | None = None
+    url: Stated | None = None
+    headline: str | None = None  # the page's single <h1>, to compare with the stated title
+    document_title: str | None = None  # <title>
+    is_article: bool = False  # JSON-LD or og:type says so
+
+
+def read_meta(tree: lxml_html.HtmlElement, source: str) -> PageMeta:
+    """The page's own statements about itself (tree: the parsed page; source: its HTML text)."""
+    ld = _json_ld_article(tree)
+    headline = _single(tree.xpath("//h1"))
+    document_title = _clean(" ".join(tree.xpath("//title//text()")))
+    title = _first(tree, "title") or _ld(ld, "headline", "json-ld headline") or (
+        Stated(headline, "h1") if headline else None) or (
+        Stated(document_title, "title tag") if document_title else None)
+    date = _date(tree, ld)
+    author = _ld_names(ld, "author", "json-ld author") or _author(tree)
+    publisher = _first(tree, "publisher") or _ld_names(ld, "publisher", "json-ld publisher")
+    url = _url(tree, source)
+    og_type = _clean(" ".join(tree.xpath("//meta[@property='og:type']/@content"))).lower()
+    return PageMeta(title, date, publisher, author, url, headline, document_title,
+                    is_article=bool(ld) or og_type == "article")
+
+
+def _first(tree, name: str) -> Stated | None:
+    for origin, path in EVIDENCE[name]:
+        for value in tree.xpath(path):
+            text = _clean(str(value))
+            if text and len(text) <= MAX_FIELD_CHARS:
+                return Stated(text, origin)
+    return None
+
+
+def _date(tree, ld: dict | None) -> Stated | None:
+    candidates = [("json-ld datePublished", (ld or {}).get("datePublished"))]
+    candidates += [(origin, value) for origin, path in EVIDENCE["date"] for value in tree.xpath(path)]
+    for origin, value in candidates:
+        day = parse_day(value) if isinstance(value, str) else None
+        if day is not None:
+            return Stated(day, origin)
+    return None
+
+
+def parse_day(text: str) -> PartialDate | None:
+    """The calendar day an ISO-like timestamp states, as written (its own time zone)."""
+    match = ISO_DAY.match(text) or COMPACT_DAY.match(text)
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    if not PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]:
+        return None  # "0001-01-01": a content system's empty date
+    try:
+        return PartialDate(year, month, day)
+    except ValueError:
+        return None
+
+
+def _author(tree) -> Stated | None:
+    for origin, path in EVIDENCE["author"]:
+        for value in tree.xpath(path):
+            text = BY_PREFIX.sub("", _clean(str(value)))
+            if text and len(text) <= MAX_FIELD_CHARS and not _looks_like_address(text):
+                return Stated(text, origin)
+    return None
+
+
+def _url(tree, source: str) -> Stated | None:
+    for origin, path in EVIDENCE["url"]:
+        for value in tree.xpath(path):
+            text = _clean(str(value))
+            if _looks_like_address(text):
+                return Stated(text, origin)
+    saved = SAVED_FROM.search(source[:4096])
+    return Stated(saved.group(1), "saved-from comment") if saved else None
+
+
+def _looks_like_address(text: str) -> bool:
+    return bool(re.match(r"^https?://[^\s<>\"]+$", text))
+
+
+def _json_ld_article(tree) -> dict | None:
+    """The first JSON-LD object of an article type on the page (in @graph or lists too)."""
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            data = json.loads(script, strict=False)
+        except ValueError:
+            continue
+        for item in _objects(data):
+            kinds = item.get("@type")
+            kinds = set(kinds) if isinstance(kinds, list) else {kinds}
+            if kinds & JSON_LD_TYPES:
+                return item
+    return None
+
+
+def _objects(data):
+    if isinstance(data, list):
+        for item in data:
+            yield from _objects(item)
+    elif isinstance(data, dict):
+        yield data
+        if isinstance(data.get("@graph"), list):
+            yield from _objects(data["@graph"])
+
+
+def _ld(ld: dict | None, key: str, origin: str) -> Stated | None:
+    value = (ld or {}).get(key)
+    text = _clean(value) if isinstance(value, str) else ""
+    return Stated(text, origin) if text and len(text) <= MAX_FIELD_CHARS else None
+
+
+def _ld_names(ld: dict | None, key: str, origin: str) -> Stated | None:
+    """A person's or organisation's name, or several joined ("A and B", "A, B and C")."""
+    value = (ld or {}).get(key)
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        name = item.get("name") if isinstance(item, dict) else item
+        text = BY_PREFIX.sub("", _clean(name)) if isinstance(name, str) else ""
+        if text and len(text) <= MAX_FIELD_CHARS and not _looks_like_address(text) and text not in names:
+            names.append(text)
+    if not names:
+        return None
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return Stated(joined, origin)
+
+
+def _single(elements) -> str | None:
+    texts = [_clean(" ".join(e.itertext())) for e in elements]
+    texts = [t for t in texts if t]
+    return texts[0] if len(texts) == 1 and len(texts[0]) <= MAX_FIELD_CHARS else None
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
