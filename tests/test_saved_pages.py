@@ -3,6 +3,7 @@ evidence, the curator's NAME.yml, and pages that are not articles. Small invente
 from __future__ import annotations
 
 import json
+from html import escape
 import pytest
 
 from builder.extract import load_rules
@@ -223,3 +224,16 @@ def test_explain_shows_the_evidence(tmp_path):
     output = run_cli("explain", content / "articles/story.html").output
     assert "[from og:title]" in output and "[from article:published_time]" in output
     assert "[from canonical link]" in output
+
+
+def test_a_saved_page_and_a_pasted_text_of_one_story_are_syndicated_copies(tmp_path):
+    seed = ROOT / "content" / "articles" / "000_286fbaeb4abc4cfc.txt"
+    story = explain(seed, ROOT / "site_config").paragraphs
+    html = page("<meta property='og:site_name' content='Example Wire'>", paragraphs=[escape(p) for p in story])
+    content = make_content(tmp_path, {"articles/pasted.txt": seed.read_bytes(), "articles/saved.html": html,
+                                      "articles/other.txt": TITLE + "\n\n" + "\n\n".join(PARAGRAPHS)})
+    report = json.loads(run_cli("check", "--content", content, "--json").output)
+    notes = {f["path"]: " ".join(f["messages"]) for f in report["files"]}
+    assert "the same story is also in articles/pasted.txt" in notes["articles/saved.html"]
+    assert "the same story is also in articles/saved.html (Example Wire)" in notes["articles/pasted.txt"]
+    assert "the same story" not in notes["articles/other.txt"]
