@@ -119,16 +119,18 @@ def check(paths: Paths) -> Report:
     return archive.report
 
 
-def explain(path: Path, config_dir: Path) -> Article:
-    """What the builder reads out of one file, anywhere on disk (nothing is written)."""
+def explain(path: Path, config_dir: Path, reader: Reader | None = None) -> Article:
+    """What the builder reads out of one file, anywhere on disk (nothing is written).
+
+    A `reader` already loaded for `config_dir` may be passed to read many files."""
     raw = read(path, path.name)
-    article = Reader(config_dir).article(raw)
+    article = (reader or Reader(config_dir)).article(raw)
     [article], _ = assign_slugs([article], Registry())
     return article
 
 
-def explain_summary(path: Path, config_dir: Path) -> dict:
-    return article_summary(explain(path, config_dir))
+def explain_summary(path: Path, config_dir: Path, reader: Reader | None = None) -> dict:
+    return article_summary(explain(path, config_dir, reader))
 
 
 def _drop_exact_duplicates(articles: list[Article], report: Report) -> list[Article]:

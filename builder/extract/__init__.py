@@ -14,6 +14,7 @@ from builder.extract import dates
 from builder.extract.attribution import Attribution, read_attribution
 from builder.extract.dateline import Dateline, read_dateline
 from builder.extract.encoding import decode
+from builder.extract.extent import confine, locate
 from builder.extract.head import Head, read_head, title_from_lead
 from builder.extract.lines import Sheet, classify
 from builder.extract.paragraphs import body_blocks, split_paragraphs, to_blocks, wrap_width
@@ -27,7 +28,10 @@ __all__ = ["Rules", "decode", "extract", "load_rules"]
 def extract(text: str, rules: Rules) -> Extraction:
     """Read title, attribution, date, body and captions from one article's text."""
     sheet = classify(text, rules)
-    head = read_head(sheet, rules)
+    extent = locate(sheet, rules)
+    head = read_head(sheet, rules, extent.first if extent else None)
+    if extent is not None:
+        confine(sheet, extent, rules)
     blocks = body_blocks(sheet)
     width = wrap_width(blocks)
     paragraphs = [p for block in blocks for p in split_paragraphs(block, width, rules)]

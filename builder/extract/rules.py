@@ -36,6 +36,16 @@ LIMIT_DEFAULTS = {
     "rule_max_chars": 1000,
     "boilerplate_max_chars": 400,
 }
+EXTENT_DEFAULTS = {  # evidence weights for locating the article (extent.py)
+    "short_line_cost": 8,
+    "removed_line_cost": 4,
+    "list_title_cost": 12,
+    "teaser_share": 0.3,
+    "prose_min_words": 8,
+    "prose_cap_words": 80,
+    "head_lines": 12,
+    "inline_list_min_lines": 3,
+}
 
 
 @dataclass(frozen=True)
@@ -84,6 +94,8 @@ class Rules:
     date_published_labels: tuple[str, ...]
     outlets: tuple[Outlet, ...]
     limits: dict[str, int]
+    extent: dict[str, float]
+    list_title_reasons: frozenset[str]  # boilerplate groups that end the article (list titles)
     alias_index: dict[str, str] = field(default_factory=dict)  # lower alias -> name
     agency_index: dict[str, str] = field(default_factory=dict)  # lower alias -> name
     domain_index: dict[str, str] = field(default_factory=dict)  # domain -> name
@@ -187,16 +199,17 @@ def _outlets(loader: _Loader) -> tuple[Outlet, ...]:
     return tuple(outlets)
 
 
-def _limits(loader: _Loader) -> dict[str, int]:
-    limits = dict(LIMIT_DEFAULTS)
-    for key, value in loader.section("limits").items():
-        if key not in LIMIT_DEFAULTS:
-            loader.fail(f"limits.{key}", f"unknown limit; expected one of {', '.join(LIMIT_DEFAULTS)}")
-        elif not isinstance(value, int) or value < 1:
-            loader.fail(f"limits.{key}", f"expected a positive whole number, got {value!r}")
+def _numbers(loader: _Loader, section: str, defaults: dict, kind: type) -> dict:
+    """A section of named positive numbers (whole numbers when `kind` is int)."""
+    numbers = dict(defaults)
+    for key, value in loader.section(section).items():
+        if key not in defaults:
+            loader.fail(f"{section}.{key}", f"unknown {section.rstrip('s')} setting; expected one of {', '.join(defaults)}")
+        elif not isinstance(value, (int, kind)) or isinstance(value, bool) or value <= 0:
+            loader.fail(f"{section}.{key}", f"expected a positive {'whole ' if kind is int else ''}number, got {value!r}")
         else:
-            limits[key] = value
-    return limits
+            numbers[key] = value
+    return numbers
 
 
 def _indexes(outlets: tuple[Outlet, ...]) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
@@ -266,7 +279,9 @@ def _build(loader: _Loader) -> Rules:
         date_labels=tuple(sorted((w.lower() for w in labels), key=len, reverse=True)),
         date_published_labels=tuple(w.lower() for w in published),
         outlets=outlets,
-        limits=_limits(loader),
+        limits=_numbers(loader, "limits", LIMIT_DEFAULTS, int),
+        extent=_numbers(loader, "extent", EXTENT_DEFAULTS, float),
+        list_title_reasons=frozenset(rule.name for rule in boilerplate if rule.ends_article),
         alias_index=aliases,
         agency_index=agencies,
         domain_index=domains,
