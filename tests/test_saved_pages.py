@@ -63,7 +63,19 @@ METADATA = [
     ("byline-meta", "<meta name='byl' content='By Choi Eun-young'>", {"author": "Choi Eun-young"},
      {"author": "meta byl"}),
     ("saved-from-comment", "", {"url": "https://news.example.org/saved"}, {"url": "saved-from comment"}),
+    ("date-in-words", "<meta property='article:published_time' content='February 14, 2012, 07:47 PM EST'>",
+     {"date": "2012-02-14"}, {"date": "article:published_time"}),
+    ("json-ld-graph-references", "<script type='application/ld+json'>" + json.dumps({"@graph": [
+        {"@type": "WebPage", "@id": "#page", "datePublished": "2012-02-12T23:00:00-05:00",
+         "author": {"@id": "#kim"}},
+        {"@type": "Person", "@id": "#kim", "name": "Kim Min-ji"}]}) + "</script>",
+     {"date": "2012-02-12", "author": "Kim Min-ji"}, {"date": "json-ld datePublished", "author": "json-ld author"}),
+    ("microdata-author", "", {"author": "Choi Eun-young"}, {"author": "itemprop author"}),
+    ("author-as-address", "<meta property='article:author' content='https://social.example/kim'>",
+     {"author": None}, {}),
 ]
+MICRODATA = ("<div itemprop='author' itemscope itemtype='https://schema.org/Person'>By "
+             "<span itemprop='name'>Choi Eun-young</span></div>")
 
 
 def read_out(html: str) -> dict:
@@ -78,6 +90,8 @@ def test_metadata_names_its_evidence(name, head, values, origins):
     html = page(head)
     if name == "saved-from-comment":
         html = "<!-- saved from url=(0030)https://news.example.org/saved -->\n" + html
+    if name == "microdata-author":
+        html = page(head, body_top=MICRODATA)
     found = read_out(html)
     for key, value in values.items():
         assert found["values"][key] == value, key

@@ -38,7 +38,7 @@ class NotAnArticle(ValueError):
 def read_page(source: str, rules: Rules) -> tuple[Extraction, str]:
     """(what the page says, the page's readable text) for one saved page's HTML."""
     tree = _parse(source)
-    meta = read_meta(tree, source)
+    meta = read_meta(tree, source, rules)
     captions = _captions(tree)
     blocks = _body(tree, meta, captions)
     _check_article(tree, meta, blocks)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
+from builder.extract.dates import parse_date_line
+from builder.extract.rules import Rules
 from builder.models import PartialDate
 
 # field -> (origin name, XPath returning strings), tried in this order
@@ -40,6 +42,8 @@ EVIDENCE = {
         ("parsely-author", "//meta[@name='parsely-author']/@content"),
         ("sailthru.author", "//meta[@name='sailthru.author']/@content"),
         ("dc.creator", "//meta[@name='dc.creator' or @name='DC.creator']/@content"),
+        ("itemprop author", "//*[@itemprop='author']//*[@itemprop='name']/@content"
+                            " | //*[@itemprop='author']//*[@itemprop='name'][not(@content)]//text()"),
     ),
     "url": (
         ("canonical link", "//link[@rel='canonical']/@href"),
@@ -50,6 +54,7 @@ EVIDENCE = {
 JSON_LD_TYPES = frozenset({"Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
                            "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting",
                            "TechArticle", "ScholarlyArticle", "Report"})
+JSON_LD_PAGE_TYPES = frozenset({"WebPage", "ItemPage"})  # when no article object states author or date
 SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
 ISO_DAY = re.compile(r"^\s*(\d{4})[-/](\d{2})[-/](\d{2})(?![\d])")
 COMPACT_DAY = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:$|[T\s])")
@@ -76,7 +81,7 @@ class PageMeta:
     is_article: bool = False  # JSON-LD or og:type says so
 
 
-def read_meta(tree: lxml_html.HtmlElement, source: str) -> PageMeta:
+def read_meta(tree: lxml_html.HtmlElement, source: str, rules: Rules) -> PageMeta:
     """The page's own statements about itself (tree: the parsed page; source: its HTML text)."""
     ld = _json_ld_article(tree)
     headline = _single(tree.xpath("//h1"))
@@ -84,13 +89,13 @@ def read_meta(tree: lxml_html.HtmlElement, source: str) -> PageMeta:
     title = _first(tree, "title") or _ld(ld, "headline", "json-ld headline") or (
         Stated(headline, "h1") if headline else None) or (
         Stated(document_title, "title tag") if document_title else None)
-    date = _date(tree, ld)
+    date = _date(tree, ld, rules)
     author = _ld_names(ld, "author", "json-ld author") or _author(tree)
     publisher = _first(tree, "publisher") or _ld_names(ld, "publisher", "json-ld publisher")
     url = _url(tree, source)
     og_type = _clean(" ".join(tree.xpath("//meta[@property='og:type']/@content"))).lower()
     return PageMeta(title, date, publisher, author, url, headline, document_title,
-                    is_article=bool(ld) or og_type == "article")
+                    is_article=bool(ld and ld["is_article"]) or og_type == "article")
 
 
 def _first(tree, name: str) -> Stated | None:
@@ -102,21 +107,23 @@ def _first(tree, name: str) -> Stated | None:
     return None
 
 
-def _date(tree, ld: dict | None) -> Stated | None:
+def _date(tree, ld: dict | None, rules: Rules) -> Stated | None:
     candidates = [("json-ld datePublished", (ld or {}).get("datePublished"))]
     candidates += [(origin, value) for origin, path in EVIDENCE["date"] for value in tree.xpath(path)]
     for origin, value in candidates:
-        day = parse_day(value) if isinstance(value, str) else None
+        day = parse_day(str(value), rules) if isinstance(value, str) else None
         if day is not None:
             return Stated(day, origin)
     return None
 
 
-def parse_day(text: str) -> PartialDate | None:
-    """The calendar day an ISO-like timestamp states, as written (its own time zone)."""
+def parse_day(text: str, rules: Rules) -> PartialDate | None:
+    """The calendar day a timestamp states, as written (its own time zone): ISO, or words
+    that are only a date ("November 19, 2019, 07:47 PM EST")."""
     match = ISO_DAY.match(text) or COMPACT_DAY.match(text)
     if not match:
-        return None
+        worded = parse_date_line(_clean(text), rules)
+        return worded[0] if worded and PLAUSIBLE_YEARS[0] <= worded[0].year <= PLAUSIBLE_YEARS[1] else None
     year, month, day = (int(g) for g in match.groups())
     if not PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]:
         return None  # "0001-01-01": a content system's empty date
@@ -150,18 +157,31 @@ def _looks_like_address(text: str) -> bool:
 
 
 def _json_ld_article(tree) -> dict | None:
-    """The first JSON-LD object of an article type on the page (in @graph or lists too)."""
+    """The first JSON-LD object of an article type on the page (in @graph or lists too), its
+    author and publisher given by reference ({"@id": ...}) looked up among the page's objects."""
+    found = []
     for script in tree.xpath("//script[@type='application/ld+json']/text()"):
         try:
-            data = json.loads(script, strict=False)
-        except ValueError:
+            found.extend(_objects(json.loads(script, strict=False)))
+        except (ValueError, RecursionError):
             continue
-        for item in _objects(data):
+    by_id = {item["@id"]: item for item in found if isinstance(item.get("@id"), str)}
+    for types in (JSON_LD_TYPES, JSON_LD_PAGE_TYPES):
+        for item in found:
             kinds = item.get("@type")
             kinds = set(kinds) if isinstance(kinds, list) else {kinds}
-            if kinds & JSON_LD_TYPES:
-                return item
+            if kinds & types and (types is JSON_LD_TYPES or "author" in item or "datePublished" in item):
+                resolved = {key: _resolve(item.get(key), by_id) for key in ("author", "publisher")}
+                return {**item, **resolved, "is_article": types is JSON_LD_TYPES}
     return None
+
+
+def _resolve(value, by_id: dict):
+    if isinstance(value, list):
+        return [_resolve(v, by_id) for v in value]
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        return by_id.get(value["@id"], value)
+    return value
 
 
 def _objects(data):
