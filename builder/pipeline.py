@@ -18,7 +18,9 @@ from builder import knowledge
 from builder.cache import ArticleCache, salt
 from builder.config import BuildOptions, Paths, load_settings
 from builder.duplicates import syndicated
+from builder.errors import SourceError
 from builder.explain import article_summary
+from builder.extract.page import NotAnArticle
 from builder.models import Article, Message, Page
 from builder.permalinks import Registry, assign_slugs, dump_registry, load_registry
 from builder.process import Failure, Reader, process_all
@@ -124,7 +126,10 @@ def explain(path: Path, config_dir: Path, reader: Reader | None = None) -> Artic
 
     A `reader` already loaded for `config_dir` may be passed to read many files."""
     raw = read(path, path.name)
-    article = (reader or Reader(config_dir)).article(raw)
+    try:
+        article = (reader or Reader(config_dir)).article(raw)
+    except NotAnArticle as exc:
+        raise SourceError(path.name, f"not published: {exc}") from None
     [article], _ = assign_slugs([article], Registry())
     return article
 

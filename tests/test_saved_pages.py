@@ -251,3 +251,16 @@ def test_a_saved_page_and_a_pasted_text_of_one_story_are_syndicated_copies(tmp_p
     assert "the same story is also in articles/pasted.txt" in notes["articles/saved.html"]
     assert "the same story is also in articles/saved.html (Example Wire)" in notes["articles/pasted.txt"]
     assert "the same story" not in notes["articles/other.txt"]
+
+
+def test_a_title_tag_that_is_only_the_site_name_is_passed_over():
+    head = "<meta property='og:title' content='Example News'><meta property='og:site_name' content='Example News'>"
+    found = read_out(page(head))
+    assert (found["values"]["title"], found["origins"]["title"]) == (TITLE, "h1")
+
+
+def test_explain_names_a_page_that_is_not_an_article(tmp_path):
+    login = "<html><head><title>Sign in</title></head><body><form><input type='password'></form></body></html>"
+    content = make_content(tmp_path, {"articles/login.html": login})
+    result = run_cli("explain", content / "articles/login.html", expect=1)
+    assert "login.html: not published: a login or subscription page" in result.output

@@ -86,16 +86,27 @@ def read_meta(tree: lxml_html.HtmlElement, source: str, rules: Rules) -> PageMet
     ld = _json_ld_article(tree)
     headline = _single(tree.xpath("//h1"))
     document_title = _clean(" ".join(tree.xpath("//title//text()")))
-    title = _first(tree, "title") or _ld(ld, "headline", "json-ld headline") or (
+    publisher = _first(tree, "publisher") or _ld_names(ld, "publisher", "json-ld publisher")
+    title = _title(_first(tree, "title"), publisher) or _ld(ld, "headline", "json-ld headline") or (
         Stated(headline, "h1") if headline else None) or (
         Stated(document_title, "title tag") if document_title else None)
     date = _date(tree, ld, rules)
     author = _ld_names(ld, "author", "json-ld author") or _author(tree)
-    publisher = _first(tree, "publisher") or _ld_names(ld, "publisher", "json-ld publisher")
     url = _url(tree, source)
     og_type = _clean(" ".join(tree.xpath("//meta[@property='og:type']/@content"))).lower()
     return PageMeta(title, date, publisher, author, url, headline, document_title,
                     is_article=bool(ld and ld["is_article"]) or og_type == "article")
+
+
+def _title(stated: Stated | None, publisher: Stated | None) -> Stated | None:
+    """A title tag that is only the site's name (a shared page's default) is no title."""
+    if stated and publisher and _words(str(stated.value)) == _words(str(publisher.value)):
+        return None
+    return stated
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
 
 
 def _first(tree, name: str) -> Stated | None:
