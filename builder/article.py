@@ -71,3 +71,23 @@ def _report(raw: RawDocument, found: Extraction, values: dict) -> tuple[Message,
     if not found.body:
         messages.append(Message("warning", "no article paragraphs were found in the text"))
     return tuple(messages)
+
+
+LISTED_WHEN_MISSING = ("title", "date", "publisher")
+DERIVED_TITLE_ORIGINS = ("lead", "filename")
+
+
+def missing_fields(articles: list[Article]) -> list[str]:
+    """One note per field that some articles lack (a title cut from the lead or the file
+    name counts as missing): which files to give a header value."""
+    notes = []
+    for name in LISTED_WHEN_MISSING:
+        if name == "title":
+            files = [a.source.rel_path for a in articles if a.origins.get("title") in DERIVED_TITLE_ORIGINS]
+            label = "no headline found (title cut from the lead or the file name)"
+        else:
+            files = [a.source.rel_path for a in articles if getattr(a, name) is None]
+            label = f"no {name} found"
+        if files:
+            notes.append(f"{label} in {len(files)} article(s); add '{name}:' to their header: {', '.join(sorted(files))}")
+    return notes

@@ -30,6 +30,8 @@ from builder.extract.text import ends_sentence, starts_lowercase, word_count
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CJK_SENTENCE_END = ("。", "！", "？", "다.", "요.", "」", "』", "”")
 SHORT_SENTENCE_MIN_WORDS = 3  # "Nobody was hurt." is a sentence, not a menu line
+POST_MIN_WORDS = 40  # running text needed before a second post's head to end the article there
+STOP = -1e9  # no article runs across a comment thread's start
 REPEAT_MIN_CHARS = 25
 WRAP_MIN_WIDTH = 50  # narrower "wrapping" is a column of menu lines
 WRAPPED_MIN_WORDS = 6  # a hard-wrapped line holds this many words at least
@@ -132,8 +134,12 @@ def line_weights(sheet: Sheet, rules: Rules) -> list[tuple[int, float, str]]:
             rows.append((i, WRAPPED_LINE, "wrapped"))
             continue
         mark = sheet.marks[i]
-        if mark is not None:
-            if mark.dest == "removed":
+        if not any(c.isalnum() for c in line):
+            rows.append((i, 0.0, "rule"))  # "---", "***": a rule between parts, not chrome
+        elif mark is not None:
+            if mark.dest == "removed" and mark.reason in rules.stop_reasons:
+                rows.append((i, STOP, "stop"))
+            elif mark.dest == "removed":
                 kind = "list-title" if mark.reason in rules.list_title_reasons else "chrome"
                 rows.append((i, -(w.list_title if kind == "list-title" else w.removed_line), kind))
             else:
@@ -146,6 +152,7 @@ def line_weights(sheet: Sheet, rules: Rules) -> list[tuple[int, float, str]]:
             rows.append((i, -w.short_line, "repeated" if i in repeated else "short"))
     _discount_teasers(rows, w)
     return rows
+
 
 
 def _discount_teasers(rows: list[tuple[int, float, str]], w: Weights) -> None:
@@ -170,12 +177,26 @@ def locate(sheet: Sheet, rules: Rules) -> Extent | None:
         if total <= 0:
             total, start = 0.0, n
         total += weight
-        if total > best:
+        if total > best or (total == best > 0 and weight > 0):  # a tie: the longer stretch
             best, best_span = total, (start, n)
     if best_span is None:
         return None
-    first, last = best_span
+    first, last = _first_post(rows, *best_span)
     return Extent(rows[first][0], rows[last][0], _why_first(rows, first), _why_last(rows, last), tuple(rows))
+
+
+def _first_post(rows: list[tuple[int, float, str]], first: int, last: int) -> tuple[int, int]:
+    """A headline line with a byline or date right under it, inside the stretch after some
+    running text, starts another post (a blog page, a live page of several stories): the
+    article ends before it, unless what lies before it is too little to be the article."""
+    seen = 0.0
+    for n in range(first, last):
+        _, weight, kind = rows[n]
+        if kind == "short" and rows[n + 1][2] == "evidence" and seen >= POST_MIN_WORDS:
+            end = max(k for k in range(first, n) if rows[k][1] > 0)
+            return first, end
+        seen += max(weight, 0.0)
+    return first, last
 
 
 def _describe(rows: list[tuple[int, float, str]]) -> str:
@@ -196,6 +217,9 @@ def _why_last(rows: list[tuple[int, float, str]], last: int) -> str:
     below = rows[last + 1:]
     if not below:
         return "the page's last line"
+    stop = next((r for r in below if r[2] == "stop"), None)
+    if stop is not None and all(r[1] <= 0 for r in below[:below.index(stop)]):
+        return f"a comment thread starts at line {stop[0] + 1}"
     gain = sum(weight for _, weight, _ in below[:40])
     return f"below it the lines never outweigh their cost (next 40 lines sum to {gain:.0f}: {_describe(below[:40])})"
 

@@ -210,8 +210,8 @@ def _standfirst(sheet: Sheet, title_at: int, rules: Rules) -> str | None:
     if line.rstrip().endswith(":"):  # it introduces what follows ("..., the director said:"): the lead
         return None
     after = _next_free(sheet, candidate)
-    claimed_between = after is not None and any(
-        sheet.marks[k] is not None for k in range(candidate + 1, after))
+    claimed_between = after is not None and any(  # a byline, date or photo sets it apart
+        sheet.marks[k] is not None and sheet.marks[k].dest != "removed" for k in range(candidate + 1, after))
     no_full_stop = not ends_sentence(line) and not is_title_case(line) and word_count(line) >= 6
     # A lead that opens with a wire dateline sets the line above it apart as the standfirst.
     dateline_follows = after is not None and read_dateline(sheet.lines[after], rules) is not None

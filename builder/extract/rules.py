@@ -56,6 +56,7 @@ class LineRule:
     pattern: re.Pattern[str]
     continues: re.Pattern[str] | None = None
     ends_article: bool = False
+    stops_article: bool = False  # the article never runs on past this line (comment threads)
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,9 @@ class Rules:
     alt_text_max_words: int
     attribution: tuple[re.Pattern[str], ...]
     chrome_outlets: tuple[re.Pattern[str], ...]
+    copyright_outlets: tuple[re.Pattern[str], ...]
+    owner_words: frozenset[str]
+    not_publishers: frozenset[str]
     social_follow: re.Pattern[str]
     outlet_words: frozenset[str]
     bylines: tuple[re.Pattern[str], ...]
@@ -96,6 +100,7 @@ class Rules:
     limits: dict[str, int]
     extent: dict[str, float]
     list_title_reasons: frozenset[str]  # boilerplate groups that end the article (list titles)
+    stop_reasons: frozenset[str]  # boilerplate groups the article never runs past
     alias_index: dict[str, str] = field(default_factory=dict)  # lower alias -> name
     agency_index: dict[str, str] = field(default_factory=dict)  # lower alias -> name
     domain_index: dict[str, str] = field(default_factory=dict)  # domain -> name
@@ -155,7 +160,7 @@ def _boilerplate(loader: _Loader) -> tuple[LineRule, ...]:
         if not isinstance(group, dict) or not isinstance(group.get("name"), str):
             loader.fail(key, "expected a mapping with a 'name'")
             continue
-        unknown = set(group) - {"name", "patterns", "continues", "ends_article"}
+        unknown = set(group) - {"name", "patterns", "continues", "ends_article", "stops_article"}
         if unknown:
             loader.fail(key, f"unknown keys: {', '.join(sorted(unknown))}")
         patterns = loader.strings(f"{key}.patterns", group.get("patterns", []))
@@ -165,6 +170,7 @@ def _boilerplate(loader: _Loader) -> tuple[LineRule, ...]:
             pattern=loader.alternation(f"{key}.patterns", patterns),
             continues=loader.alternation(f"{key}.continues", continues) if continues else None,
             ends_article=bool(group.get("ends_article", False)),
+            stops_article=bool(group.get("stops_article", False)),
         ))
     return tuple(rules)
 
@@ -236,12 +242,15 @@ def _word_set(loader: _Loader, section: str, key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
+def _top_words(loader: _Loader, key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in loader.strings(key, loader.data.get(key, [])))
+
+
 def _byline_rules(loader: _Loader) -> dict[str, Any]:
     social = loader.data.get("social_follow", "(?!)")
     return {
         "social_follow": loader.compile("social_follow", str(social), capture=True) or re.compile("(?!)"),
-        "outlet_words": frozenset(w.lower() for w in loader.strings(
-            "outlet_words", loader.data.get("outlet_words", []))),
+        "outlet_words": _top_words(loader, "outlet_words"),
         "bylines": loader.pattern_list("bylines"),
         "organisation_bylines": loader.pattern_list("organisation_bylines"),
         "head_bylines": loader.pattern_list("head_bylines"),
@@ -269,6 +278,9 @@ def _build(loader: _Loader) -> Rules:
         alt_text_max_words=int(captions.get("alt_text_max_words", 8)),
         attribution=loader.pattern_list("attribution"),
         chrome_outlets=loader.pattern_list("chrome_outlets"),
+        copyright_outlets=loader.pattern_list("copyright_outlets"),
+        owner_words=_top_words(loader, "owner_words"),
+        not_publishers=_top_words(loader, "not_publishers"),
         **_byline_rules(loader),
         clause_verbs=_word_set(loader, "subheadings", "clause_verbs"),
         question_words=_word_set(loader, "subheadings", "question_words"),
@@ -282,6 +294,7 @@ def _build(loader: _Loader) -> Rules:
         limits=_numbers(loader, "limits", LIMIT_DEFAULTS, int),
         extent=_numbers(loader, "extent", EXTENT_DEFAULTS, float),
         list_title_reasons=frozenset(rule.name for rule in boilerplate if rule.ends_article),
+        stop_reasons=frozenset(rule.name for rule in boilerplate if rule.stops_article),
         alias_index=aliases,
         agency_index=agencies,
         domain_index=domains,

@@ -13,16 +13,18 @@ import re
 from dataclasses import dataclass
 
 from builder.extract import dates
+from builder.extract.extent import effective_words
 from builder.extract.lines import Sheet, is_paragraph_like
 from builder.extract.rules import Rules
-from builder.extract.text import ends_sentence, word_count
+from builder.extract.text import ends_sentence, sentence_count, word_count
 
 # Evidence weights (points).
 BASE = 3.0
 BYLINE_BELOW = 4.0  # a byline or date line right below
 BYLINE_NEAR_BELOW = 3.0  # a byline or date line within NEAR lines below
 DECK = 4.0  # a longer headline-shaped line right below, set apart from the article (a deck)
-FIRST_LINE = 2.0  # the text's first line
+FIRST_LINE = 1.0  # the text's first line
+FIRST_LINE_MIN_WORDS = 2  # "Rally in Seoul" heading a clean text is its headline
 BYLINE_ABOVE = 2.0  # a byline or date line within NEAR lines above
 NEAR = 3
 REPEATED = 3.0  # printed again on the page (its repeat line, or inside a share or <title> text)
@@ -33,8 +35,11 @@ IN_MENU = 4.0  # both neighbours are short unclaimed lines
 MIN_SCORE = 5.0
 MENU_NEIGHBOUR_MAX_WORDS = 4
 _METADATA_WORDS = re.compile(r"(?:by|posted|published|updated|written|last updated|first published)\b", re.I)
+_BULLETS = "*-•·»>›–—|#+~="
+_LINK = re.compile(r"https?:|www\.|\.(?:com|org|net)/", re.I)
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
-MAX_SEPARATORS = 1  # "Home | World | Asia" is a menu, not a headline
+MAX_SEPARATORS = 1
+DATED_LINE_MAX_WORDS = 15  # "Home | World | Asia" is a menu, not a headline
 
 
 @dataclass(frozen=True)
@@ -44,14 +49,16 @@ class Candidate:
     reasons: tuple[str, ...]
 
 
-def headline_shaped(line: str, rules: Rules) -> bool:
-    count = word_count(line)
+def headline_shaped(line: str, rules: Rules, min_words: int | None = None) -> bool:
+    count = effective_words(line)
     limits = rules.limits
-    if not limits["headline_min_words"] <= count <= limits["headline_max_words"]:
+    if not (min_words or limits["headline_min_words"]) <= count <= limits["headline_max_words"]:
         return False
     if line.count("|") > MAX_SEPARATORS or not any(c.isalpha() for c in line):
         return False
-    if _METADATA_WORDS.match(line) or _CLOCK.search(line) or dates.find_date(line, rules):
+    if sentence_count(line) > 1 or line[:1] in _BULLETS:
+        return False  # a standfirst of several sentences, or a bulleted line
+    if _LINK.search(line) or _METADATA_WORDS.match(line) or _CLOCK.search(line) or dates.find_date(line, rules):
         return False  # a byline, a date or a time stamp, not a headline
     return not ends_sentence(line) or line.endswith(("?", "!", "?\"", "?”", "!\"", "!”"))
 
@@ -65,9 +72,13 @@ def _neighbours(sheet: Sheet, index: int, step: int, count: int) -> list[int]:
     return found
 
 
-def _is_metadata(sheet: Sheet, i: int) -> bool:
+def _is_metadata(sheet: Sheet, i: int, rules: Rules) -> bool:
+    """A byline or date line, or a short unclaimed line holding a date ("21/06/2014 Jo Lee")."""
     mark = sheet.marks[i]
-    return mark is not None and mark.dest == "evidence" and mark.reason in ("author", "date")
+    if mark is not None:
+        return mark.dest == "evidence" and mark.reason in ("author", "date")
+    line = sheet.lines[i]
+    return word_count(line) <= DATED_LINE_MAX_WORDS and dates.find_date(line, rules, sheet.signals.order) is not None
 
 
 def _menu_line(sheet: Sheet, i: int) -> bool:
@@ -75,11 +86,14 @@ def _menu_line(sheet: Sheet, i: int) -> bool:
 
 
 def _repeated_elsewhere(sheet: Sheet, index: int, page: str) -> bool:
+    """Printed again right below (the headline's repeat) or inside a longer line (a share
+    text, a "Headline | Site" line); a list item printed twice as a whole line is not."""
     line = sheet.lines[index]
     following = _neighbours(sheet, index, 1, 1)
     if following and sheet.lines[following[0]] == line:
         return True
-    return page.count(line) > 1
+    whole_lines = sum(1 for other in sheet.lines if other == line)
+    return page.count(line) > whole_lines
 
 
 def _has_deck(sheet: Sheet, index: int, above: list[int], below: list[int], start: int, rules: Rules) -> bool:
@@ -100,13 +114,13 @@ def score(sheet: Sheet, index: int, start: int, page: str, rules: Rules) -> Cand
     line = sheet.lines[index]
     points, reasons = BASE, []
     below, above = _neighbours(sheet, index, 1, NEAR), _neighbours(sheet, index, -1, NEAR - 1)
-    if below[:1] and _is_metadata(sheet, below[0]):
+    if below[:1] and _is_metadata(sheet, below[0], rules):
         points += BYLINE_BELOW
         reasons.append("byline or date right below it")
-    elif any(_is_metadata(sheet, i) for i in below):
+    elif any(_is_metadata(sheet, i, rules) for i in below):
         points += BYLINE_NEAR_BELOW
         reasons.append("byline or date below it")
-    elif any(_is_metadata(sheet, i) for i in above):
+    elif any(_is_metadata(sheet, i, rules) for i in above):
         points += BYLINE_ABOVE
         reasons.append("byline or date above it")
     if _repeated_elsewhere(sheet, index, page):
@@ -132,9 +146,11 @@ def score(sheet: Sheet, index: int, start: int, page: str, rules: Rules) -> Cand
 def candidates(sheet: Sheet, region: list[int], start: int, rules: Rules) -> list[Candidate]:
     """Every headline-shaped unclaimed line of the head window, best first."""
     page = "\n".join(sheet.lines)
-    indexes = [i for i in region if sheet.free(i) and headline_shaped(sheet.lines[i], rules)]
+    first = next((i for i, line in enumerate(sheet.lines) if line), None)
+    indexes = [i for i in region if sheet.free(i) and headline_shaped(
+        sheet.lines[i], rules, FIRST_LINE_MIN_WORDS if i == first else None)]
     if start < len(sheet.lines) and sheet.free(start) and headline_shaped(sheet.lines[start], rules) \
-            and ends_sentence(sheet.lines[start]) and not is_paragraph_like(sheet.lines[start]):
+            and sheet.lines[start].endswith(("?", "!")) and not is_paragraph_like(sheet.lines[start]):
         indexes.append(start)
     found = [score(sheet, i, start, page, rules) for i in indexes]
     return sorted(found, key=lambda c: (-c.score, -c.index))
