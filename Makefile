@@ -27,6 +27,7 @@ bench: $(STAMP)           ## benchmarks (issue 7) -> benchmarks/RESULTS.md; unde
 AEB ?= $(firstword $(wildcard ../shared/corpora/aeb-dev ../../shared/corpora/aeb-dev))
 bench-extract: $(STAMP)   ## extraction on real pages (a folder with text/ + gold.json: AEB=path)
 	$(BIN)/python -m benchmarks.extraction $(AEB)
+	$(if $(wildcard $(AEB)/html/.),$(BIN)/python -m benchmarks.extraction $(AEB) --html)
 
 clean:
 	rm -rf docs site dist .cache .docs.new .site.new

@@ -88,16 +88,20 @@ def read_header(text: str, rel_path: str) -> tuple[Header, str, int, list[Messag
     return header, body, header_lines, warnings
 
 
-def parse_header(source: str | None, rel_path: str) -> tuple[Header, list[Message]]:
-    """Validate the header YAML; raise SourceError on the first error, return warnings."""
+def parse_header(source: str | None, rel_path: str, first_line: int = 2) -> tuple[Header, list[Message]]:
+    """Validate the header YAML; raise SourceError on the first error, return warnings.
+
+    first_line: the file line of the YAML's first line (2 below a '---' fence; 1 in a
+    saved page's .yml file), so that messages name the right line.
+    """
     if source is None or not source.strip():
         return Header(), []
-    nodes = _compose(source, rel_path)
+    nodes = _compose(source, rel_path, first_line)
     values: dict[str, object] = {}
     warnings: list[Message] = []
     lines: list[tuple[str, int]] = []
     for key_node, value_node in nodes.value:
-        line = key_node.start_mark.line + 2
+        line = key_node.start_mark.line + first_line
         if not isinstance(key_node, yaml.ScalarNode):
             raise SourceError(rel_path, "the header must be a list of 'key: value' lines", line)
         key = key_node.value
@@ -114,16 +118,17 @@ def parse_header(source: str | None, rel_path: str) -> tuple[Header, list[Messag
     return _header(values, tuple(lines)), warnings
 
 
-def _compose(source: str, rel_path: str) -> yaml.MappingNode:
+def _compose(source: str, rel_path: str, first_line: int) -> yaml.MappingNode:
     if len(source) > MAX_HEADER_CHARS:
         raise SourceError(rel_path, f"the header is too long ({len(source):,} characters; the limit is "
-                                    f"{MAX_HEADER_CHARS:,}): a header holds a few short 'key: value' lines", 1)
+                                    f"{MAX_HEADER_CHARS:,}): a header holds a few short "
+                                    "'key: value' lines", first_line - 1 or 1)
     try:
         _check_shape(source, rel_path)
         node = yaml.compose(source, Loader=SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark else None
+        line = mark.line + first_line if mark else None
         problem = f"the header is not valid YAML: {exc.problem or 'unreadable'}"
         if "mapping values are not allowed" in problem:
             problem += " (a value that contains ': ' must be put in quotes)"
@@ -131,11 +136,11 @@ def _compose(source: str, rel_path: str) -> yaml.MappingNode:
             problem += " (indent with spaces, not tabs)"
         raise SourceError(rel_path, problem, line) from None
     except yaml.YAMLError:
-        raise SourceError(rel_path, "the header is not valid YAML", 1) from None
+        raise SourceError(rel_path, "the header is not valid YAML", first_line - 1 or 1) from None
     if node is None:
         return yaml.MappingNode(YAML + "map", [])
     if not isinstance(node, yaml.MappingNode):
-        raise SourceError(rel_path, "the header must be a list of 'key: value' lines", 2)
+        raise SourceError(rel_path, "the header must be a list of 'key: value' lines", first_line)
     return node
 
 

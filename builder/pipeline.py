@@ -20,8 +20,10 @@ from builder.cache import ArticleCache, salt
 from builder.config import BuildOptions, Paths, load_settings
 from builder.duplicates import syndicated
 from builder.engine import check_installed
+from builder.errors import SourceError
 from builder.explain import article_summary
 from builder.extract import reading
+from builder.extract.page import NotAnArticle
 from builder.models import Article, Message, Page
 from builder.permalinks import Registry, assign_slugs, dump_registry, load_registry
 from builder.process import Failure, Reader, process_all
@@ -130,7 +132,10 @@ def explain(path: Path, config_dir: Path, reader: Reader | None = None) -> Artic
 
     A `reader` already loaded for `config_dir` may be passed to read many files."""
     raw = read(path, path.name)
-    article = (reader or Reader(config_dir)).article(raw)
+    try:
+        article = (reader or Reader(config_dir)).article(raw)
+    except NotAnArticle as exc:
+        raise SourceError(path.name, f"not published: {exc}") from None
     [article], _ = assign_slugs([article], Registry())
     return article
 
@@ -138,6 +143,8 @@ def explain(path: Path, config_dir: Path, reader: Reader | None = None) -> Artic
 def explain_summary(path: Path, config_dir: Path, reader: Reader | None = None) -> dict:
     reader = reader or Reader(config_dir)
     article = explain(path, config_dir, reader)
+    if article.source.kind != "text":  # a saved page is read from its structure, not its lines
+        return article_summary(article)
     return {**article_summary(article), "reading": reading(article.source.text, reader.rules)}
 
 
