@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test check offline bench bench-extract clean
+.PHONY: site serve test check offline bench bench-extract bench-entities clean
 
 site: $(STAMP)            ## build the website into site/
 	$(BIN)/builder build
@@ -28,6 +28,9 @@ AEB ?= $(firstword $(wildcard ../shared/corpora/aeb-dev ../../shared/corpora/aeb
 bench-extract: $(STAMP)   ## extraction on real pages (a folder with text/ + gold.json: AEB=path)
 	$(BIN)/python -m benchmarks.extraction $(AEB)
 	$(if $(wildcard $(AEB)/html/.),$(BIN)/python -m benchmarks.extraction $(AEB) --html)
+
+bench-entities: $(STAMP)  ## people, organisations, places against hand-marked news (DATA=folder like conll-dev)
+	$(BIN)/python -m benchmarks.entities $(if $(DATA),--data $(DATA)) $(if $(SPEED),--speed $(SPEED))
 
 clean:
 	rm -rf docs site dist .cache .docs.new .site.new

@@ -140,6 +140,35 @@ def check(content, config, as_json, strict, verbose) -> None:
 
 
 @main.command()
+@click.option("--content", default="content", show_default=True, metavar="DIR", help="The folder of article files.")
+@click.option("--config", default=None, metavar="DIR", help="The builder's settings [default: site_config].")
+@click.option("--min-articles", default=1, show_default=True, type=click.IntRange(min=1), metavar="N",
+              help="Only names found in at least N articles.")
+@click.option("--limit", default=40, show_default=True, type=click.IntRange(min=1), metavar="N",
+              help="At most N names of each kind.")
+@click.option("--json", "as_json", is_flag=True, help="Print the names as JSON.")
+@click.option("--verbose", is_flag=True, help="Show full error details.")
+def suggest(content, config, min_articles, limit, as_json, verbose) -> None:
+    """List the people, organisations and places found in the text that
+    site_config/entities.yml does not list, with an example sentence each,
+    and print YAML to paste into it. Changes nothing.
+
+    Example: builder suggest --min-articles 2
+    """
+    from builder.knowledge import suggest as suggesting
+
+    archive = _run(lambda: pipeline.gather(_paths(content, config, "docs")), verbose)
+    if archive is None:
+        raise SystemExit(1)
+    archive.cache.save()
+    items = suggesting.suggestions(archive.articles, min_articles)
+    if as_json:
+        click.echo(json.dumps([i.as_dict() for i in items], ensure_ascii=False, indent=2))
+    else:
+        click.echo(suggesting.as_text(items, limit))
+
+
+@main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--config", default=None, metavar="DIR", help="The builder's settings [default: site_config].")
 @click.option("--json", "as_json", is_flag=True, help="Print everything as one JSON object.")

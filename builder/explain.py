@@ -32,6 +32,8 @@ def article_summary(article: Article) -> dict:
         "organizations": list(k.organizations),
         "places": list(k.places),
         "detected_people": list(k.detected_people),
+        "detected_organizations": list(k.detected_organizations),
+        "detected_places": list(k.detected_places),
         "quotes": [asdict(q) for q in k.quotes],
         "figures": [asdict(f) for f in k.figures],
         "slug": article.slug,

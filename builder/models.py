@@ -189,6 +189,8 @@ class Knowledge:
     organizations: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     detected_people: tuple[str, ...] = ()  # people found outside the vocabulary (also in people)
+    detected_organizations: tuple[str, ...] = ()  # likewise (also in organizations)
+    detected_places: tuple[str, ...] = ()  # likewise (also in places)
     quotes: tuple[Quote, ...] = ()
     figures: tuple[Figure, ...] = ()
 
