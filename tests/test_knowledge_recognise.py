@@ -40,6 +40,8 @@ SHAPES = [
     (["Dutch striker Pieter van der Molen scored twice."], {"people": ["Pieter van der Molen"]}, []),
     (["The portrait shows King Henry VIII in his last years."], {"people": ["Henry VIII"]}, []),
     (["Mr Trevannick said the vote would wait."], {"people": ["Trevannick"]}, []),
+    (["Veteran Canadian Paul Dorrance won the stage."], {"people": ["Paul Dorrance"]}, ["Canadian"]),
+    (["Portraits of Queen Elizabeth I hang in the hall."], {"people": ["Elizabeth I"]}, []),
     # organisations: suffixes, heads with "of", nouns around the name, acronyms in brackets
     (["Brandholt Industries Inc. said profits rose."], {"organizations": ["Brandholt Industries Inc."]}, []),
     (["The Bank of Ruritania raised its rates on Monday."], {"organizations": ["Bank of Ruritania"]}, []),
@@ -94,6 +96,13 @@ def test_vocabulary_names_are_canonical_and_not_discovered() -> None:
     assert not knowledge.detected_organizations and not knowledge.detected_places
 
 
+def test_part_of_a_listed_name_is_not_a_second_name() -> None:
+    knowledge = found("Kim Young-ja of the Citizens' Alliance for North Korean Human Rights spoke.",
+                      "Staff of Chile's Ministry of Mines said nothing.")
+    assert not {"Citizens' Alliance"} & everything(knowledge)
+    assert "Ministry of Mines" in knowledge.organizations and "Chile" in knowledge.places
+
+
 def test_a_rejected_name_stays_rejected(tmp_path: Path) -> None:
     (tmp_path / "topics.yml").write_text("topics: []\n", encoding="utf-8")
     (tmp_path / "entities.yml").write_text("rejected: [Brandholt Industries Inc., nairobi]\n", encoding="utf-8")
@@ -134,3 +143,17 @@ def test_suggest_lists_discovered_names_with_examples_and_yaml(tmp_path: Path) -
     listed = run_cli("suggest", "--content", content, "--config", ROOT / "site_config", "--json",
                      "--min-articles", "2").output
     assert [i["name"] for i in json.loads(listed)] == ["Olga Brandtmeier"]
+
+
+def test_discovered_names_are_marked_on_their_pages_and_in_the_data(tmp_path: Path) -> None:
+    content = make_content(tmp_path, {
+        "articles/a.txt": "Mill sold\n\nBrandholt Industries Inc. bought the mill in Nairobi, said Olga Brandtmeier.\n",
+    })
+    docs = tmp_path / "docs"
+    run_cli("generate", "--content", content, "--docs", docs, "--config", ROOT / "site_config")
+    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
+    org = next(text for path, text in pages.items() if path.startswith("organizations/brandholt"))
+    place = next(text for path, text in pages.items() if path.startswith("places/nairobi"))
+    assert "Found in the text as an organisation" in org and "Found in the text as a place" in place
+    record = json.loads((docs / "data" / "articles.json").read_text(encoding="utf-8"))["articles"][0]
+    assert set(record["discovered"]) == {"Brandholt Industries Inc.", "Nairobi", "Olga Brandtmeier"}

@@ -33,6 +33,7 @@ def enrich(title: str, paragraphs: Sequence[str], header_topics: Sequence[str], 
     speakers = _discover(paragraphs, vocab, found["people"])
     discovered = _recognise(paragraphs, vocab, found, speakers)
     people = sorted(found["people"] | set(discovered["people"]))
+    _discount_names(vocab, counts, people, [title, *paragraphs])
     quotes = vocab.quote_finder.find(paragraphs, people)
     return Knowledge(
         topics=_topics(header_topics, vocab.topic_matcher.matched(counts, _words(paragraphs)), vocab),
@@ -72,15 +73,34 @@ def _recognise(paragraphs: Sequence[str], vocab: Vocabulary, found: dict[str, se
     """Names recognised in the text that neither the vocabulary nor a curator's rejection covers."""
     recognised = vocab.recogniser.recognise(paragraphs, dateline_places(paragraphs), speakers)
     known = {name_key(n) for names in found.values() for n in names}
+    spellings = vocab.spellings_of(n for names in found.values() for n in names)
     surnames = {part for n in found["people"] for part in (name_key(n).split()[0], name_key(n).split()[-1])}
     kept: dict[str, list[str]] = {}
     for kind, names in recognised.items():
         kept[kind] = [
             n for n in names
             if name_key(n) not in known and not vocab.is_listed(n) and not vocab.is_rejected(n)
+            and not any(f" {name_key(n)} " in spelling for spelling in spellings)  # part of a listed name
             and not (kind == "people" and " " not in n and name_key(n) in surnames)
         ]
     return kept
+
+
+def _discount_names(vocab: Vocabulary, counts: dict[tuple[str, int], int], names: Sequence[str],
+                    texts: Sequence[str]) -> None:
+    """A topic term inside a person's name is no evidence: "Christian" in "Hans Christian Andersen"."""
+    for name in names:
+        inside: dict[tuple[str, int], int] = {}
+        vocab.topic_matcher.count_hits(tokenize(name), name, inside)
+        if not inside:
+            continue
+        times = sum(text.count(name) for text in texts)
+        for key, hits in inside.items():
+            left = counts.get(key, 0) - hits * times
+            if left > 0:
+                counts[key] = left
+            else:
+                counts.pop(key, None)
 
 
 def _words(paragraphs: Sequence[str]) -> int:

@@ -9,6 +9,7 @@ and place evidence always beats a person's.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ SCORE = re.compile(r"^\d+-\d+$")
 AGE = re.compile(r"^\d{1,2}$")
 ROMAN = re.compile(r"^[IVXLC]+$")
 WORD = re.compile(r"[a-z][a-z-]*")
+POSSESSIVE_WORD = re.compile(r"['’]s$")
 SPORT_WORDS = 4
 STATIC_CACHE = 50_000  # names whose own evidence is remembered
 SURNAME_AGAIN = 3.5  # evidence for "Tiger Woods" when the article says "Woods" alone  # an article with this many different sports words is a sports report
@@ -105,12 +107,22 @@ class Recogniser:
             name.blocked = name.blocked or self._never_person([fold(w).rstrip(".") for w in speaker.split()])
         for text in paragraphs:
             for mention in mentions(text, self.rules, self.function_words, lowercase):
-                self._weigh(mention, self._name(names, mention.text, len(mention.words)))
+                for part in self._split_owner(mention):
+                    self._weigh(part, self._name(names, part.text, len(part.words)))
         for name in names.values():
             first = name.key.split()[0]
             name.lowercase = first in lowercase or first in self.english
             name.blocked = name.blocked or (name.lowercase and not name.first_name and not name.honorific)
         return self._resolve(names, sports)
+
+    def _split_owner(self, m: Mention) -> tuple[Mention, ...]:
+        """"Chile's Ministry of Mines" -> "Chile" and "Ministry of Mines": a place owns it."""
+        for k, word in enumerate(m.words[:-1]):
+            owner = POSSESSIVE_WORD.sub("", " ".join(m.words[:k + 1]))
+            if POSSESSIVE_WORD.search(word) and self.places.strength(owner):
+                return (dataclasses.replace(m, words=tuple(owner.split()), end=m.first + k + 1, possessive=True),
+                        dataclasses.replace(m, words=m.words[k + 1:], initial=False, title=None))
+        return (m,)
 
     def _is_sports(self, paragraphs: Sequence[str]) -> bool:
         words = set()
@@ -189,9 +201,9 @@ class Recogniser:
             place += 3.5
         return Static(
             blocked=self._never_person(words),
-            never=words[-1] in rules.event_suffixes or words[-1] in rules.demonyms,
+            never=words[-1] in rules.event_suffixes or words[-1].split("-")[0] in rules.demonyms,  # "English-language"
             first_name=len(words) >= 2 and fold(written[0]) in self.first_names
-            and (not written[-1].isupper() or words[-1] in rules.name_suffixes),
+            and (not written[-1].isupper() or words[-1] in rules.name_suffixes or bool(ROMAN.match(written[-1]))),
             shaped=len(words) in (2, 3) and all(w[:1].isupper() and w[1:].islower() for w in written),
             town=len(words) == 1 and strength is not None and not region,
             acronym=acronym, organization=organization, place=place,
@@ -199,11 +211,13 @@ class Recogniser:
 
     def _never_person(self, words: list[str]) -> bool:
         """"Iraqi National Congress", "Grace Road", "Bank Negara", "First Chicago": not a person's name."""
-        if any(w in self.not_person or w == "&" or w in self.rules.organization_suffixes for w in words) \
-                or words[-1] in self.not_last or words[0] in self.not_first:
+        if words[0] in self.not_person or words[-1] in self.not_person or words[-1] in self.not_last \
+                or words[0] in self.not_first or any(w == "&" or w in self.rules.organization_suffixes for w in words):
             return True
-        if words[0] in self.common or words[-1] in self.common:
-            return True
+        if any(w in self.not_person and w not in first_names() for w in words[1:-1]):
+            return True  # "Tom Chinese Smith" is no name; "Hans Christian Andersen" is
+        if words[0] in self.common or (words[-1] in self.common and not ROMAN.match(words[-1].upper())):
+            return True  # "Elizabeth I" is a name
         parts = [" ".join(words[a:b]) for a in range(len(words)) for b in range(a + 1, min(len(words), a + 3) + 1)]
         return words[0] not in self.first_names and any(self.places.is_region(p) for p in parts)
 

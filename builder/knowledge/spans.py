@@ -163,6 +163,9 @@ def _mention(tokens, i, end, rules, function_words) -> Mention | None:
             break
         words = words[1:]
         initial = False
+    cut = max((k for k, w in enumerate(words[:-1]) if w.lower() in rules.demonyms), default=-1)
+    if cut >= 0 and not fixed:
+        words = words[cut + 1:]  # "Controversial Australian Anthony Hill"
     while words and (words[-1].lower() in rules.name_particles or words[-1].lower() in TRAILING
                      or words[-1].lower() in CALENDAR):
         words = words[:-1]

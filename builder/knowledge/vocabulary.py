@@ -93,6 +93,11 @@ class Vocabulary:
             listed = self._listed[name] = self.entity_matcher.full_match(name) is not None
         return listed
 
+    def spellings_of(self, names: Iterable[str]) -> list[str]:
+        """Every alias of these entities, as ' word word ' keys, to find names inside them."""
+        wanted = set(names)
+        return [f" {name_key(a)} " for e in self.entities if e.name in wanted for a in e.aliases]
+
     def is_rejected(self, name: str) -> bool:
         """True when a curator listed the name under `rejected:` in entities.yml."""
         return fold(name.replace(".", "")) in self._rejected_keys
