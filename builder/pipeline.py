@@ -19,6 +19,7 @@ from builder.article import missing_fields
 from builder.cache import ArticleCache, salt
 from builder.config import BuildOptions, Paths, load_settings
 from builder.duplicates import syndicated
+from builder.engine import check_installed
 from builder.errors import SourceError
 from builder.explain import article_summary
 from builder.extract import reading
@@ -55,10 +56,12 @@ class Archive:
 
 
 def build(options: BuildOptions) -> Report:
-    """Generate docs/ from content/, then publish site/ with MkDocs."""
+    """Generate docs/ from content/, then publish site/ with MkDocs (or Zensical)."""
+    if options.run_mkdocs:
+        check_installed(options.engine)
     report = generate(options)
     if options.run_mkdocs:
-        build_site(options.paths, strict=options.strict)
+        build_site(options.paths, strict=options.strict, engine=options.engine)
     return report
 
 
