@@ -10,11 +10,14 @@ import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable, Union
 
 from builder.extract.rules import Rules
 from builder.models import PartialDate
 
 DATE_LINE_MAX_CHARS = 120
+Order = Union[str, None, Callable[[], Union[str, None]]]  # "dmy", "mdy", unknown, or how to find out
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b", re.I)
 _ZONE = re.compile(r"\b(?:[A-Z]{2,4}T|GMT|UTC|KST|HKT|JST|BST|CET|CEST|IST|ET|PT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\b")
@@ -51,14 +54,24 @@ def _finder(months: tuple[str, ...], weekdays: tuple[str, ...], labels: tuple[st
 
 
 # Numeric day and month in either order: "27/09/2018", "13.11.2019", "11/19/19".
-_NUMERIC = re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])")
+_NUMERIC = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])")
+
+
+def _numeric_matches(text: str):
+    """Numeric dates not glued to a longer number on the left ("1.2.3.2019" is none)."""
+    if "/" not in text and "." not in text:
+        return
+    for match in _NUMERIC.finditer(text):
+        before = text[match.start() - 1:match.start()]
+        if not (before.isdigit() or before == "."):
+            yield match
 
 
 def numeric_order(text: str) -> str | None:
     """"dmy" or "mdy" when the page's own numeric dates prove which comes first (one of
     them has a day above 12); dotted dates are day-first unless the page proves otherwise."""
     orders = set()
-    for match in _NUMERIC.finditer(text):
+    for match in _numeric_matches(text):
         a, b = int(match["a"]), int(match["b"])
         if a > 12 >= b:
             orders.add("dmy")
@@ -67,11 +80,13 @@ def numeric_order(text: str) -> str | None:
     return orders.pop() if len(orders) == 1 else None
 
 
-def _numeric(text: str, order: str | None) -> PartialDate | None:
-    match = _NUMERIC.search(text)
+def _numeric(text: str, order: Order) -> PartialDate | None:
+    match = next(_numeric_matches(text), None)
     if not match:
         return None
     a, b, year = int(match["a"]), int(match["b"]), match["y"]
+    if a <= 12 and b <= 12 and callable(order):
+        order = order()  # the page's evidence is read only when a date needs it
     if len(year) == 2:
         if match["sep"] != "/":
             return None
@@ -108,12 +123,14 @@ def _build(rules: Rules, year: str, month: str, day: str | None) -> PartialDate 
         return None
 
 
-def find_date(text: str, rules: Rules, order: str | None = None) -> PartialDate | None:
+def find_date(text: str, rules: Rules, order: Order = None) -> PartialDate | None:
     """The first full (day-precision) or month-year date in the text; `order` ("dmy",
     "mdy" or None) says how to read a numeric date whose day and month are both 12 or less."""
+    if not _DIGIT.search(text):
+        return None
     found = finder(rules)
     match = found.full.search(text)
-    numeric = _NUMERIC.search(text)
+    numeric = next(_numeric_matches(text), None)
     if numeric and (match is None or numeric.start() < match.start()):
         if date := _numeric(text, order):
             return date
@@ -126,9 +143,9 @@ def find_date(text: str, rules: Rules, order: str | None = None) -> PartialDate 
     return _build(rules, match["y"], match["m"], None) if match else None
 
 
-def parse_date_line(line: str, rules: Rules, order: str | None = None) -> tuple[PartialDate, bool] | None:
+def parse_date_line(line: str, rules: Rules, order: Order = None) -> tuple[PartialDate, bool] | None:
     """A line that is only a date (with label, weekday, time): (date, is_publication)."""
-    if len(line) > DATE_LINE_MAX_CHARS or not any(c.isdigit() for c in line):
+    if len(line) > DATE_LINE_MAX_CHARS or not _DIGIT.search(line):
         return None
     found = finder(rules)
     label = found.label.match(line)

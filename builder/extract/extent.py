@@ -27,6 +27,7 @@ from builder.extract.paragraphs import WRAP_SLACK, body_blocks, wrap_width
 from builder.extract.rules import Rules
 from builder.extract.text import ends_sentence, starts_lowercase, word_count
 
+_ALNUM = re.compile(r"[^\W_]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CJK_SENTENCE_END = ("。", "！", "？", "다.", "요.", "」", "』", "”")
 SHORT_SENTENCE_MIN_WORDS = 3  # "Nobody was hurt." is a sentence, not a menu line
@@ -67,6 +68,8 @@ def weights(rules: Rules) -> Weights:
 
 def effective_words(line: str) -> int:
     """Words, counting each CJK character as half a word (Japanese and Chinese have no spaces)."""
+    if line.isascii():
+        return word_count(line)
     cjk = len(_CJK.findall(line))
     return max(word_count(line), cjk // 2) if cjk else word_count(line)
 
@@ -99,8 +102,14 @@ def _wrapped_units(sheet: Sheet, rules: Rules) -> dict[int, str]:
     other lines of the paragraph map to "". A line wraps on into the next when the next
     starts in lower case, it ends in a comma or hyphen, or it fills the wrap width
     (unless the next line opens with a wire dateline: then a paragraph starts there)."""
-    width = wrap_width(body_blocks(sheet))
-    width = width if width is not None and width >= WRAP_MIN_WIDTH else None
+    widths: list[int | None] = []  # the wrap width, measured when first needed
+
+    def fills_width(previous: str) -> bool:
+        if not widths:
+            width = wrap_width(body_blocks(sheet))
+            widths.append(width if width is not None and width >= WRAP_MIN_WIDTH else None)
+        return widths[0] is not None and len(previous) >= widths[0] - WRAP_SLACK
+
     units: dict[int, str] = {}
     head = None
     for i, line in enumerate(sheet.lines):
@@ -108,8 +117,7 @@ def _wrapped_units(sheet: Sheet, rules: Rules) -> dict[int, str]:
         joins = (head is not None and sheet.free(i) and sheet.free(i - 1)
                  and word_count(previous) >= WRAPPED_MIN_WORDS
                  and (starts_lowercase(line) or previous.endswith((",", "-"))
-                      or (width is not None and len(previous) >= width - WRAP_SLACK
-                          and read_dateline(line, rules) is None)))
+                      or (fills_width(previous) and read_dateline(line, rules) is None)))
         if joins:
             units[head] += " " + line
             units[i] = ""
@@ -134,7 +142,7 @@ def line_weights(sheet: Sheet, rules: Rules) -> list[tuple[int, float, str]]:
             rows.append((i, WRAPPED_LINE, "wrapped"))
             continue
         mark = sheet.marks[i]
-        if not any(c.isalnum() for c in line):
+        if not _ALNUM.search(line):
             rows.append((i, 0.0, "rule"))  # "---", "***": a rule between parts, not chrome
         elif mark is not None:
             if mark.dest == "removed" and mark.reason in rules.stop_reasons:
@@ -146,8 +154,8 @@ def line_weights(sheet: Sheet, rules: Rules) -> list[tuple[int, float, str]]:
                 rows.append((i, 0.0, mark.dest))
         elif is_running_text(line, w):
             rows.append((i, float(min(effective_words(line), w.prose_cap_words)), "text"))
-        elif ends_sentence(line) and word_count(line) >= SHORT_SENTENCE_MIN_WORDS:
-            rows.append((i, word_count(line) / 2, "sentence"))
+        elif ends_sentence(line) and (count := word_count(line)) >= SHORT_SENTENCE_MIN_WORDS:
+            rows.append((i, count / 2, "sentence"))
         else:
             rows.append((i, -w.short_line, "repeated" if i in repeated else "short"))
     _discount_teasers(rows, w)

@@ -22,7 +22,8 @@ _EMAIL_DOMAIN = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")
 BYLINE_MAX_CHARS = 150
 PARAGRAPH_MIN_CHARS = 300  # a line this long is article text, whatever its shape
 TRAILER_REASON = "related-headlines"
-CAPTION_TAIL_CHARS = 160  # trailing credits are searched for in a line's last characters
+CAPTION_TAIL_CHARS = 160
+CHROME_LINE_MAX_CHARS = 250  # lines naming the outlet (copyright, follow, sign-up) are short  # trailing credits are searched for in a line's last characters
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,14 @@ class Signals:
     bylines: list[tuple[int, str]] = field(default_factory=list)
     follows: list[str] = field(default_factory=list)
     dates: list[tuple[int, PartialDate, bool]] = field(default_factory=list)
-    order: str | None = None  # how the page writes numeric dates: "dmy", "mdy" or unknown
+    text: str = ""
+    _order: list[str | None] = field(default_factory=list)
+
+    def order(self) -> str | None:
+        """How the page writes numeric dates: "dmy", "mdy" or unknown (read on first use)."""
+        if not self._order:
+            self._order.append(dates.numeric_order(self.text))
+        return self._order[0]
 
 
 @dataclass
@@ -126,6 +134,8 @@ def _claim_caption(line: str, rules: Rules) -> bool:
 
 
 def _collect_outlets(line: str, sheet: Sheet, rules: Rules) -> None:
+    if len(line) > CHROME_LINE_MAX_CHARS:
+        return  # a paragraph, not a line of the page's chrome
     for patterns, found in ((rules.chrome_outlets, sheet.signals.chrome),
                             (rules.copyright_outlets, sheet.signals.copyright)):
         for pattern in patterns:
@@ -257,7 +267,7 @@ def classify(text: str, rules: Rules) -> Sheet:
     """Split text into stripped lines and mark every line some rule claims."""
     lines = [line.strip() for line in text.split("\n")]
     sheet = Sheet(lines=lines, marks=[None] * len(lines))
-    sheet.signals.order = dates.numeric_order(text)
+    sheet.signals.text = text
     _first_pass(sheet, rules)
     _trailing_list(sheet, rules)
     _alt_text(sheet, rules)

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from builder.errors import ConfigError
+from builder.extract.outlets import Outlet, outlet_indexes
 
 RULES_FILE = "extraction.yml"
 
@@ -57,14 +58,6 @@ class LineRule:
     continues: re.Pattern[str] | None = None
     ends_article: bool = False
     stops_article: bool = False  # the article never runs on past this line (comment threads)
-
-
-@dataclass(frozen=True)
-class Outlet:
-    name: str
-    aliases: tuple[str, ...] = ()
-    domains: tuple[str, ...] = ()
-    agency: bool = False
 
 
 @dataclass(frozen=True)
@@ -218,20 +211,6 @@ def _numbers(loader: _Loader, section: str, defaults: dict, kind: type) -> dict:
     return numbers
 
 
-def _indexes(outlets: tuple[Outlet, ...]) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    aliases: dict[str, str] = {}
-    agencies: dict[str, str] = {}
-    domains: dict[str, str] = {}
-    for outlet in outlets:
-        for alias in (outlet.name, *outlet.aliases):
-            aliases[alias.lower()] = outlet.name
-            if outlet.agency:
-                agencies[alias.lower()] = outlet.name
-        for domain in outlet.domains:
-            domains[domain.lower()] = outlet.name
-    return aliases, agencies, domains
-
-
 def _caption_group(loader: _Loader, captions: dict[str, Any], key: str) -> re.Pattern[str]:
     name = f"captions.{key}"
     return loader.alternation(name, loader.strings(name, captions.get(key, [])))
@@ -262,7 +241,7 @@ def _byline_rules(loader: _Loader) -> dict[str, Any]:
 def _build(loader: _Loader) -> Rules:
     captions = loader.section("captions")
     outlets = _outlets(loader)
-    aliases, agencies, domains = _indexes(outlets)
+    aliases, agencies, domains = outlet_indexes(outlets)
     labels = loader.strings("date_labels", loader.data.get("date_labels", []))
     published = loader.strings("date_published_labels", loader.data.get("date_published_labels", []))
     boilerplate = _boilerplate(loader)

@@ -23,7 +23,7 @@ BASE = 3.0
 BYLINE_BELOW = 4.0  # a byline or date line right below
 BYLINE_NEAR_BELOW = 3.0  # a byline or date line within NEAR lines below
 DECK = 4.0  # a longer headline-shaped line right below, set apart from the article (a deck)
-FIRST_LINE = 1.0  # the text's first line
+FIRST_LINE = 1.5  # the text's first line
 FIRST_LINE_MIN_WORDS = 2  # "Rally in Seoul" heading a clean text is its headline
 BYLINE_ABOVE = 2.0  # a byline or date line within NEAR lines above
 NEAR = 3
@@ -37,6 +37,7 @@ MENU_NEIGHBOUR_MAX_WORDS = 4
 _METADATA_WORDS = re.compile(r"(?:by|posted|published|updated|written|last updated|first published)\b", re.I)
 _BULLETS = "*-•·»>›–—|#+~="
 _LINK = re.compile(r"https?:|www\.|\.(?:com|org|net)/", re.I)
+_DIGIT = re.compile(r"\d")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 MAX_SEPARATORS = 1
 DATED_LINE_MAX_WORDS = 15  # "Home | World | Asia" is a menu, not a headline
@@ -54,13 +55,13 @@ def headline_shaped(line: str, rules: Rules, min_words: int | None = None) -> bo
     limits = rules.limits
     if not (min_words or limits["headline_min_words"]) <= count <= limits["headline_max_words"]:
         return False
-    if line.count("|") > MAX_SEPARATORS or not any(c.isalpha() for c in line):
-        return False
-    if sentence_count(line) > 1 or line[:1] in _BULLETS:
-        return False  # a standfirst of several sentences, or a bulleted line
-    if _LINK.search(line) or _METADATA_WORDS.match(line) or _CLOCK.search(line) or dates.find_date(line, rules):
-        return False  # a byline, a date or a time stamp, not a headline
-    return not ends_sentence(line) or line.endswith(("?", "!", "?\"", "?”", "!\"", "!”"))
+    if ends_sentence(line) and not line.endswith(("?", "!", "?\"", "?”", "!\"", "!”")):
+        return False  # a sentence, not a headline
+    if line.count("|") > MAX_SEPARATORS or line[:1] in _BULLETS or sentence_count(line) > 1:
+        return False  # a menu, a bulleted line or a standfirst of several sentences
+    if _LINK.search(line) or _METADATA_WORDS.match(line):
+        return False  # a link or a byline
+    return not _DIGIT.search(line) or not (_CLOCK.search(line) or dates.find_date(line, rules))
 
 
 def _neighbours(sheet: Sheet, index: int, step: int, count: int) -> list[int]:
