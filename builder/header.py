@@ -124,7 +124,7 @@ def _compose(source: str, rel_path: str, first_line: int) -> yaml.MappingNode:
                                     f"{MAX_HEADER_CHARS:,}): a header holds a few short "
                                     "'key: value' lines", first_line - 1 or 1)
     try:
-        _check_shape(source, rel_path)
+        _check_shape(source, rel_path, first_line)
         node = yaml.compose(source, Loader=SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -144,14 +144,14 @@ def _compose(source: str, rel_path: str, first_line: int) -> yaml.MappingNode:
     return node
 
 
-def _check_shape(source: str, rel_path: str) -> None:
+def _check_shape(source: str, rel_path: str, first_line: int) -> None:
     try:
         check_shape(source, MAX_DEPTH, MAX_EVENTS)
     except UnsafeYAML as exc:
         reason = exc.reason
         if reason != ALIAS_REASON:
             reason += ": a header is a few 'key: value' lines (topics may be a list)"
-        raise SourceError(rel_path, "the header " + reason, exc.line + 1) from None
+        raise SourceError(rel_path, "the header " + reason, exc.line + first_line - 1) from None
 
 
 def _text(node: yaml.Node) -> str | None:

@@ -264,3 +264,10 @@ def test_explain_names_a_page_that_is_not_an_article(tmp_path):
     content = make_content(tmp_path, {"articles/login.html": login})
     result = run_cli("explain", content / "articles/login.html", expect=1)
     assert "login.html: not published: a login or subscription page" in result.output
+
+
+def test_bidi_controls_and_forbidden_characters_are_dropped_as_in_text_articles():
+    head = "<meta property='og:title' content='Rally &#x202E;in Seoul'>"
+    extraction = read_out(page(head, paragraphs=[PARAGRAPHS[0] + " &#x202E;reversed&#x1; tail"] + PARAGRAPHS[1:]))
+    assert extraction["values"]["title"] == "Rally in Seoul"
+    assert "\u202e" not in extraction["extraction"].body[0].text and "\x01" not in extraction["extraction"].body[0].text

@@ -17,10 +17,11 @@ import trafilatura
 from lxml import html as lxml_html
 
 from builder.extract.dateline import read_dateline
-from builder.extract.page_meta import PageMeta, read_meta
+from builder.extract.page_meta import PageMeta, clean_text, read_meta
 from builder.extract.rules import Rules
 from builder.extract.text import first_sentence
 from builder.models import Block, Extraction, Removed
+from builder.text_safety import without_unsafe
 
 MIN_ARTICLE_WORDS = 80  # less article text than this on a page: not an article
 MIN_DECLARED_ARTICLE_WORDS = 20  # ... unless the page declares itself an article (a paywall's teaser)
@@ -28,6 +29,7 @@ LOGIN_FORM = "//input[@type='password']"
 ERROR_TITLE = re.compile(r"\b(?:404|403|page not found|not found|access denied|error)\b", re.IGNORECASE)
 LEAF_BLOCKS = {"p": "paragraph", "head": "heading", "item": "paragraph", "quote": "paragraph", "row": "paragraph"}
 CONTAINERS = frozenset({"list", "table", "div", "body", "cell"})
+CONTROL_REFERENCE = re.compile(r"&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F])|0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]));")
 CAPTION_PATH = "//figure//figcaption | //*[contains(concat(' ', normalize-space(@class), ' '), ' caption ')]"
 
 
@@ -69,6 +71,7 @@ def read_page(source: str, rules: Rules) -> tuple[Extraction, str]:
 
 
 def _parse(source: str) -> lxml_html.HtmlElement:
+    source = CONTROL_REFERENCE.sub("", without_unsafe(source))  # lxml drops a page holding one
     tree = trafilatura.load_html(source)  # lxml, with trafilatura's own repairs of broken pages
     if tree is None:
         raise NotAnArticle("the page's HTML cannot be read")
@@ -78,7 +81,7 @@ def _parse(source: str) -> lxml_html.HtmlElement:
 def _captions(tree) -> list[str]:
     found = []
     for element in tree.xpath(CAPTION_PATH):
-        text = " ".join(" ".join(element.itertext()).split())
+        text = clean_text(" ".join(element.itertext()))
         if text and text not in found:
             found.append(text)
     return found
@@ -106,7 +109,7 @@ def _flatten(element) -> list[tuple[str, str]]:
     loose: list[str] = []
 
     def flush() -> None:
-        text = " ".join(" ".join(loose).split())
+        text = clean_text(" ".join(loose))
         if text:
             out.append(("paragraph", text))
         loose.clear()
@@ -117,7 +120,7 @@ def _flatten(element) -> list[tuple[str, str]]:
             flush()
             loose.append(" ".join(node.itertext()))
             kind = LEAF_BLOCKS[node.tag]
-            text = " ".join(" ".join(loose).split())
+            text = clean_text(" ".join(loose))
             loose.clear()
             if text:
                 out.append((kind, text))

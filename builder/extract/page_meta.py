@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from lxml import html as lxml_html
@@ -15,6 +16,7 @@ from lxml import html as lxml_html
 from builder.extract.dates import parse_date_line
 from builder.extract.rules import Rules
 from builder.models import PartialDate
+from builder.text_safety import without_unsafe
 
 # field -> (origin name, XPath returning strings), tried in this order
 EVIDENCE = {
@@ -85,7 +87,7 @@ def read_meta(tree: lxml_html.HtmlElement, source: str, rules: Rules) -> PageMet
     """The page's own statements about itself (tree: the parsed page; source: its HTML text)."""
     ld = _json_ld_article(tree)
     headline = _single(tree.xpath("//h1"))
-    document_title = _clean(" ".join(tree.xpath("//title//text()")))
+    document_title = clean_text(" ".join(tree.xpath("//title//text()")))
     publisher = _first(tree, "publisher") or _ld_names(ld, "publisher", "json-ld publisher")
     title = _title(_first(tree, "title"), publisher) or _ld(ld, "headline", "json-ld headline") or (
         Stated(headline, "h1") if headline else None) or (
@@ -93,7 +95,7 @@ def read_meta(tree: lxml_html.HtmlElement, source: str, rules: Rules) -> PageMet
     date = _date(tree, ld, rules)
     author = _ld_names(ld, "author", "json-ld author") or _author(tree)
     url = _url(tree, source)
-    og_type = _clean(" ".join(tree.xpath("//meta[@property='og:type']/@content"))).lower()
+    og_type = clean_text(" ".join(tree.xpath("//meta[@property='og:type']/@content"))).lower()
     return PageMeta(title, date, publisher, author, url, headline, document_title,
                     is_article=bool(ld and ld["is_article"]) or og_type == "article")
 
@@ -112,7 +114,7 @@ def _words(text: str) -> list[str]:
 def _first(tree, name: str) -> Stated | None:
     for origin, path in EVIDENCE[name]:
         for value in tree.xpath(path):
-            text = _clean(str(value))
+            text = clean_text(str(value))
             if text and len(text) <= MAX_FIELD_CHARS:
                 return Stated(text, origin)
     return None
@@ -133,7 +135,7 @@ def parse_day(text: str, rules: Rules) -> PartialDate | None:
     that are only a date ("November 19, 2019, 07:47 PM EST")."""
     match = ISO_DAY.match(text) or COMPACT_DAY.match(text)
     if not match:
-        worded = parse_date_line(_clean(text), rules)
+        worded = parse_date_line(clean_text(text), rules)
         return worded[0] if worded and PLAUSIBLE_YEARS[0] <= worded[0].year <= PLAUSIBLE_YEARS[1] else None
     year, month, day = (int(g) for g in match.groups())
     if not PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]:
@@ -147,7 +149,7 @@ def parse_day(text: str, rules: Rules) -> PartialDate | None:
 def _author(tree) -> Stated | None:
     for origin, path in EVIDENCE["author"]:
         for value in tree.xpath(path):
-            text = BY_PREFIX.sub("", _clean(str(value)))
+            text = BY_PREFIX.sub("", clean_text(str(value)))
             if text and len(text) <= MAX_FIELD_CHARS and not _looks_like_address(text):
                 return Stated(text, origin)
     return None
@@ -156,7 +158,7 @@ def _author(tree) -> Stated | None:
 def _url(tree, source: str) -> Stated | None:
     for origin, path in EVIDENCE["url"]:
         for value in tree.xpath(path):
-            text = _clean(str(value))
+            text = clean_text(str(value))
             if _looks_like_address(text):
                 return Stated(text, origin)
     saved = SAVED_FROM.search(source[:4096])
@@ -207,7 +209,7 @@ def _objects(data):
 
 def _ld(ld: dict | None, key: str, origin: str) -> Stated | None:
     value = (ld or {}).get(key)
-    text = _clean(value) if isinstance(value, str) else ""
+    text = clean_text(value) if isinstance(value, str) else ""
     return Stated(text, origin) if text and len(text) <= MAX_FIELD_CHARS else None
 
 
@@ -218,7 +220,7 @@ def _ld_names(ld: dict | None, key: str, origin: str) -> Stated | None:
     names = []
     for item in items:
         name = item.get("name") if isinstance(item, dict) else item
-        text = BY_PREFIX.sub("", _clean(name)) if isinstance(name, str) else ""
+        text = BY_PREFIX.sub("", clean_text(name)) if isinstance(name, str) else ""
         if text and len(text) <= MAX_FIELD_CHARS and not _looks_like_address(text) and text not in names:
             names.append(text)
     if not names:
@@ -228,10 +230,12 @@ def _ld_names(ld: dict | None, key: str, origin: str) -> Stated | None:
 
 
 def _single(elements) -> str | None:
-    texts = [_clean(" ".join(e.itertext())) for e in elements]
+    texts = [clean_text(" ".join(e.itertext())) for e in elements]
     texts = [t for t in texts if t]
     return texts[0] if len(texts) == 1 and len(texts[0]) <= MAX_FIELD_CHARS else None
 
 
-def _clean(text: str) -> str:
-    return " ".join(text.split())
+def clean_text(text: str) -> str:
+    """Text as the page shows it, as data: NFC, one space between words, no bidi controls or
+    characters XML forbids (the same cleaning as a text article's)."""
+    return " ".join(without_unsafe(unicodedata.normalize("NFC", text)).split())
