@@ -224,3 +224,13 @@ def test_settings_strings_never_become_markup_or_bad_xml(name, description, arch
     assert json.loads(json_feed([article], info))["title"] == one_line(archive)
     rows = list(csv.reader(io.StringIO(data_pages([article])[1].content.decode("utf-8"))))
     assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows[1:] for cell in row)
+
+
+def test_a_file_name_that_is_not_utf8_is_skipped_by_name(tmp_path):
+    content = make_content(tmp_path, {"articles/good.txt": OTHER})
+    (content / "articles").joinpath(b"bad\xff\xfename.txt".decode("utf-8", "surrogateescape")).write_text(STORY)
+    result = run_cli("check", "--content", content, "--json", expect=None)
+    files = {f["path"]: f for f in json.loads(result.output)["files"]}
+    assert files["articles/bad\\udcff\\udcfename.txt"]["status"] == "skipped"
+    assert "not UTF-8 text" in files["articles/bad\\udcff\\udcfename.txt"]["messages"][0]
+    assert files["articles/good.txt"]["status"] in ("ok", "warning")
