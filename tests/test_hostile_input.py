@@ -17,7 +17,7 @@ from builder.header import read_header
 from builder.models import Article, Header, RawDocument
 from builder.publish.feeds import FeedInfo, json_feed, rss_feed
 from builder.render.context import SiteContext
-from builder.render.indexes import iter_facet_pages
+from builder.render.indexes import home_page, iter_facet_pages
 from builder.render.knowledge_pages import data_pages
 from builder.render.markup import one_line
 from builder.safe_yaml import load_settings_yaml
@@ -212,7 +212,7 @@ def test_settings_strings_never_become_markup_or_bad_xml(name, description, arch
     ctx = SiteContext(archive_name=archive, archive_description=description,
                       descriptions={("topics", name): description, ("people", name): description})
     md = markdown.Markdown(extensions=["attr_list", "toc"])
-    for page in iter_facet_pages([article], ctx):
+    for page in [home_page([article], ctx), *iter_facet_pages([article], ctx)]:
         from mkdocs.utils.meta import get_data
 
         body, meta = get_data(page.content.decode("utf-8"))
