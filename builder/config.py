@@ -48,7 +48,8 @@ class Paths:
 class BuildOptions:
     paths: Paths = field(default_factory=Paths)
     strict: bool = False
-    run_mkdocs: bool = True
+    run_mkdocs: bool = True  # publish site/ after generating docs/
+    engine: str = "mkdocs"  # or "zensical" (builder/engine.py)
     jobs: int = 1  # processes reading articles out
     progress: Progress | None = None  # shown on a terminal only
 

@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 from builder.config import Paths
+from builder.engine import MKDOCS, ZENSICAL, run_zensical
 from builder.errors import BuilderError, ConfigError, WriteError
 from builder.header import address_kind, web_address
 
@@ -76,13 +77,21 @@ def run_mkdocs(paths: Paths, site_dir: Path, strict: bool = False, **overrides) 
         raise
 
 
-def build_site(paths: Paths, strict: bool = False) -> None:
+def build_site(paths: Paths, strict: bool = False, engine: str = MKDOCS) -> None:
     """Publish site/: build beside it, then swap it in."""
     site = paths.site.resolve()
     stage = site.with_name(f".{site.name}.new")
     shutil.rmtree(stage, ignore_errors=True)
-    run_mkdocs(paths, stage, strict)
+    run_engine(paths, stage, strict, engine)
     _swap(stage, site)
+
+
+def run_engine(paths: Paths, site_dir: Path, strict: bool, engine: str) -> None:
+    """MkDocs (the default) or Zensical on docs/ into site_dir."""
+    if engine == ZENSICAL:
+        run_zensical(paths, site_dir, read_settings(paths), strict)
+    else:
+        run_mkdocs(paths, site_dir, strict)
 
 
 def _swap(stage: Path, site: Path) -> None:
