@@ -130,7 +130,7 @@ def check(content, config, as_json, strict, verbose) -> None:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
         for entry in sorted(report.files, key=lambda f: f.path):
-            click.echo(f"{entry.status:8} {entry.path}")
+            click.echo(f"{entry.status:8} {shown(entry.path, PATH_LIMIT)}")
             for message in entry.as_dict()["messages"]:
                 click.echo(f"         {message}")
         for note in report.notes:

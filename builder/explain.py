@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from builder.models import Article
+from builder.text_safety import shown
 
 
 def article_summary(article: Article) -> dict:
@@ -60,7 +61,7 @@ def as_text(summary: dict) -> str:
         lines.append(f"{key:15} {', '.join(summary[key]) or '(none)'}")
     lines.append(f"{'removed':15} {len(summary['removed'])} lines")
     for item in summary["removed"]:
-        lines.append(f"    [{item['reason']}] {item['text'][:80]}")
+        lines.append(f"    [{shown(item['reason'])}] {shown(item['text'][:80])}")
     lines += _reading_text(summary.get("reading"))
     for message in summary["messages"]:
         lines.append(f"note: {message}")

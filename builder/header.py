@@ -130,6 +130,8 @@ def _compose(source: str, rel_path: str, first_line: int) -> yaml.MappingNode:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else None
         problem = f"the header is not valid YAML: {exc.problem or 'unreadable'}"
+        if "nesting depth" in problem:
+            problem = "the header has lists or keys nested too deeply: a header is a few 'key: value' lines"
         if "mapping values are not allowed" in problem:
             problem += " (a value that contains ': ' must be put in quotes)"
         if "cannot start any token" in problem and "\t" in source:
@@ -158,7 +160,7 @@ def _text(node: yaml.Node) -> str | None:
     """A scalar exactly as typed (None when empty or null); anything else raises _NotText."""
     if not isinstance(node, yaml.ScalarNode) or node.tag not in PLAIN_TAGS:
         raise _NotText(node)
-    if node.style is None and node.value in NULLS:
+    if not node.style and node.value in NULLS:  # plain (unquoted) empty, ~ or null
         return None
     return node.value
 

@@ -19,6 +19,7 @@ from builder.text_safety import without_unsafe
 ARTICLE_SUFFIXES = (".txt", ".md") + saved_pages.PAGE_SUFFIXES
 MAX_ARTICLE_BYTES = 5_000_000  # far above any news article; larger files are not articles
 BUILDER_FILES = ("permalinks.yml",)  # files the builder itself keeps in content/
+NOT_TEXT_NAME = "its name (or its folder's) is not UTF-8 text, so no address can be made from it: rename it"
 _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10))  # C0 controls but tab and newline
 
 
@@ -42,7 +43,7 @@ def discover(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Skip]]:
         for name in sorted(files) + sorted(d for d in dirs if d.endswith(ARTICLE_SUFFIXES)):
             path = Path(folder) / name
             rel = path.relative_to(content_dir).as_posix()
-            reason = _skip_reason(path, name, root)
+            reason = _skip_reason(path, name, root) if _is_text(rel) else NOT_TEXT_NAME
             if reason == "":
                 continue
             if reason:
@@ -50,6 +51,15 @@ def discover(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Skip]]:
             else:
                 found.append((path, rel))
     return found, skipped
+
+
+def _is_text(rel: str) -> bool:
+    """False for a name with bytes that are not UTF-8 (Python keeps them as lone surrogates)."""
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _skip_reason(path: Path, name: str, root: Path) -> str | None:
