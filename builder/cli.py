@@ -15,6 +15,7 @@ from builder.errors import BuilderError
 from builder.explain import as_text as api_summary_text
 from builder.process import default_jobs
 from builder.progress import Progress
+from builder.text_safety import PATH_LIMIT, shown
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -180,7 +181,7 @@ def _run(action, verbose: bool):
     except Exception as exc:  # noqa: BLE001 - the curator sees a sentence, not a traceback
         if verbose:
             raise
-        click.echo(f"Error: unexpected failure ({type(exc).__name__}: {exc}). "
+        click.echo("Error: unexpected failure: the builder stopped on a problem it cannot explain yet. "
                    "Run again with --verbose for details to report.", err=True)
     sys.exit(1)
 
@@ -200,7 +201,7 @@ def _finish(report, strict: bool) -> None:
                 if warnings > MAX_WARNINGS_SHOWN:
                     continue
             where = f", line {message.line}" if message.line else ""
-            click.echo(f"{entry.path}{where}: {message.level}: {message.text}", err=True)
+            click.echo(f"{shown(entry.path, PATH_LIMIT)}{where}: {message.level}: {message.text}", err=True)
     if warnings > MAX_WARNINGS_SHOWN:
         click.echo(f"... and {warnings - MAX_WARNINGS_SHOWN} more warnings: run 'builder check' to see them all.",
                    err=True)

@@ -15,6 +15,7 @@ from builder.article import merge
 from builder.cache import ArticleCache, key
 from builder.duplicates import fingerprint
 from builder.errors import SourceError
+from builder.text_safety import shown
 from builder.extract import extract, load_rules
 from builder.models import Article, Message, RawDocument
 from builder.progress import Progress
@@ -47,7 +48,8 @@ class Reader:
         except SourceError as exc:
             return Failure(rel, "error", (Message("error", exc.reason, exc.line),))
         except Exception as exc:  # noqa: BLE001 - one file's surprise never stops the others
-            reason = f"could not be processed ({type(exc).__name__}: {exc}); run with --verbose and report this file"
+            reason = ("could not be processed: the builder met a problem in this file it cannot explain yet; "
+                      "run 'builder explain' on it with --verbose and report the file")
             return Failure(rel, "error", (Message("error", reason),))
 
     def _article(self, path: Path, rel: str, data: bytes) -> Article | Failure:
@@ -56,8 +58,9 @@ class Reader:
             return Failure(rel, "skipped", (Message("info", "a draft ('draft: true' in its header): not published"),))
         unknown = self.vocabulary.unknown_topics(raw.header.topics)
         if unknown:
-            raise SourceError(rel, f"header key 'topics': unknown topic {', '.join(map(repr, unknown))} "
-                                   "(topics are listed in site_config/topics.yml)")
+            names = ", ".join(f"'{shown(name)}'" for name in unknown)
+            raise SourceError(rel, f"header key 'topics': unknown topic {names} "
+                                   "(topics are listed in site_config/topics.yml)", raw.header.line_of("topics"))
         return self.article(raw)
 
     def article(self, raw: RawDocument) -> Article:

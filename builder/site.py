@@ -13,6 +13,7 @@ from pathlib import Path
 from builder.config import Paths
 from builder.engine import MKDOCS, ZENSICAL, run_zensical
 from builder.errors import BuilderError, ConfigError, WriteError
+from builder.header import address_kind, web_address
 
 SITE_URL_VARIABLE = "SITE_URL"
 
@@ -34,11 +35,16 @@ def read_settings(paths: Paths) -> dict:
 def site_url(paths: Paths) -> str:
     """The published address: $SITE_URL, else mkdocs.yml's site_url, else ''."""
     if os.environ.get(SITE_URL_VARIABLE):
-        return os.environ[SITE_URL_VARIABLE]
-    try:
-        return str(read_settings(paths).get("site_url") or "")
-    except (BuilderError, ValueError):
-        return ""
+        address, where = os.environ[SITE_URL_VARIABLE], f"the {SITE_URL_VARIABLE} variable"
+    else:
+        try:
+            address, where = str(read_settings(paths).get("site_url") or ""), f"{paths.mkdocs_file}: site_url"
+        except (BuilderError, ValueError):
+            return ""
+    if address and not web_address(address):
+        raise ConfigError(f"{where}: expected the site's web address, starting with http:// or https://, "
+                          f"got {address_kind(address)}")
+    return address
 
 
 def run_mkdocs(paths: Paths, site_dir: Path, strict: bool = False, **overrides) -> None:
