@@ -104,6 +104,7 @@ def test_byline_forms(byline: str, author: str) -> None:
 
 @pytest.mark.parametrize("lines", [
     [*MENU, "Customer Service", HEAD, P1, P2],  # a capitalised menu line
+    [HEAD, "Learn More", P1, P2],  # a button under the headline is no bare-name byline
     [HEAD, P1, P2, P3, "Most read", "Bridge repairs to start", "By Tom Reed", *TEASERS],  # a teaser's byline
 ])
 def test_no_author_without_byline_evidence(lines: list[str]) -> None:
@@ -163,6 +164,7 @@ def test_publisher_names_itself(lines: list[str], publisher: str) -> None:
     [HEAD, P1, P2, "© 2020 Hillside Communications Inc. All rights reserved."],  # the owner only
     [HEAD, P1, P2, "First published on November 19, 2020"],  # a month is no outlet
     [HEAD, P1, P2, "Copyright Policy"],
+    [HEAD, P1, P2, "About the Newsroom"],  # a link, not the publication naming itself
 ])
 def test_no_publisher_from_an_owner_a_month_or_a_link(lines: list[str]) -> None:
     found = run(*lines)

@@ -36,7 +36,9 @@ def _usable(name: str, rules: Rules) -> bool:
     lowered = name.lower().strip()
     first = lowered.split()[0] if lowered.split() else ""
     return (len(lowered) >= 2 and any(c.isalpha() for c in lowered) and lowered not in rules.not_publishers
-            and first.rstrip(".") not in rules.months and first not in rules.weekdays)
+            and (first == "the" or first not in rules.not_publishers) and first.rstrip(".") not in rules.months
+            and first not in rules.weekdays)
+
 
 
 def is_company(name: str, rules: Rules) -> bool:

@@ -194,7 +194,8 @@ def _claim_head_bylines(sheet: Sheet, region: list[int], title_at: int, rules: R
 def _bare_name(line: str, rules: Rules) -> str | None:
     for pattern in rules.head_bylines:
         match = pattern.match(line)
-        if match and word_count(match["name"]) <= HEAD_NAME_MAX_WORDS and looks_like_person(match["name"], rules):
+        if (match and word_count(match["name"]) <= HEAD_NAME_MAX_WORDS and looks_like_person(match["name"], rules)
+                and not any(w.lower() in rules.not_publishers for w in match["name"].split())):
             return match["name"]
     return None
 
