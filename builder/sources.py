@@ -9,15 +9,17 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder import saved_pages
 from builder.errors import SourceError
 from builder.extract.encoding import decode
 from builder.header import read_header
 from builder.models import Message, RawDocument
 from builder.text_safety import without_unsafe
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md") + saved_pages.PAGE_SUFFIXES
 MAX_ARTICLE_BYTES = 5_000_000  # far above any news article; larger files are not articles
 BUILDER_FILES = ("permalinks.yml",)  # files the builder itself keeps in content/
+NOT_TEXT_NAME = "its name (or its folder's) is not UTF-8 text, so no address can be made from it: rename it"
 _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10))  # C0 controls but tab and newline
 
 
@@ -37,11 +39,11 @@ def discover(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Skip]]:
     skipped: list[Skip] = []
     root = content_dir.resolve()
     for folder, dirs, files in os.walk(content_dir):
-        dirs.sort()
+        dirs[:] = sorted(d for d in dirs if not saved_pages.is_companion_folder(d, files))  # a page's NAME_files/
         for name in sorted(files) + sorted(d for d in dirs if d.endswith(ARTICLE_SUFFIXES)):
             path = Path(folder) / name
             rel = path.relative_to(content_dir).as_posix()
-            reason = _skip_reason(path, name, root)
+            reason = _skip_reason(path, name, root) if _is_text(rel) else NOT_TEXT_NAME
             if reason == "":
                 continue
             if reason:
@@ -49,6 +51,15 @@ def discover(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Skip]]:
             else:
                 found.append((path, rel))
     return found, skipped
+
+
+def _is_text(rel: str) -> bool:
+    """False for a name with bytes that are not UTF-8 (Python keeps them as lone surrogates)."""
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _skip_reason(path: Path, name: str, root: Path) -> str | None:
@@ -59,8 +70,12 @@ def _skip_reason(path: Path, name: str, root: Path) -> str | None:
         return ""
     if name.startswith("."):
         return "hidden file (its name starts with a dot); rename it to publish it"
+    if saved_pages.page_of_sidecar(path):
+        return ""  # a saved page's curated values, read with the page
     if not name.lower().endswith(ARTICLE_SUFFIXES):
-        return f"not an article file: only {' and '.join(ARTICLE_SUFFIXES)} files are read"
+        if name.endswith(saved_pages.SIDECAR_SUFFIX):
+            return "a .yml file with no saved page of the same name beside it (NAME.yml goes with NAME.html)"
+        return f"not an article file: only {', '.join(ARTICLE_SUFFIXES)} files are read"
     if path.is_symlink() and not _inside(path.resolve(), root):
         return "a link to a file outside the content folder; copy the file in instead"
     return None
@@ -79,6 +94,8 @@ def parse(data: bytes, path: Path, rel_path: str) -> RawDocument:
     """The bytes of one file -> RawDocument; raise SourceError when it cannot be an article."""
     if not data.strip():
         raise SourceError(rel_path, "the file is empty")
+    if saved_pages.is_page(rel_path):
+        return _parse_page(data, path, rel_path)
     data, stray = _without_stray_nul_bytes(data)
     try:
         text, encoding = decode(data)
@@ -94,6 +111,16 @@ def parse(data: bytes, path: Path, rel_path: str) -> RawDocument:
     if encoding not in ("utf-8", "ascii"):
         messages.append(Message("info", f"read as {encoding}"))
     return RawDocument(path, rel_path, body, encoding, header, header_lines, tuple(messages))
+
+
+def _parse_page(data: bytes, path: Path, rel_path: str) -> RawDocument:
+    """A saved web page: its HTML (read out in the extract stage) and its NAME.yml values."""
+    try:
+        text, encoding = saved_pages.decode_page(data, rel_path)
+    except ValueError as exc:
+        raise SourceError(rel_path, f"not readable as a web page: {exc}") from None
+    header, warnings = saved_pages.read_sidecar(path, rel_path)
+    return RawDocument(path, rel_path, text, encoding, header, 0, tuple(warnings), kind="page")
 
 
 def _without_stray_nul_bytes(data: bytes) -> tuple[bytes, int]:

@@ -114,4 +114,6 @@ def _cell(value) -> str:
         value = "; ".join(f"{v['stated']} {v['counts']} (p{v['paragraph']})" if isinstance(v, dict) else str(v)
                           for v in value)
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    if text.startswith(FORMULA_STARTS):
+        text = "'" + text
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # a lone CR would end the row
