@@ -74,7 +74,8 @@ class Reader:
         else:
             found = extract(raw.text, self.rules)
         article = merge(raw, found)
-        found = knowledge.enrich(article.title, article.paragraphs, article.header_topics, self.vocabulary)
+        found = knowledge.enrich(article.title, article.paragraphs, article.header_topics, self.vocabulary,
+                                 dateline=article.dateline, removed=tuple(r.text for r in article.removed))
         return replace(article, knowledge=found, fingerprint=fingerprint(article.paragraphs))
 
 

@@ -129,6 +129,12 @@ def test_dateline_places(paragraphs: list[str], expected: list[str]) -> None:
     assert dateline_places(paragraphs) == expected
 
 
+def test_the_dateline_extraction_found_or_removed_is_a_place() -> None:
+    assert dateline_places([], "SEOUL") == ["Seoul"] and dateline_places([], "New York") == ["New York"]
+    knowledge = enrich("", ["Shares fell on Friday."], [], VOCAB, removed=["HELSINKI 1999-04-02"])
+    assert "Helsinki" in knowledge.places
+
+
 def test_suggest_lists_discovered_names_with_examples_and_yaml(tmp_path: Path) -> None:
     content = make_content(tmp_path, {
         "articles/a.txt": "Mill sold\n\nBrandholt Industries Inc. bought the mill in Nairobi, said Olga Brandtmeier.\n",

@@ -16,9 +16,16 @@ from builder.knowledge.vocabulary import Vocabulary
 from builder.models import Knowledge
 from builder.slugs import slugify
 
+DATELINE_LINES = 2  # lines at the top of an article (removed or kept) that may be its dateline
 
-def enrich(title: str, paragraphs: Sequence[str], header_topics: Sequence[str], vocab: Vocabulary) -> Knowledge:
-    """What the vocabularies and discovery find in one article (paragraph numbers are 1-based)."""
+
+def enrich(title: str, paragraphs: Sequence[str], header_topics: Sequence[str], vocab: Vocabulary,
+           dateline: str | None = None, removed: Sequence[str] = ()) -> Knowledge:
+    """What the vocabularies and discovery find in one article (paragraph numbers are 1-based).
+
+    The dateline's place ("SEOUL"), or a dateline line extraction removed ("CHICAGO
+    1996-08-30"), is a place of the article.
+    """
     counts: dict[tuple[str, int], int] = {}
     found: dict[str, set[str]] = {kind: set() for kind in ENTITY_KINDS}
     title_tokens = tokenize(title)
@@ -31,7 +38,8 @@ def enrich(title: str, paragraphs: Sequence[str], header_topics: Sequence[str], 
         vocab.topic_matcher.count_hits(tokens, text, counts)
         _add_entities(vocab, tokens, found)
     speakers = _discover(paragraphs, vocab, found["people"])
-    discovered = _recognise(paragraphs, vocab, found, speakers)
+    datelines = dateline_places([*removed[:DATELINE_LINES], *paragraphs[:DATELINE_LINES]], dateline)
+    discovered = _recognise(paragraphs, vocab, found, speakers, datelines)
     people = sorted(found["people"] | set(discovered["people"]))
     _discount_names(vocab, counts, people, [title, *paragraphs])
     quotes = vocab.quote_finder.find(paragraphs, people)
@@ -69,9 +77,9 @@ def _discover(paragraphs: Sequence[str], vocab: Vocabulary, known: set[str]) -> 
 
 
 def _recognise(paragraphs: Sequence[str], vocab: Vocabulary, found: dict[str, set[str]],
-               speakers: list[str]) -> dict[str, list[str]]:
+               speakers: list[str], datelines: list[str]) -> dict[str, list[str]]:
     """Names recognised in the text that neither the vocabulary nor a curator's rejection covers."""
-    recognised = vocab.recogniser.recognise(paragraphs, dateline_places(paragraphs), speakers)
+    recognised = vocab.recogniser.recognise(paragraphs, datelines, speakers)
     known = {name_key(n) for names in found.values() for n in names}
     spellings = vocab.spellings_of(n for names in found.values() for n in names)
     surnames = {part for n in found["people"] for part in (name_key(n).split()[0], name_key(n).split()[-1])}

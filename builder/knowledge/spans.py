@@ -209,13 +209,21 @@ def _is_title(word: str, rules: RecognitionRules) -> bool:
 DATELINE = re.compile(
     r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=,? (?:\d{4}-\d\d-\d\d|\(|[A-Z][a-z]{2,8}\.? \d{1,2}\b|--?|—))"
 )
-DATELINE_PARAGRAPHS = 2  # a dateline opens the article
+PLACE_WORDS = re.compile(r"^[^\W\d_][\w'.-]*(?: [^\W\d_][\w'.-]*){0,3}$")  # a dateline value: "SEOUL", "New York"
 
 
-def dateline_places(paragraphs: Sequence[str]) -> list[str]:
-    """The place of a wire dateline at the start of the article, in title case ("New York")."""
-    for text in paragraphs[:DATELINE_PARAGRAPHS]:
+def dateline_places(lines: Sequence[str], dateline: str | None = None) -> list[str]:
+    """The place of the article's dateline (the value extraction found, else the first line
+    shaped like a wire dateline), in title case ("New York")."""
+    if dateline and PLACE_WORDS.match(dateline.strip()):
+        return [_title_case(dateline.strip())]
+    for text in lines:
         found = DATELINE.match(text.strip())
         if found:
-            return [" ".join(w.capitalize() if len(w.replace(".", "")) > 2 else w for w in found.group(1).split())]
+            return [_title_case(found.group(1))]
     return []
+
+
+def _title_case(text: str) -> str:
+    """'NEW YORK' -> 'New York'; 'U.S.' stays."""
+    return " ".join(w.capitalize() if w.isupper() and len(w.replace(".", "")) > 2 else w for w in text.split())
