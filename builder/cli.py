@@ -119,7 +119,7 @@ def check(content, config, as_json, strict, verbose) -> None:
             click.echo(f"{entry.status:8} {entry.path}")
             for message in entry.as_dict()["messages"]:
                 click.echo(f"         {message}")
-        for note in report.notes:
+        for note in report.notices + report.notes:
             click.echo(f"note: {note}")
         click.echo(", ".join(f"{n} {s}" for s, n in report.summary().items()))
     _exit_for(report, strict)
@@ -187,6 +187,8 @@ def _finish(report, strict: bool) -> None:
                     continue
             where = f", line {message.line}" if message.line else ""
             click.echo(f"{entry.path}{where}: {message.level}: {message.text}", err=True)
+    for notice in report.notices:
+        click.echo(f"note: {notice}", err=True)
     if warnings > MAX_WARNINGS_SHOWN:
         click.echo(f"... and {warnings - MAX_WARNINGS_SHOWN} more warnings: run 'builder check' to see them all.",
                    err=True)

@@ -18,6 +18,7 @@ from builder.errors import SourceError
 from builder.extract import extract, load_rules
 from builder.models import Article, Message, RawDocument
 from builder.progress import Progress
+from builder.registry import MAX_SLUG_LENGTH
 from builder.sources import parse, read_bytes
 
 CHUNK = 32  # files handed to a worker at a time
@@ -58,6 +59,9 @@ class Reader:
         if unknown:
             raise SourceError(rel, f"header key 'topics': unknown topic {', '.join(map(repr, unknown))} "
                                    "(topics are listed in site_config/topics.yml)")
+        if raw.header.slug and len(raw.header.slug) > MAX_SLUG_LENGTH:
+            raise SourceError(rel, f"header key 'slug': {len(raw.header.slug)} characters; an address may have "
+                                   f"at most {MAX_SLUG_LENGTH} (the page's file name must fit on any disk)")
         return self.article(raw)
 
     def article(self, raw: RawDocument) -> Article:
