@@ -25,7 +25,7 @@ bench: $(STAMP)           ## benchmarks (issue 7) -> benchmarks/RESULTS.md; unde
 	$(BIN)/python -m benchmarks.run $(if $(wildcard ../shared/corpora/bbc-news/.),--real ../shared/corpora/bbc-news)
 
 clean:
-	rm -rf docs site dist .cache .docs.new .site.new
+	rm -rf docs site dist .cache .build.lock .docs.new .docs.ready .docs.old .site.new .site.ready .site.old
 
 $(STAMP): pyproject.toml package-lock.json
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'

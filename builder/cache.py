@@ -33,6 +33,7 @@ class ArticleCache:
 
     def __init__(self, folder: Path | None, salt_value: str):
         self.folder, self.salt = folder, salt_value
+        self.notes: list[str] = []  # a damaged cache, discarded
         self.entries, self.pages, self.state, self.report = self._load() if folder else ({}, {}, None, None)
         self.used: dict[str, Article] = {}
         self.pages_used: dict[str, str] = {}
@@ -79,7 +80,7 @@ class ArticleCache:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            temporary = self.folder / f".{CACHE_FILE}.tmp"
+            temporary = self.folder / f".{CACHE_FILE}.{os.getpid()}.tmp"  # `check` may save at the same time
             with open(temporary, "wb") as file:
                 pickle.dump((self.salt, self.used, self.pages_used, self.state, self.report), file,
                             protocol=pickle.HIGHEST_PROTOCOL)
@@ -90,7 +91,29 @@ class ArticleCache:
     def _load(self) -> tuple[dict[str, Article], dict[str, str], str | None, object]:
         try:
             with open(self.folder / CACHE_FILE, "rb") as file:
-                stored_salt, entries, pages, state, report = pickle.load(file)
-        except Exception:  # noqa: BLE001 - missing, old or damaged: start afresh
+                stored = pickle.load(file)
+        except FileNotFoundError:
             return {}, {}, None, None
+        except Exception as exc:  # noqa: BLE001 - unreadable or damaged in any way: start afresh
+            return self._discard(f"{type(exc).__name__}: {exc}")
+        if not _well_formed(stored):
+            return self._discard("not what this builder writes")
+        stored_salt, entries, pages, state, report = stored
         return (entries, pages, state, report) if stored_salt == self.salt else ({}, {}, None, None)
+
+    def _discard(self, why: str) -> tuple[dict, dict, None, None]:
+        self.notes.append(f"the cache {self.folder / CACHE_FILE} was damaged ({why[:200]}): it was "
+                          "discarded and is made again (this build reads every article afresh)")
+        return {}, {}, None, None
+
+
+def _well_formed(stored) -> bool:
+    from builder.report import Report
+
+    if not (isinstance(stored, tuple) and len(stored) == 5):
+        return False
+    stored_salt, entries, pages, state, report = stored
+    return (isinstance(stored_salt, str) and isinstance(entries, dict) and isinstance(pages, dict)
+            and all(isinstance(a, Article) for a in entries.values())
+            and all(isinstance(d, str) for d in pages.values())
+            and isinstance(state, (str, type(None))) and isinstance(report, (Report, type(None))))

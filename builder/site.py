@@ -1,7 +1,7 @@
 """Stage 7, publish: run MkDocs (through its Python API) on docs/ into site/.
 
-MkDocs builds into a folder beside site/, which replaces site/ only when the build
-succeeded: an interrupted or failed build leaves the previous site as it was.
+MkDocs builds into a folder beside site/, which replaces site/ whole only when the build
+succeeded (builder.safety): an interrupted or failed build leaves the previous site as it was.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from builder.config import Paths
 from builder.errors import BuilderError, ConfigError, WriteError
+from builder.safety import stage, swap_in
 
 SITE_URL_VARIABLE = "SITE_URL"
 
@@ -73,19 +74,10 @@ def run_mkdocs(paths: Paths, site_dir: Path, strict: bool = False, **overrides) 
 def build_site(paths: Paths, strict: bool = False) -> None:
     """Publish site/: build beside it, then swap it in."""
     site = paths.site.resolve()
-    stage = site.with_name(f".{site.name}.new")
-    shutil.rmtree(stage, ignore_errors=True)
-    run_mkdocs(paths, stage, strict)
-    _swap(stage, site)
-
-
-def _swap(stage: Path, site: Path) -> None:
-    old = site.with_name(f".{site.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
+    made = stage(site, "new")
+    shutil.rmtree(made, ignore_errors=True)
+    run_mkdocs(paths, made, strict)
     try:
-        if site.exists():
-            os.replace(site, old)
-        os.replace(stage, site)
+        swap_in(made, site)
     except OSError as exc:
         raise WriteError(f"cannot replace {site}: {exc.strerror or exc}") from None
-    shutil.rmtree(old, ignore_errors=True)

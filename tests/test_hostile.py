@@ -254,5 +254,6 @@ def test_nothing_is_written_outside_the_output_folders(tmp_path):
     make_content(tmp_path, {"articles/a.txt": STORY, "articles/b.txt": OTHER})
     run_cli("build", *folders(tmp_path), "--site", tmp_path / "site")
     top = sorted(p.name for p in tmp_path.iterdir())
-    assert top == [".cache", "content", "docs", "site"]  # .cache: unchanged files are not read out again
+    # .cache: unchanged files are not read out again; .build.lock: one build at a time
+    assert top == [".build.lock", ".cache", "content", "docs", "site"]
     assert sorted(p.name for p in (tmp_path / "content").iterdir()) == ["articles", "permalinks.yml"]
