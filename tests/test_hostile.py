@@ -130,14 +130,14 @@ def test_directory_named_like_an_article(tmp_path):
 
 def test_unreadable_file(tmp_path, monkeypatch):
     content = make_content(tmp_path, {"articles/locked.txt": STORY})
-    real = Path.read_bytes
+    real = os.open
 
-    def refuse(self):
-        if self.name == "locked.txt":
+    def refuse(path, *args, **kwargs):
+        if str(path).endswith("locked.txt"):
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(SourceError, match="permission denied"):
         read(content / "articles" / "locked.txt", "articles/locked.txt")
 
