@@ -19,6 +19,7 @@ from builder.extract import extract, load_rules
 from builder.models import Article, Message, RawDocument
 from builder.progress import Progress
 from builder.registry import MAX_SLUG_LENGTH
+from builder.safety import detach_worker
 from builder.sources import parse, read_bytes
 
 CHUNK = 32  # files handed to a worker at a time
@@ -74,8 +75,9 @@ class Reader:
 _worker: Reader | None = None
 
 
-def _start_worker(config_dir: Path) -> None:
+def _start_worker(config_dir: Path, parent: int) -> None:
     global _worker
+    detach_worker(parent)
     _worker = Reader(config_dir)
 
 
@@ -125,7 +127,7 @@ def _run(items, config_dir: Path, jobs: int, progress):
             if progress:
                 progress.advance()
         return
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config_dir,)) as pool:
+    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config_dir, os.getpid())) as pool:
         for outcome in pool.map(_work, items, chunksize=CHUNK):
             yield outcome
             if progress:

@@ -14,6 +14,7 @@ import ctypes.util
 import datetime
 import os
 import shutil
+import signal
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from builder.errors import BuilderError, WriteError
 LOCK_FILE = ".build.lock"  # beside docs/
 STAGES = ("new", "ready", "old")  # .<name>.new: being made; .ready: complete; .old: the one replaced
 _AT_FDCWD, _RENAME_EXCHANGE = -100, 2
+_PR_SET_PDEATHSIG = 1
+_held: list[int] = []  # the lock's file descriptor while a build holds it
 
 
 class BuildRunning(BuilderError):
@@ -53,9 +56,28 @@ def build_lock(paths: Paths):
         os.pwrite(fd, f"process {os.getpid()}, started at {started}\n".encode(), 0)
         for folder in (paths.docs, paths.site):
             recover(folder.resolve())
+        _held.append(fd)
         yield
     finally:
+        if fd in _held:
+            _held.remove(fd)
         os.close(fd)  # releases the lock
+
+
+def detach_worker(parent: int) -> None:
+    """In a worker process: let go of the inherited lock, and end when the build ends, even
+    killed (else an orphaned worker would keep the lock and the build's output pipe open)."""
+    for fd in _held:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _held.clear()
+    prctl = getattr(_libc(), "prctl", None)
+    if prctl is not None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the build ended before this worker was ready
+        os._exit(1)
 
 
 def lock_file(paths: Paths) -> Path:
