@@ -18,11 +18,19 @@ from builder.progress import Progress
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
-def _paths(content, config, docs, site=None, permalinks=None) -> Paths:
+def _paths(content, config, docs, site=None, permalinks=None, published=None) -> Paths:
     return Paths(
         content=Path(content), config=Path(config) if config else default_config_dir(),
         docs=Path(docs), site=Path(site or "site"), registry=Path(permalinks) if permalinks else None,
+        published_registry=Path(published) if published else None,
     )
+
+
+def published_option(function):
+    return click.option("--published-permalinks", "published", default=None, metavar="FILE",
+                        envvar="PUBLISHED_PERMALINKS",
+                        help="The permalinks.yml the website published last (the Pages workflow fetches it): "
+                             "its addresses are kept [env: PUBLISHED_PERMALINKS].")(function)
 
 
 def folder_options(function):
@@ -58,12 +66,14 @@ def main() -> None:
 @click.option("--site", default="site", show_default=True, metavar="DIR", help="Where the website goes.")
 @common_options
 @jobs_option
-def build(content, config, docs, permalinks, site, strict, verbose, jobs) -> None:
+@published_option
+def build(content, config, docs, permalinks, site, strict, verbose, jobs, published) -> None:
     """Generate the pages, then publish the website into --site.
 
     Example: builder build
     """
-    options = BuildOptions(_paths(content, config, docs, site, permalinks), strict=strict, jobs=jobs or default_jobs(),
+    options = BuildOptions(_paths(content, config, docs, site, permalinks, published), strict=strict,
+                           jobs=jobs or default_jobs(),
                            progress=Progress())
     _finish(_run(lambda: pipeline.build(options), verbose), strict)
 
@@ -72,12 +82,14 @@ def build(content, config, docs, permalinks, site, strict, verbose, jobs) -> Non
 @folder_options
 @common_options
 @jobs_option
-def generate(content, config, docs, permalinks, strict, verbose, jobs) -> None:
+@published_option
+def generate(content, config, docs, permalinks, strict, verbose, jobs, published) -> None:
     """Write the Markdown pages into --docs only (no website).
 
     Example: builder generate --docs /tmp/docs
     """
-    options = BuildOptions(_paths(content, config, docs, permalinks=permalinks), strict=strict, run_mkdocs=False,
+    options = BuildOptions(_paths(content, config, docs, permalinks=permalinks, published=published),
+                           strict=strict, run_mkdocs=False,
                            jobs=jobs or default_jobs(), progress=Progress())
     _finish(_run(lambda: pipeline.generate(options), verbose), strict)
 

@@ -20,7 +20,8 @@ from builder.config import BuildOptions, Paths, load_settings
 from builder.duplicates import syndicated
 from builder.explain import article_summary
 from builder.models import Article, Message, Page
-from builder.permalinks import Registry, assign_slugs, dump_registry, load_registry
+from builder.permalinks import Registry, assign_slugs, dump_registry
+from builder.registry import REGISTRY_PAGE, load_with_published
 from builder.process import Failure, Reader, process_all
 from builder.progress import Progress
 from builder.publish.feeds import FeedInfo, feed_pages
@@ -87,10 +88,10 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     all in place, give back that build's report and no articles (Archive.unchanged).
     """
     report = Report()
-    old_registry, registry_notes = load_registry(paths.registry_file)  # checked before any work
+    old_registry, registry_notes = load_with_published(paths.registry_file, paths.published_registry)
     report.notices.extend(registry_notes)
     # 1. discover; 2-4. read, extract, merge and enrich each file (cached; one bad file never stops the others)
-    found, skipped = discover(paths.content)
+    found, skipped = discover(paths.content, (paths.docs, paths.site, paths.cache_dir))
     for skip in skipped:
         report.add(skip.rel_path, skip.level, [_skip_message(skip)])
     cache = ArticleCache(paths.cache_dir, salt(paths.config))
@@ -100,19 +101,21 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
         report.add(failure.rel_path, failure.status, failure.messages)
     address = site_url(paths)
     state = _inputs_digest(address, cache, outcomes, skipped)
-    if reuse_last and cache.report is not None and cache.state == _with_outputs(state, paths):
-        return Archive([], cache.report, iter(()), None, cache, state, unchanged=True)
+    complete = not any(isinstance(o, Failure) and o.status == "error" for o in outcomes) and \
+        not any(s.level == "error" for s in skipped)
+    if not complete:
+        report.notices.append("some files could not be read: no address was retired in this build")
+    fresh_inputs = paths.published_registry is not None  # a deploy's published record: always merged
+    if reuse_last and not fresh_inputs and cache.report is not None and cache.state == _with_outputs(state, paths):
+        last = dataclasses.replace(cache.report, notices=report.notices)  # this run's notices
+        return Archive([], last, iter(()), None, cache, state, unchanged=True)
     settings = load_settings(paths.config)
     vocabulary = knowledge.load_vocabulary(paths.config)
     # 5. slugs, stable across builds; syndicated copies
     articles = [o for o in outcomes if isinstance(o, Article)]
     articles = _drop_exact_duplicates(articles, report, set(old_registry.articles))
     present = {rel for _path, rel in found} | {s.rel_path for s in skipped if s.level == "error"}
-    complete = not any(isinstance(o, Failure) and o.status == "error" for o in outcomes) and \
-        not any(s.level == "error" for s in skipped)
     articles, registry = assign_slugs(articles, old_registry, present, complete)
-    if not complete:
-        report.notices.append("some files could not be read: no address was retired in this build")
     copies = _syndicated(articles)
     articles = [_note_copies(a, copies.get(a.slug, ())) for a in articles]
     for article in articles:
@@ -227,6 +230,7 @@ def _render(articles: list[Article], ctx: SiteContext, registry, cache: ArticleC
         yield page
     yield from data_pages(articles)
     yield from chain(iter_source_files(articles), iter_redirects(articles), iter_removed(registry, articles))
+    yield Page(REGISTRY_PAGE, dump_registry(registry))  # published: the next deploy merges it in
     yield from feed_pages(articles, FeedInfo(ctx.archive_name, ctx.archive_description, ctx.site_url, count=feed_count))
 
 

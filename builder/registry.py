@@ -21,6 +21,7 @@ try:  # libyaml: the registry of a large archive is read and written on every bu
 except ImportError:  # pragma: no cover
     from yaml import SafeDumper, SafeLoader  # type: ignore[assignment]
 
+REGISTRY_PAGE = "permalinks.yml"  # the record, published at the website's root
 MAX_SLUG_LENGTH = 150  # characters: the page file (SLUG.html) must fit a file name on any disk
 FIRST_LINE = "# Every address each article has been published under (record format 2).\n"
 NOTE = FIRST_LINE + """\
@@ -56,6 +57,19 @@ class Registry:
         for entry in self.articles.values():
             slugs.update(entry.slugs())
         return slugs
+
+
+def load_with_published(path: Path, published: Path | None) -> tuple[Registry, list[str]]:
+    """The registry, with the one the last deploy published (a copy of its permalinks.yml)
+    merged in: an address the website published is never given up."""
+    registry, notes = load_registry(path)
+    if published is None:
+        return registry, notes
+    if not published.exists():
+        return registry, notes + [f"{published}: no published record of addresses (a first deploy)"]
+    online, online_notes = load_registry(published)
+    merged = merge(online, registry, first_wins=True)
+    return merged, notes + online_notes + resolve_claims(merged, path)
 
 
 def load_registry(path: Path) -> tuple[Registry, list[str]]:
@@ -205,10 +219,17 @@ def _conflict_sides(text: str):
     return ("".join(sides[0]), numbers[0]), ("".join(sides[1]), numbers[1])
 
 
-def merge(first: Registry, second: Registry) -> Registry:
-    """Both records in one: an article known to both keeps every address either gave it."""
+def merge(first: Registry, second: Registry, first_wins: bool = False) -> Registry:
+    """Both records in one: an article known to both keeps every address either gave it.
+
+    first_wins: an address the first gives to one file is taken from any other in the second
+    (the published record against the one in git).
+    """
     articles = dict(first.articles)
+    owners = {s: rel for rel, e in first.articles.items() for s in e.slugs()} if first_wins else {}
     for rel, entry in second.articles.items():
+        if first_wins:
+            entry = _without(entry, {s for s in entry.slugs() if owners.get(s, rel) != rel})
         mine = articles.get(rel)
         if mine is None:
             articles[rel] = entry
@@ -223,6 +244,11 @@ def merge(first: Registry, second: Registry) -> Registry:
             seen.add(key)
             removed.append(entry)
     return Registry(articles, removed)
+
+
+def _without(entry: Entry, slugs: set[str]) -> Entry:
+    return Entry("" if entry.slug in slugs else entry.slug, entry.title,
+                 [s for s in entry.previous if s not in slugs], entry.text, entry.path)
 
 
 def resolve_claims(registry: Registry, path: Path) -> list[str]:
