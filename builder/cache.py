@@ -85,6 +85,8 @@ class ArticleCache:
                 pickle.dump((self.salt, self.used, self.pages_used, self.state, self.report), file,
                             protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.folder / CACHE_FILE)
+            for stale in self.folder.glob(f".{CACHE_FILE}.*.tmp"):  # left by a build that was killed
+                stale.unlink(missing_ok=True)
         except OSError:
             pass  # a cache that cannot be written only makes the next build slower
 

@@ -69,14 +69,17 @@ def _identify(ordered: list[Article], old: Registry, present: set[str], complete
     entries = {rel: e for rel, e in old.articles.items() if rel in live or rel in present or not complete}
     gone = {rel: e for rel, e in old.articles.items() if rel not in live and rel not in present}
     removed = list(old.removed)
+    gone_by_text: dict[str, list[str]] = {}
+    for old_rel, entry in gone.items():
+        gone_by_text.setdefault(entry.text, []).append(old_rel)
     how: dict[str, str] = {}  # new path -> old path (moved) or "" (restored)
     for article in ordered:
         rel = article.source.rel_path
         if rel in old.articles:
             continue
         key = text_key(article)
-        moved = next((r for r, e in gone.items() if e.text == key and r not in how.values()), None)
-        if moved is not None:
+        if gone_by_text.get(key):
+            moved = gone_by_text[key].pop(0)
             entries[rel], how[rel] = gone[moved], moved
             entries.pop(moved, None)
             continue
@@ -87,9 +90,10 @@ def _identify(ordered: list[Article], old: Registry, present: set[str], complete
             entries[rel], how[rel] = dataclasses.replace(back, path=""), ""
     if complete:  # a file gone, and every other file read: its addresses are retired
         for rel, entry in gone.items():
-            if rel not in how.values() and entry.slug:
-                removed.append(dataclasses.replace(entry, path=rel))
-                entries.pop(rel, None)
+            retired = _without_empty_slug(entry) if rel not in how.values() else None
+            if retired:
+                removed.append(dataclasses.replace(retired, path=rel))
+            entries.pop(rel, None)
     return entries, removed, how
 
 

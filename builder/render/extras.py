@@ -45,7 +45,11 @@ def iter_removed(registry: Registry, articles: list[Article]) -> Iterator[Page]:
     live = {a.source.rel_path for a in articles}
     notices = [(e, REMOVED_TEXT) for e in registry.removed]
     notices += [(e, AWAY_TEXT) for rel, e in registry.articles.items() if rel not in live]
+    shown = {s for a in articles for s in (a.slug, *a.previous_slugs)}
     for slug, title, text in sorted((s, e.title, t) for e, t in notices for s in e.slugs()):
+        if not slug or slug in shown:  # an address is one page, whatever a hand-edited record says
+            continue
+        shown.add(slug)
         lines = [f"# {md_text(title or 'Removed article')}", text]
         meta = {"title": title or "Removed article", "search": {"exclude": True}, "removed": True}
         yield Page(f"articles/{slug}.md", document(meta, lines))
