@@ -47,6 +47,7 @@ def command(root: Path, *extra: str) -> list[str]:
 # MkDocs' own theme with a one-page navigation: a real MkDocs build, in half Material's time
 LIGHT_MKDOCS = """\
 site_name: Crash test
+site_url: http://example.org/archive/
 use_directory_urls: false
 theme: {name: mkdocs}
 plugins: [search]
@@ -93,14 +94,16 @@ def test_kill_9_at_ten_random_moments_of_a_500_article_build_never_loses_the_sit
     span = time.monotonic() - began
     whole_site(tmp_path / "site", 500)
     rng = random.Random(int(os.environ.get("KILL_SEED", "2026")))
+    interrupted = 0
     for moment in sorted(rng.uniform(0.0, 0.7 * span) for _ in range(10)):
         toggle_title(content)
         build = start(tmp_path)
         time.sleep(moment)
         build.send_signal(signal.SIGKILL)
-        build.wait(timeout=60)
+        interrupted += build.wait(timeout=60) == -signal.SIGKILL
         whole_site(tmp_path / "site", 500)  # the previous site, or the new one: never a part
         load_registry(content / "permalinks.yml")  # never damaged
+    assert interrupted >= 3, "the builds ended before the kills: the test tested nothing"
     final = start(tmp_path)
     output = final.communicate(timeout=600)[0]
     assert final.returncode == 0, output
