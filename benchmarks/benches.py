@@ -20,6 +20,7 @@ class Results:
     builds: list[dict] = field(default_factory=list)
     incremental: list[dict] = field(default_factory=list)
     sizes: list[dict] = field(default_factory=list)
+    engines: list[dict] = field(default_factory=list)  # benchmarks/engines.py
     notes: list[str] = field(default_factory=list)
 
 

@@ -21,6 +21,7 @@ def render(results: Results, info: dict, args, repeat: int, elapsed: float, jobs
     lines += [f"| {key} | {value} |" for key, value in info.items()]
     lines += GENERATE.render(results.generate) + _memory_growth(results) + BUILDS.render(results.builds)
     lines += INCREMENTAL.render(results.incremental) + SIZES.render(results.sizes)
+    lines += ENGINES.render(results.engines) if results.engines else []
     lines += ["", "## Targets", ""] + targets(results) + [""]
     if results.notes:
         lines += ["## Notes", ""] + [f"- {note}" for note in results.notes] + [""]
@@ -83,6 +84,16 @@ SIZES = _Table(
     lambda row: [row["corpus"]],
     lambda row: f"| {row['corpus']} | {row['articles']:,} | {row['docs'] / 1e6:.1f} MB | {row['site'] / 1e6:.1f} MB "
                 f"| {row['files']:,} | {_fmt(row['search'] and row['search'] / 1e6, '.1f', ' MB')} | {row['per_article'] / 1e3:,.1f} KB |")
+
+ENGINES = _Table(
+    ["", "## 5. The two publishing engines on the same generated docs/ (cold, no cache)", "",
+     "`python -m mkdocs build` against `python -m zensical build --clean`, from the same mkdocs.yml.", ""],
+    "| Corpus | Engine | Runs | Wall | CPU (user+sys) | Peak RSS | HTML pages | site/ | Search index |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    lambda row: [row["corpus"], row["engine"]],
+    lambda row: f"| {row['corpus']} | {row['engine']} | {row['runs']} | {row['wall']:.1f} s | {row['cpu']:.1f} s "
+                f"| {row['rss']:.0f} MB | {row['pages']:,} | {row['site'] / 1e6:.1f} MB "
+                f"| {_fmt(row['search'] and row['search'] / 1e6, '.1f', ' MB')} |")
 
 
 def _argv_summary(args) -> list[str]:

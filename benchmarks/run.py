@@ -8,6 +8,8 @@
 3. A no-change `generate`, a one-article edit and a one-article addition: wall time and files
    rewritten (the builder's own count, and the files changed on disk).
 4. site/ size, search/search_index.json size, bytes per article.
+5. Both publishing engines, MkDocs and Zensical, on the same generated docs/ of 100 synthetic
+   articles and of the --real folder (benchmarks/engines.py).
 
 Every figure is the median of --repeat runs (fewer for 10,000 articles and for the full
 builds, which dominate the time: see `measure.enough` and the caps in benches.py). Work
@@ -28,6 +30,7 @@ import time
 from pathlib import Path
 
 from benchmarks.benches import Results, bench_build, bench_generate, bench_incremental
+from benchmarks.engines import bench_engines
 from benchmarks.machine import builder_supports, load, machine
 from benchmarks.report import render
 from benchmarks.workdir import PROJECT_ROOT, Work, make_work
@@ -35,6 +38,7 @@ from benchmarks.workdir import PROJECT_ROOT, Work, make_work
 BENCH_DIR = PROJECT_ROOT / "benchmarks"
 OUT_DIR = BENCH_DIR / "out"
 RESULTS = BENCH_DIR / "RESULTS.md"
+ENGINE_SIZE = 100  # synthetic corpora up to this size are also published by both engines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,6 +97,9 @@ def _bench_all(sizes, repeat, args, jobs, work_root: Path, results: Results) -> 
     if reference is not None:
         bench_build(reference, args.build_repeat or repeat, results)
         bench_incremental(reference, repeat, results)
+    for work in works:  # the engines on the small synthetic corpus and the real one
+        if work.inputs <= ENGINE_SIZE or work.name.startswith("real"):
+            bench_engines(work, args.build_repeat or repeat, results)
     return works
 
 

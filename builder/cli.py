@@ -10,10 +10,12 @@ import click
 
 from builder import __version__, pipeline
 from builder.config import BuildOptions, Paths, default_config_dir
+from builder.engine import ENGINE_VARIABLE, ENGINES, check_installed, chosen_engine, refuse
 from builder.errors import BuilderError
 from builder.explain import as_text as api_summary_text
 from builder.process import default_jobs
 from builder.progress import Progress
+from builder.text_safety import PATH_LIMIT, shown
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -50,6 +52,12 @@ def common_options(function):
     return click.option("--strict", is_flag=True, help="Treat warnings as errors (exit code 1).")(function)
 
 
+def engine_option(function):
+    return click.option("--engine", type=click.Choice(ENGINES, case_sensitive=False), default=None,
+                        help=f"What publishes the website: mkdocs (MkDocs with Material) or zensical "
+                             f"[default: ${ENGINE_VARIABLE}, else mkdocs].")(function)
+
+
 def jobs_option(function):
     return click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
                         help="Read articles out in N processes [default: all cores].")(function)
@@ -66,15 +74,16 @@ def main() -> None:
 @click.option("--site", default="site", show_default=True, metavar="DIR", help="Where the website goes.")
 @common_options
 @jobs_option
+@engine_option
 @published_option
-def build(content, config, docs, permalinks, site, strict, verbose, jobs, published) -> None:
+def build(content, config, docs, permalinks, site, strict, verbose, jobs, engine, published) -> None:
     """Generate the pages, then publish the website into --site.
 
-    Example: builder build
+    Example: builder build (or builder build --engine zensical)
     """
+    engine = _run(lambda: chosen_engine(engine), verbose)
     options = BuildOptions(_paths(content, config, docs, site, permalinks, published), strict=strict,
-                           jobs=jobs or default_jobs(),
-                           progress=Progress())
+                           jobs=jobs or default_jobs(), progress=Progress(), engine=engine)
     _finish(_run(lambda: pipeline.build(options), verbose), strict)
 
 
@@ -98,16 +107,19 @@ def generate(content, config, docs, permalinks, strict, verbose, jobs, published
 @folder_options
 @click.option("--dist", default="dist", show_default=True, metavar="DIR", help="Where the zip goes.")
 @common_options
-def bundle(content, config, docs, permalinks, dist, strict, verbose) -> None:
+@engine_option
+def bundle(content, config, docs, permalinks, dist, strict, verbose, engine) -> None:
     """Generate the pages, then zip the offline website: DIST/<site-name>-offline.zip.
 
     Unzipped anywhere, its index.html opens in a browser with no network; search works.
     """
     from builder.publish.bundle import bundle as offline_bundle
 
+    engine = _run(lambda: chosen_engine(engine), verbose)
+    _run(lambda: check_installed(engine), verbose)
     options = BuildOptions(_paths(content, config, docs, permalinks=permalinks), strict=strict, run_mkdocs=False)
     report = _run(lambda: pipeline.generate(options), verbose)
-    made = _run(lambda: offline_bundle(options.paths, Path(dist), strict=strict), verbose)
+    made = _run(lambda: offline_bundle(options.paths, Path(dist), strict=strict, engine=engine), verbose)
     click.echo(f"Wrote {made.path} ({made.files} files, {made.size / 1_000_000:.1f} MB).")
     _finish(report, strict)
 
@@ -155,13 +167,15 @@ def explain(file, config, as_json, verbose) -> None:
 @main.command()
 @folder_options
 @click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
-def serve(content, config, docs, permalinks, port) -> None:
+@engine_option
+def serve(content, config, docs, permalinks, port, engine) -> None:
     """Preview the site at http://127.0.0.1:PORT/ while you edit; pages reload on change.
 
     Editing anything under --content or --config regenerates the pages.
     """
     from builder.preview import serve as run_preview
 
+    _run(lambda: refuse(chosen_engine(engine), "serve"), verbose=False)
     _run(lambda: run_preview(_paths(content, config, docs, permalinks=permalinks), port), verbose=False)
 
 
@@ -178,7 +192,7 @@ def _run(action, verbose: bool):
     except Exception as exc:  # noqa: BLE001 - the curator sees a sentence, not a traceback
         if verbose:
             raise
-        click.echo(f"Error: unexpected failure ({type(exc).__name__}: {exc}). "
+        click.echo("Error: unexpected failure: the builder stopped on a problem it cannot explain yet. "
                    "Run again with --verbose for details to report.", err=True)
     sys.exit(1)
 
@@ -198,7 +212,7 @@ def _finish(report, strict: bool) -> None:
                 if warnings > MAX_WARNINGS_SHOWN:
                     continue
             where = f", line {message.line}" if message.line else ""
-            click.echo(f"{entry.path}{where}: {message.level}: {message.text}", err=True)
+            click.echo(f"{shown(entry.path, PATH_LIMIT)}{where}: {message.level}: {message.text}", err=True)
     for notice in report.notices:
         click.echo(f"note: {notice}", err=True)
     if warnings > MAX_WARNINGS_SHOWN:

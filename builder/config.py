@@ -8,9 +8,11 @@ import yaml
 
 from builder.errors import ConfigError
 from builder.progress import Progress
+from builder.safe_yaml import UnsafeYAML, load_settings_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUILDER_FILE = "builder.yml"
+KIND_WORDS = {str: "text", int: "a whole number"}  # how a setting's kind is named to a curator
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,8 @@ class Paths:
 class BuildOptions:
     paths: Paths = field(default_factory=Paths)
     strict: bool = False
-    run_mkdocs: bool = True
+    run_mkdocs: bool = True  # publish site/ after generating docs/
+    engine: str = "mkdocs"  # or "zensical" (builder/engine.py)
     jobs: int = 1  # processes reading articles out
     progress: Progress | None = None  # shown on a terminal only
 
@@ -64,9 +67,11 @@ def load_settings(config_dir: Path) -> Settings:
     if not path.exists():
         return Settings()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_settings_yaml(path.read_text(encoding="utf-8")) or {}
+    except UnsafeYAML as exc:
+        raise ConfigError(f"{path}, line {exc.line}: {exc.reason}") from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
+        raise ConfigError(f"{path}: not valid YAML: {getattr(exc, 'problem', None) or 'unreadable'}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected 'key: value' lines")
     problems, values = [], {}
@@ -75,7 +80,7 @@ def load_settings(config_dir: Path) -> Settings:
         if key not in defaults:
             problems.append(f"{path}: unknown key '{key}' (known keys: {', '.join(defaults)})")
         elif type(value) is not type(defaults[key]):
-            problems.append(f"{path}: key '{key}': expected {type(defaults[key]).__name__}, got {value!r}")
+            problems.append(f"{path}: key '{key}': expected {KIND_WORDS[type(defaults[key])]}, got {value!r}")
         else:
             values[key] = value
     if problems:

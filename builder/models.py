@@ -107,6 +107,10 @@ class Header:
     slug: str | None = None
     language: str | None = None
     draft: bool = False
+    key_lines: tuple[tuple[str, int], ...] = ()  # (key, line in the file) for messages
+
+    def line_of(self, key: str) -> int | None:
+        return dict(self.key_lines).get(key)
 
 
 @dataclass(frozen=True)

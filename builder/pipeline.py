@@ -18,6 +18,7 @@ from builder import knowledge
 from builder.cache import ArticleCache, salt
 from builder.config import BuildOptions, Paths, load_settings
 from builder.duplicates import syndicated
+from builder.engine import check_installed
 from builder.explain import article_summary
 from builder.models import Article, Message, Page
 from builder.permalinks import Registry, assign_slugs, dump_registry
@@ -53,11 +54,13 @@ class Archive:
 
 
 def build(options: BuildOptions) -> Report:
-    """Generate docs/ from content/, then publish site/ with MkDocs (one build at a time)."""
+    """Generate docs/ from content/, then publish site/ with MkDocs (or Zensical); one build at a time."""
+    if options.run_mkdocs:
+        check_installed(options.engine)
     with build_lock(options.paths):
         report = _generate(options)
         if options.run_mkdocs:
-            build_site(options.paths, strict=options.strict)
+            build_site(options.paths, strict=options.strict, engine=options.engine)
     return report
 
 

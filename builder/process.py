@@ -15,6 +15,7 @@ from builder.article import merge
 from builder.cache import ArticleCache, key
 from builder.duplicates import fingerprint
 from builder.errors import SourceError
+from builder.text_safety import shown
 from builder.extract import extract, load_rules
 from builder.models import Article, Message, RawDocument
 from builder.progress import Progress
@@ -49,7 +50,8 @@ class Reader:
         except SourceError as exc:
             return Failure(rel, "error", (Message("error", exc.reason, exc.line),))
         except Exception as exc:  # noqa: BLE001 - one file's surprise never stops the others
-            reason = f"could not be processed ({type(exc).__name__}: {exc}); run with --verbose and report this file"
+            reason = ("could not be processed: the builder met a problem in this file it cannot explain yet; "
+                      "run 'builder explain' on it with --verbose and report the file")
             return Failure(rel, "error", (Message("error", reason),))
 
     def _article(self, path: Path, rel: str, data: bytes) -> Article | Failure:
@@ -58,11 +60,13 @@ class Reader:
             return Failure(rel, "skipped", (Message("info", "a draft ('draft: true' in its header): not published"),))
         unknown = self.vocabulary.unknown_topics(raw.header.topics)
         if unknown:
-            raise SourceError(rel, f"header key 'topics': unknown topic {', '.join(map(repr, unknown))} "
-                                   "(topics are listed in site_config/topics.yml)")
+            names = ", ".join(f"'{shown(name)}'" for name in unknown)
+            raise SourceError(rel, f"header key 'topics': unknown topic {names} "
+                                   "(topics are listed in site_config/topics.yml)", raw.header.line_of("topics"))
         if raw.header.slug and len(raw.header.slug) > MAX_SLUG_LENGTH:
             raise SourceError(rel, f"header key 'slug': {len(raw.header.slug)} characters; an address may have "
-                                   f"at most {MAX_SLUG_LENGTH} (the page's file name must fit on any disk)")
+                                   f"at most {MAX_SLUG_LENGTH} (the page's file name must fit on any disk)",
+                              raw.header.line_of("slug"))
         return self.article(raw)
 
     def article(self, raw: RawDocument) -> Article:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from builder.models import Message
+from builder.text_safety import PATH_LIMIT, shown
 
 STATUS_ORDER = ("ok", "warning", "skipped", "error")
 
@@ -16,7 +17,7 @@ class FileReport:
 
     def as_dict(self) -> dict:
         return {
-            "path": self.path,
+            "path": shown(self.path, PATH_LIMIT),
             "status": self.status,
             "messages": [_message_text(m) for m in self.messages],
         }
@@ -61,7 +62,7 @@ class Report:
         line = f"Built {self.articles} articles and {self.index_pages or 0} index pages"
         line += f" ({self.written} files written, {self.removed} removed)"
         if skipped:
-            reasons = "; ".join(f"{f.path}: {_message_text(f.messages[0])}" for f in skipped[:5] if f.messages)
+            reasons = "; ".join(f"{shown(f.path, PATH_LIMIT)}: {_message_text(f.messages[0])}" for f in skipped[:5] if f.messages)
             more = f"; and {len(skipped) - 5} more" if len(skipped) > 5 else ""
             line += f"; {len(skipped)} files not published ({reasons}{more})"
         else:

@@ -11,7 +11,9 @@ import shutil
 from pathlib import Path
 
 from builder.config import Paths
+from builder.engine import MKDOCS, ZENSICAL, run_zensical
 from builder.errors import BuilderError, ConfigError, WriteError
+from builder.header import address_kind, web_address
 from builder.safety import stage, swap_in
 
 SITE_URL_VARIABLE = "SITE_URL"
@@ -34,11 +36,16 @@ def read_settings(paths: Paths) -> dict:
 def site_url(paths: Paths) -> str:
     """The published address: $SITE_URL, else mkdocs.yml's site_url, else ''."""
     if os.environ.get(SITE_URL_VARIABLE):
-        return os.environ[SITE_URL_VARIABLE]
-    try:
-        return str(read_settings(paths).get("site_url") or "")
-    except (BuilderError, ValueError):
-        return ""
+        address, where = os.environ[SITE_URL_VARIABLE], f"the {SITE_URL_VARIABLE} variable"
+    else:
+        try:
+            address, where = str(read_settings(paths).get("site_url") or ""), f"{paths.mkdocs_file}: site_url"
+        except (BuilderError, ValueError):
+            return ""
+    if address and not web_address(address):
+        raise ConfigError(f"{where}: expected the site's web address, starting with http:// or https://, "
+                          f"got {address_kind(address)}")
+    return address
 
 
 def run_mkdocs(paths: Paths, site_dir: Path, strict: bool = False, **overrides) -> None:
@@ -71,13 +78,21 @@ def run_mkdocs(paths: Paths, site_dir: Path, strict: bool = False, **overrides) 
         raise
 
 
-def build_site(paths: Paths, strict: bool = False) -> None:
+def build_site(paths: Paths, strict: bool = False, engine: str = MKDOCS) -> None:
     """Publish site/: build beside it, then swap it in."""
     site = paths.site.resolve()
     made = stage(site, "new")
     shutil.rmtree(made, ignore_errors=True)
-    run_mkdocs(paths, made, strict)
+    run_engine(paths, made, strict, engine)
     try:
         swap_in(made, site)
     except OSError as exc:
         raise WriteError(f"cannot replace {site}: {exc.strerror or exc}") from None
+
+
+def run_engine(paths: Paths, site_dir: Path, strict: bool, engine: str) -> None:
+    """MkDocs (the default) or Zensical on docs/ into site_dir."""
+    if engine == ZENSICAL:
+        run_zensical(paths, site_dir, read_settings(paths), strict)
+    else:
+        run_mkdocs(paths, site_dir, strict)

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from builder.errors import SourceError
 from builder.extract.encoding import decode
-from builder.header import parse_header, split_header
+from builder.header import read_header
 from builder.models import Message, RawDocument
+from builder.text_safety import without_unsafe
 from builder.write import MANIFEST
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -135,9 +136,8 @@ def parse(data: bytes, path: Path, rel_path: str) -> RawDocument:
         text, encoding = decode(data)
     except ValueError as exc:
         raise SourceError(rel_path, f"not readable as text: {exc}") from None
-    text = unicodedata.normalize("NFC", text).translate(_CONTROL)
-    header_yaml, body, header_lines = split_header(text, rel_path)
-    header, warnings = parse_header(header_yaml, rel_path)
+    text = without_unsafe(unicodedata.normalize("NFC", text).translate(_CONTROL))
+    header, body, header_lines, warnings = read_header(text, rel_path)
     if not body.strip():
         raise SourceError(rel_path, "the file has a header but no article text below it")
     messages: list[Message] = list(warnings)

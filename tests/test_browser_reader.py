@@ -60,7 +60,7 @@ def test_topic_page_lists_its_articles(online, visit):
     expected = set()
     for path in (online.docs / "articles").glob("*.md"):
         _, meta = get_data(path.read_text(encoding="utf-8"))
-        if topic in meta.get("tags", []):
+        if topic in meta.get("topics", []):
             expected.add(f"articles/{path.stem}.html")
     listed = {page_path(h, online.base) for h in
               page.eval_on_selector_all(".md-content a[href*='articles/']", "els => els.map(a => a.href)")}

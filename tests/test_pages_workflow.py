@@ -4,6 +4,7 @@ address an earlier deploy published."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,8 +30,18 @@ def steps() -> dict[str, dict]:
 
 
 def expand(value: str, base: str, temp: Path) -> str:
-    return (value.replace("${{ steps.pages.outputs.base_url }}", base.rstrip("/"))
-            .replace("${{ runner.temp }}", str(temp)))
+    """A GitHub expression as a push would give it (no inputs, no repository variables)."""
+    known = {"steps.pages.outputs.base_url": base.rstrip("/"), "runner.temp": str(temp)}
+
+    def value_of(match: re.Match) -> str:
+        expression = match.group(1)
+        if expression in known:
+            return known[expression]
+        fallback = re.findall(r"'([^']*)'", expression)  # `a || b || 'default'`
+        assert fallback, f"unknown expression {expression}"
+        return fallback[-1]
+
+    return re.sub(r"\$\{\{\s*(.*?)\s*\}\}", value_of, value)
 
 
 def deploy_once(origin: Path, served, run: int) -> str:

@@ -55,9 +55,10 @@ def test_removed_article_keeps_a_removed_page():
     assert [(e.slug, e.title, e.path) for e in registry.removed] == [("gone-soon", "Gone soon", "a.txt")]
 
 
-def test_non_ascii_title_falls_back_to_file_name_then_default():
-    result, _ = assign_slugs([article("seoul-rally.txt", "북한 이탈주민"), article("북한.txt", "북한")], Registry())
-    assert [a.slug for a in result] == ["seoul-rally", "article"]
+def test_korean_title_is_romanised_and_a_title_without_letters_falls_back_to_file_name_then_default():
+    result, _ = assign_slugs([article("a.txt", "북한 이탈주민"), article("seoul-rally.txt", "🙂 …"),
+                              article("🙂.txt", "🙂")], Registry())
+    assert [a.slug for a in result] == ["bughan-italjumin", "seoul-rally", "article"]
 
 
 def test_registry_round_trips(tmp_path):

@@ -34,7 +34,7 @@ def test_every_article_is_found_by_its_names(seed_site):
         own = [d for d in docs if d["location"].split("#")[0] == location]
         searchable = " ".join(d["title"] + " " + d["text"] + " " + " ".join(d.get("tags", [])) for d in own)
         names = [*meta.get("people", []), *meta.get("places", []), *meta.get("organizations", []),
-                 *meta.get("tags", []), *([meta["publisher"]] if meta.get("publisher") else [])]
+                 *meta.get("topics", []), *([meta["publisher"]] if meta.get("publisher") else [])]
         assert names, location
         for name in names:
             assert name in searchable.replace("&amp;", "&"), (location, name)

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from builder.errors import ConfigError
+from builder.safe_yaml import UnsafeYAML, load_settings_yaml
 
 
 class Problems:
@@ -32,7 +33,9 @@ def read_yaml(path: Path, label: str, problems: Problems) -> Any:
     if not path.is_file():
         return None
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_settings_yaml(path.read_text(encoding="utf-8"))
+    except UnsafeYAML as error:
+        problems.add(f"{label}, line {error.line}", error.reason)
     except (OSError, UnicodeDecodeError) as error:
         problems.add(label, f"cannot read: {error}")
     except yaml.YAMLError as error:

@@ -1,7 +1,8 @@
 """The offline archive: the website built with Material's offline plugin, zipped.
 
 The variant differs from the published site by two settings, given to MkDocs through its
-Python API on top of mkdocs.yml (no second copy of the file): the `offline` plugin, and
+Python API on top of mkdocs.yml (no second copy of the file; Zensical gets them in its copy
+of the settings, builder/engine.py): the `offline` plugin, and
 the vendored iframe-worker shim in `extra.polyfills`, which lets search run from file://
 without asking unpkg.com for it. The zip holds one folder, <site-name>-offline/, and is
 byte-for-byte the same for the same site (sorted entries, fixed timestamps).
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from builder.config import Paths
 from builder.errors import WriteError
+from builder.engine import MKDOCS, ZENSICAL, run_zensical
 from builder.site import read_settings, run_mkdocs
 from builder.slugs import slugify
 
@@ -35,10 +37,15 @@ class Bundle:
     size: int  # bytes of the zip
 
 
-def bundle(paths: Paths, dist: Path, strict: bool = False) -> Bundle:
+def bundle(paths: Paths, dist: Path, strict: bool = False, engine: str = MKDOCS) -> Bundle:
     """Build the offline variant of docs/ into a temporary folder; write dist/<name>-offline.zip."""
     raw = read_settings(paths)
     name = (slugify(str(raw.get("site_name") or "")) or FALLBACK_NAME) + SUFFIX
+    if engine == ZENSICAL:  # it wants the site inside the folder that holds docs/
+        with tempfile.TemporaryDirectory(prefix=".offline-", dir=paths.docs.resolve().parent) as temporary:
+            site = Path(temporary) / name
+            run_zensical(paths, site, {**raw, **offline_overrides(raw)}, strict)
+            return write_zip(site, dist / f"{name}.zip")
     with tempfile.TemporaryDirectory(prefix="offline-") as temporary:
         site = Path(temporary) / name
         run_mkdocs(paths, site, strict, **offline_overrides(raw))

@@ -98,8 +98,8 @@ def _text(parent: ET.Element, tag: str, value: str) -> None:
 def json_feed(articles: list[Article], info: FeedInfo) -> bytes:
     feed = {
         "version": JSON_FEED_VERSION,
-        "title": info.title,
-        "description": info.description or info.title,
+        "title": one_line(info.title),
+        "description": one_line(info.description or info.title),
         "language": info.language,
     }
     if info.site_url:
@@ -122,7 +122,7 @@ def _json_item(article: Article, info: FeedInfo) -> dict:
     if article.author:
         item["authors"] = [{"name": one_line(article.author)}]
     if article.knowledge.topics:
-        item["tags"] = list(article.knowledge.topics)
+        item["tags"] = [one_line(topic) for topic in article.knowledge.topics]
     if article.language:
         item["language"] = article.language
     return item

@@ -27,7 +27,7 @@ def article_meta(article: Article) -> dict:
         "url": article.url,
         "language": article.language,
         "source_file": article.source.rel_path,
-        "tags": list(k.topics),
+        "topics": list(k.topics),  # the tags plugin reads this key (mkdocs.yml); search does not
         "people": list(k.people),
         "organizations": list(k.organizations),
         "places": list(k.places),

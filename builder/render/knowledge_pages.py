@@ -95,7 +95,8 @@ def data_pages(articles: list[Article]) -> list[Page]:
     return [Page("data/articles.json", as_json.encode("utf-8")), Page("data/articles.csv", buffer.getvalue().encode("utf-8"))]
 
 
-FORMULA_STARTS = ("=", "+", "@", "\t", "\r")  # a spreadsheet would run such a cell as a formula
+# A spreadsheet would run a cell starting with one of these as a formula (OWASP's rule).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value) -> str:

@@ -12,6 +12,8 @@ import string
 
 import yaml
 
+from builder.text_safety import without_unsafe
+
 try:
     from yaml import CSafeDumper as SafeDumper
 except ImportError:  # pragma: no cover
@@ -27,8 +29,8 @@ _LEADING_NUMBER = re.compile(r"^(\d+)\.")
 
 
 def one_line(text: str) -> str:
-    """Control characters out, every run of white space one space."""
-    return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
+    """Control characters and bidi controls out, every run of white space one space."""
+    return _SPACE.sub(" ", _CONTROL.sub("", without_unsafe(text))).strip()
 
 
 def html_text(text: str) -> str:
@@ -48,8 +50,19 @@ def md_link(text: str, target: str) -> str:
 
 def front_matter(meta: dict) -> str:
     """YAML front matter, keys in the given order, written by a real YAML dumper."""
-    body = yaml.dump(meta, Dumper=SafeDumper, sort_keys=False, allow_unicode=True, width=10_000)
+    body = yaml.dump(clean_meta(meta), Dumper=SafeDumper, sort_keys=False, allow_unicode=True, width=10_000)
     return f"---\n{body}---\n"
+
+
+def clean_meta(value):
+    """Every string of the front matter without bidi controls or characters XML forbids."""
+    if isinstance(value, str):
+        return without_unsafe(value)
+    if isinstance(value, dict):
+        return {clean_meta(k): clean_meta(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [clean_meta(v) for v in value]
+    return value
 
 
 def document(meta: dict, lines: list[str]) -> bytes:
