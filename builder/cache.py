@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 from pathlib import Path
 
 from builder.models import Article
@@ -104,6 +105,15 @@ class ArticleCache:
         return (entries, pages, state, report) if stored_salt == self.salt else ({}, {}, None, None)
 
     def _discard(self, why: str) -> tuple[dict, dict, None, None]:
+        """Forget a damaged cache, and clear the way for a new one (the folder is the builder's)."""
+        damaged = self.folder / CACHE_FILE
+        try:
+            if self.folder.exists() and not self.folder.is_dir():
+                self.folder.unlink()
+            elif damaged.is_dir() and not damaged.is_symlink():
+                shutil.rmtree(damaged)
+        except OSError:
+            pass  # then it is discarded again next time, with the same note
         self.notes.append(f"the cache {self.folder / CACHE_FILE} was damaged ({why[:200]}): it was "
                           "discarded and is made again (this build reads every article afresh)")
         return {}, {}, None, None
