@@ -75,7 +75,7 @@ def _identify(ordered: list[Article], old: Registry, present: set[str], complete
     how: dict[str, str] = {}  # new path -> old path (moved) or "" (restored)
     for article in ordered:
         rel = article.source.rel_path
-        if rel in old.articles:
+        if rel in old.articles and old.articles[rel].slug:  # (no slug: it lost its address to another record)
             continue
         key = text_key(article)
         if gone_by_text.get(key):

@@ -97,3 +97,15 @@ def test_deleted_then_restored_gets_its_address_back():
     _, registry = assign_slugs([], registry)
     [edited], _ = assign_slugs([article("other.txt", "Rally", text="the story, edited")], registry)
     assert edited.slug == "rally"  # same file name, same title
+
+
+def test_a_file_moved_locally_keeps_the_address_the_website_published():
+    from builder.registry import merge, resolve_claims
+
+    _, published = assign_slugs([article("old/a.txt", "Rally", text="the story")], Registry())
+    [moved], local = assign_slugs([article("new/a.txt", "Rally", text="the story")], published)
+    assert moved.slug == "rally"
+    merged = merge(published, local, first_wins=True)  # the website still lists the old path
+    resolve_claims(merged, Path("permalinks.yml"))
+    [again], registry = assign_slugs([article("new/a.txt", "Rally", text="the story")], merged)
+    assert again.slug == "rally" and registry.removed == []
