@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test check offline bench clean
+.PHONY: site serve test check offline bench bench-extract bench-entities clean
 
 site: $(STAMP)            ## build the website into site/
 	$(BIN)/builder build
@@ -23,6 +23,14 @@ offline: $(STAMP)         ## zip the website for reading with no network: dist/<
 
 bench: $(STAMP)           ## benchmarks (issue 7) -> benchmarks/RESULTS.md; under 10 minutes
 	$(BIN)/python -m benchmarks.run $(if $(wildcard ../shared/corpora/bbc-news/.),--real ../shared/corpora/bbc-news)
+
+AEB ?= $(firstword $(wildcard ../shared/corpora/aeb-dev ../../shared/corpora/aeb-dev))
+bench-extract: $(STAMP)   ## extraction on real pages (a folder with text/ + gold.json: AEB=path)
+	$(BIN)/python -m benchmarks.extraction $(AEB)
+	$(if $(wildcard $(AEB)/html/.),$(BIN)/python -m benchmarks.extraction $(AEB) --html)
+
+bench-entities: $(STAMP)  ## people, organisations, places against hand-marked news (DATA=folder like conll-dev)
+	$(BIN)/python -m benchmarks.entities $(if $(DATA),--data $(DATA)) $(if $(SPEED),--speed $(SPEED))
 
 clean:
 	rm -rf docs site dist .cache .build.lock .docs.new .docs.ready .docs.old .site.new .site.ready .site.old

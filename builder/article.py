@@ -41,7 +41,7 @@ def merge(raw: RawDocument, found: Extraction) -> Article:
         republished_by=found.republished_by,
         author=values["author"],
         dateline=found.dateline,
-        url=header.url,
+        url=header.url or found.url,
         language=header.language or DEFAULT_LANGUAGE,
         summary=found.summary,
         body=found.body,
@@ -62,11 +62,32 @@ def _report(raw: RawDocument, found: Extraction, values: dict) -> tuple[Message,
     settled = {name for name in MERGED_FIELDS if getattr(raw.header, name) is not None}
     settled |= {name for name in REPORTED_WHEN_MISSING if values[name] is None}  # warned below
     messages = [Message("info", note) for name, note in found.notes.items() if name not in settled]
+    where = "the header" if raw.kind == "text" else f"{PurePosixPath(raw.rel_path).stem}.yml beside the page"
     if not values["title"]:
-        messages.append(Message("warning", "no title found in the text: the file name is used; add 'title:' to the header"))
+        messages.append(Message("warning", f"no title found in the text: the file name is used; add 'title:' to {where}"))
     for name in REPORTED_WHEN_MISSING:
         if values[name] is None:
-            messages.append(Message("warning", f"no {name} found in the text; add '{name}:' to the header"))
+            messages.append(Message("warning", f"no {name} found in the text; add '{name}:' to {where}"))
     if not found.body:
         messages.append(Message("warning", "no article paragraphs were found in the text"))
     return tuple(messages)
+
+
+LISTED_WHEN_MISSING = ("title", "date", "publisher")
+DERIVED_TITLE_ORIGINS = ("lead", "filename")
+
+
+def missing_fields(articles: list[Article]) -> list[str]:
+    """One note per field that some articles lack (a title cut from the lead or the file
+    name counts as missing): which files to give a header value."""
+    notes = []
+    for name in LISTED_WHEN_MISSING:
+        if name == "title":
+            files = [a.source.rel_path for a in articles if a.origins.get("title") in DERIVED_TITLE_ORIGINS]
+            label = "no headline found (title cut from the lead or the file name)"
+        else:
+            files = [a.source.rel_path for a in articles if getattr(a, name) is None]
+            label = f"no {name} found"
+        if files:
+            notes.append(f"{label} in {len(files)} article(s); add '{name}:' to their header: {', '.join(sorted(files))}")
+    return notes

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import click
 
-from builder import __version__, pipeline
+from builder import __version__, fetch, pipeline
 from builder.config import BuildOptions, Paths, default_config_dir
 from builder.engine import ENGINE_VARIABLE, ENGINES, check_installed, chosen_engine, refuse
 from builder.errors import BuilderError
 from builder.explain import as_text as api_summary_text
+from builder.extract import load_rules
 from builder.process import default_jobs
 from builder.progress import Progress
 from builder.text_safety import PATH_LIMIT, shown
@@ -44,7 +45,7 @@ def folder_options(function):
     function = click.option("--config", default=None, metavar="DIR",
                             help="The builder's settings and vocabularies [default: site_config].")(function)
     return click.option("--content", default="content", show_default=True, metavar="DIR",
-                        help="The folder of article files (.txt or .md).")(function)
+                        help="The folder of article files (.txt, .md, saved .html pages).")(function)
 
 
 def common_options(function):
@@ -140,13 +141,42 @@ def check(content, config, as_json, strict, verbose) -> None:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
         for entry in sorted(report.files, key=lambda f: f.path):
-            click.echo(f"{entry.status:8} {entry.path}")
+            click.echo(f"{entry.status:8} {shown(entry.path, PATH_LIMIT)}")
             for message in entry.as_dict()["messages"]:
                 click.echo(f"         {message}")
         for note in report.notices + report.notes:
             click.echo(f"note: {note}")
         click.echo(", ".join(f"{n} {s}" for s, n in report.summary().items()))
     _exit_for(report, strict)
+
+
+@main.command()
+@click.option("--content", default="content", show_default=True, metavar="DIR", help="The folder of article files.")
+@click.option("--config", default=None, metavar="DIR", help="The builder's settings [default: site_config].")
+@click.option("--min-articles", default=1, show_default=True, type=click.IntRange(min=1), metavar="N",
+              help="Only names found in at least N articles.")
+@click.option("--limit", default=40, show_default=True, type=click.IntRange(min=1), metavar="N",
+              help="At most N names of each kind.")
+@click.option("--json", "as_json", is_flag=True, help="Print the names as JSON.")
+@click.option("--verbose", is_flag=True, help="Show full error details.")
+def suggest(content, config, min_articles, limit, as_json, verbose) -> None:
+    """List the people, organisations and places found in the text that
+    site_config/entities.yml does not list, with an example sentence each,
+    and print YAML to paste into it. Changes nothing.
+
+    Example: builder suggest --min-articles 2
+    """
+    from builder.knowledge import suggest as suggesting
+
+    archive = _run(lambda: pipeline.gather(_paths(content, config, "docs")), verbose)
+    if archive is None:
+        raise SystemExit(1)
+    archive.cache.save()
+    items = suggesting.suggestions(archive.articles, min_articles)
+    if as_json:
+        click.echo(json.dumps([i.as_dict() for i in items], ensure_ascii=False, indent=2))
+    else:
+        click.echo(suggesting.as_text(items, limit))
 
 
 @main.command()
@@ -162,6 +192,49 @@ def explain(file, config, as_json, verbose) -> None:
     config_dir = Path(config) if config else default_config_dir()
     summary = _run(lambda: pipeline.explain_summary(file, config_dir), verbose)
     click.echo(json.dumps(summary, ensure_ascii=False, indent=2) if as_json else api_summary_text(summary))
+
+
+@main.command()
+@click.argument("urls", nargs=-1, metavar="URL...")
+@click.option("--from", "url_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="FILE",
+              help="A file of web addresses, one a line (lines starting with # are passed over).")
+@click.option("--content", default="content", show_default=True, metavar="DIR", help="The folder of article files.")
+@click.option("--config", default=None, metavar="DIR", help="The builder's settings [default: site_config].")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=fetch.TIMEOUT_SECONDS, show_default=True,
+              metavar="SECONDS", help="Give up on a page the site has not sent within this time.")
+def add(urls, url_file, content, config, timeout) -> None:
+    """Save web pages by their address into CONTENT/articles/ and show what is read out.
+
+    Each page is saved as NAME.html with NAME.yml beside it (its address, for your
+    corrections); an existing file is never replaced. Exit code 1 when any page failed.
+
+    Example: builder add https://example.org/news/rally-in-seoul
+    """
+    config_dir = Path(config) if config else default_config_dir()
+    wanted = list(urls) + (fetch.read_url_list(url_file) if url_file else [])
+    if not wanted:
+        raise click.UsageError("give one or more web addresses, or --from FILE")
+    failed = 0
+    for result in fetch.add(wanted, Path(content), load_rules(config_dir), timeout):
+        failed += _show_added(result, config_dir)
+    click.echo(f"{len(wanted) - failed} of {len(wanted)} added" + (f", {failed} failed" if failed else "") + ".")
+    if failed:
+        sys.exit(1)
+
+
+def _show_added(result, config_dir: Path) -> int:
+    """Print one address's outcome; 1 when it failed."""
+    if result.redirects:
+        click.echo(f"{result.url}: redirected: {' -> '.join(result.redirects[1:] + [result.final_url])}")
+    if result.error:
+        click.echo(f"{result.url}: failed: {result.error}", err=True)
+        return 1
+    if result.note:
+        click.echo(f"{result.url}: {result.note}")
+        return 0
+    click.echo(f"{result.url}: saved as {result.path}")
+    click.echo(api_summary_text(pipeline.explain_summary(result.path, config_dir)))
+    return 0
 
 
 @main.command()

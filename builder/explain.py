@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from builder.models import Article
+from builder.text_safety import shown
 
 
 def article_summary(article: Article) -> dict:
@@ -32,6 +33,8 @@ def article_summary(article: Article) -> dict:
         "organizations": list(k.organizations),
         "places": list(k.places),
         "detected_people": list(k.detected_people),
+        "detected_organizations": list(k.detected_organizations),
+        "detected_places": list(k.detected_places),
         "quotes": [asdict(q) for q in k.quotes],
         "figures": [asdict(f) for f in k.figures],
         "slug": article.slug,
@@ -58,7 +61,28 @@ def as_text(summary: dict) -> str:
         lines.append(f"{key:15} {', '.join(summary[key]) or '(none)'}")
     lines.append(f"{'removed':15} {len(summary['removed'])} lines")
     for item in summary["removed"]:
-        lines.append(f"    [{item['reason']}] {item['text'][:80]}")
+        lines.append(f"    [{shown(item['reason'])}] {shown(item['text'][:80])}")
+    lines += _reading_text(summary.get("reading"))
     for message in summary["messages"]:
         lines.append(f"note: {message}")
     return "\n".join(lines)
+
+
+def _reading_text(reading: dict | None) -> list[str]:
+    """Where the article lies in the text and which headline candidates were weighed."""
+    if not reading:
+        return []
+    extent = reading.get("extent")
+    if extent is None:
+        lines = [f"{'article':15} no running text found: the whole text was read as the article"]
+    else:
+        lines = [f"{'article':15} lines {extent['first_line']}-{extent['last_line']}",
+                 f"    starts  line {extent['first_line']}: {extent['first'][:70]}",
+                 f"            because {extent['why_first']}",
+                 f"    ends    line {extent['last_line']}: {extent['last'][:70]}",
+                 f"            because {extent['why_last']}"]
+    candidates = reading.get("title_candidates", [])
+    lines.append(f"{'headline':15} {len(candidates)} candidates" + (" (best first)" if candidates else ""))
+    for c in candidates[:5]:
+        lines.append(f"    {c['score']:5.1f}  line {c['line']}: {c['text'][:60]}  [{'; '.join(c['reasons'])}]")
+    return lines

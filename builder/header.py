@@ -88,16 +88,20 @@ def read_header(text: str, rel_path: str) -> tuple[Header, str, int, list[Messag
     return header, body, header_lines, warnings
 
 
-def parse_header(source: str | None, rel_path: str) -> tuple[Header, list[Message]]:
-    """Validate the header YAML; raise SourceError on the first error, return warnings."""
+def parse_header(source: str | None, rel_path: str, first_line: int = 2) -> tuple[Header, list[Message]]:
+    """Validate the header YAML; raise SourceError on the first error, return warnings.
+
+    first_line: the file line of the YAML's first line (2 below a '---' fence; 1 in a
+    saved page's .yml file), so that messages name the right line.
+    """
     if source is None or not source.strip():
         return Header(), []
-    nodes = _compose(source, rel_path)
+    nodes = _compose(source, rel_path, first_line)
     values: dict[str, object] = {}
     warnings: list[Message] = []
     lines: list[tuple[str, int]] = []
     for key_node, value_node in nodes.value:
-        line = key_node.start_mark.line + 2
+        line = key_node.start_mark.line + first_line
         if not isinstance(key_node, yaml.ScalarNode):
             raise SourceError(rel_path, "the header must be a list of 'key: value' lines", line)
         key = key_node.value
@@ -114,46 +118,49 @@ def parse_header(source: str | None, rel_path: str) -> tuple[Header, list[Messag
     return _header(values, tuple(lines)), warnings
 
 
-def _compose(source: str, rel_path: str) -> yaml.MappingNode:
+def _compose(source: str, rel_path: str, first_line: int) -> yaml.MappingNode:
     if len(source) > MAX_HEADER_CHARS:
         raise SourceError(rel_path, f"the header is too long ({len(source):,} characters; the limit is "
-                                    f"{MAX_HEADER_CHARS:,}): a header holds a few short 'key: value' lines", 1)
+                                    f"{MAX_HEADER_CHARS:,}): a header holds a few short "
+                                    "'key: value' lines", first_line - 1 or 1)
     try:
-        _check_shape(source, rel_path)
+        _check_shape(source, rel_path, first_line)
         node = yaml.compose(source, Loader=SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark else None
+        line = mark.line + first_line if mark else None
         problem = f"the header is not valid YAML: {exc.problem or 'unreadable'}"
+        if "nesting depth" in problem:
+            problem = "the header has lists or keys nested too deeply: a header is a few 'key: value' lines"
         if "mapping values are not allowed" in problem:
             problem += " (a value that contains ': ' must be put in quotes)"
         if "cannot start any token" in problem and "\t" in source:
             problem += " (indent with spaces, not tabs)"
         raise SourceError(rel_path, problem, line) from None
     except yaml.YAMLError:
-        raise SourceError(rel_path, "the header is not valid YAML", 1) from None
+        raise SourceError(rel_path, "the header is not valid YAML", first_line - 1 or 1) from None
     if node is None:
         return yaml.MappingNode(YAML + "map", [])
     if not isinstance(node, yaml.MappingNode):
-        raise SourceError(rel_path, "the header must be a list of 'key: value' lines", 2)
+        raise SourceError(rel_path, "the header must be a list of 'key: value' lines", first_line)
     return node
 
 
-def _check_shape(source: str, rel_path: str) -> None:
+def _check_shape(source: str, rel_path: str, first_line: int) -> None:
     try:
         check_shape(source, MAX_DEPTH, MAX_EVENTS)
     except UnsafeYAML as exc:
         reason = exc.reason
         if reason != ALIAS_REASON:
             reason += ": a header is a few 'key: value' lines (topics may be a list)"
-        raise SourceError(rel_path, "the header " + reason, exc.line + 1) from None
+        raise SourceError(rel_path, "the header " + reason, exc.line + first_line - 1) from None
 
 
 def _text(node: yaml.Node) -> str | None:
     """A scalar exactly as typed (None when empty or null); anything else raises _NotText."""
     if not isinstance(node, yaml.ScalarNode) or node.tag not in PLAIN_TAGS:
         raise _NotText(node)
-    if node.style is None and node.value in NULLS:
+    if not node.style and node.value in NULLS:  # plain (unquoted) empty, ~ or null
         return None
     return node.value
 

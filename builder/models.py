@@ -125,6 +125,7 @@ class RawDocument:
     header_line_count: int = 0  # lines taken by the header, to map text lines to file lines
     messages: tuple[Message, ...] = ()
     digest: str = ""  # fingerprint of the file's path and bytes (the cache key)
+    kind: str = "text"  # "text" (pasted text) | "page" (a saved web page: text is its HTML until extracted)
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ class Extraction:
     author: str | None = None
     dateline: str | None = None
     date: PartialDate | None = None
+    url: str | None = None  # the page's own address (saved pages: canonical link, og:url, ...)
     body: tuple[Block, ...] = ()
     captions: tuple[str, ...] = ()
     removed: tuple[Removed, ...] = ()
@@ -187,6 +189,8 @@ class Knowledge:
     organizations: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     detected_people: tuple[str, ...] = ()  # people found outside the vocabulary (also in people)
+    detected_organizations: tuple[str, ...] = ()  # likewise (also in organizations)
+    detected_places: tuple[str, ...] = ()  # likewise (also in places)
     quotes: tuple[Quote, ...] = ()
     figures: tuple[Figure, ...] = ()
 

@@ -15,11 +15,15 @@ from pathlib import Path
 from typing import Iterator
 
 from builder import knowledge
+from builder.article import missing_fields
 from builder.cache import ArticleCache, salt
 from builder.config import BuildOptions, Paths, load_settings
 from builder.duplicates import syndicated
 from builder.engine import check_installed
+from builder.errors import SourceError
 from builder.explain import article_summary
+from builder.extract import reading
+from builder.extract.page import NotAnArticle
 from builder.models import Article, Message, Page
 from builder.permalinks import Registry, assign_slugs, dump_registry
 from builder.registry import REGISTRY_PAGE, load_with_published
@@ -123,6 +127,7 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     articles = [_note_copies(a, copies.get(a.slug, ())) for a in articles]
     for article in articles:
         report.add(article.source.rel_path, status_for(list(article.messages)), article.messages)
+    report.notes.extend(missing_fields(articles))
     report.notes.extend(_candidate_people(articles))
     # 6. render
     ctx = _context(articles, settings, vocabulary, address, copies)
@@ -139,16 +144,25 @@ def check(paths: Paths) -> Report:
     return archive.report
 
 
-def explain(path: Path, config_dir: Path) -> Article:
-    """What the builder reads out of one file, anywhere on disk (nothing is written)."""
+def explain(path: Path, config_dir: Path, reader: Reader | None = None) -> Article:
+    """What the builder reads out of one file, anywhere on disk (nothing is written).
+
+    A `reader` already loaded for `config_dir` may be passed to read many files."""
     raw = read(path, path.name)
-    article = Reader(config_dir).article(raw)
+    try:
+        article = (reader or Reader(config_dir)).article(raw)
+    except NotAnArticle as exc:
+        raise SourceError(path.name, f"not published: {exc}") from None
     [article], _ = assign_slugs([article], Registry())
     return article
 
 
-def explain_summary(path: Path, config_dir: Path) -> dict:
-    return article_summary(explain(path, config_dir))
+def explain_summary(path: Path, config_dir: Path, reader: Reader | None = None) -> dict:
+    reader = reader or Reader(config_dir)
+    article = explain(path, config_dir, reader)
+    if article.source.kind != "text":  # a saved page is read from its structure, not its lines
+        return article_summary(article)
+    return {**article_summary(article), "reading": reading(article.source.text, reader.rules)}
 
 
 def _drop_exact_duplicates(articles: list[Article], report: Report, registered: set[str]) -> list[Article]:

@@ -10,13 +10,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from builder import knowledge
+from builder import knowledge, saved_pages
 from builder.article import merge
 from builder.cache import ArticleCache, key
 from builder.duplicates import fingerprint
 from builder.errors import SourceError
 from builder.text_safety import shown
 from builder.extract import extract, load_rules
+from builder.extract.page import NotAnArticle, read_page
 from builder.models import Article, Message, RawDocument
 from builder.progress import Progress
 from builder.registry import MAX_SLUG_LENGTH
@@ -49,6 +50,8 @@ class Reader:
             return self._article(path, rel, data)
         except SourceError as exc:
             return Failure(rel, "error", (Message("error", exc.reason, exc.line),))
+        except NotAnArticle as exc:
+            return Failure(rel, "skipped", (Message("warning", f"not published: {exc}"),))
         except Exception as exc:  # noqa: BLE001 - one file's surprise never stops the others
             reason = ("could not be processed: the builder met a problem in this file it cannot explain yet; "
                       "run 'builder explain' on it with --verbose and report the file")
@@ -70,8 +73,13 @@ class Reader:
         return self.article(raw)
 
     def article(self, raw: RawDocument) -> Article:
-        """Extract, merge with the header, enrich."""
-        article = merge(raw, extract(raw.text, self.rules))
+        """Extract, merge with the header, enrich (raise NotAnArticle for a page that is none)."""
+        if raw.kind == "page":  # from here on only the page's text travels, never its markup
+            found, text = read_page(raw.text, self.rules)
+            raw = replace(raw, text=text)
+        else:
+            found = extract(raw.text, self.rules)
+        article = merge(raw, found)
         found = knowledge.enrich(article.title, article.paragraphs, article.header_topics, self.vocabulary)
         return replace(article, knowledge=found, fingerprint=fingerprint(article.paragraphs))
 
@@ -104,7 +112,7 @@ def process_all(found: list[tuple[Path, str]], config_dir: Path, cache: ArticleC
         except SourceError as exc:
             results.append(Failure(rel, "error", (Message("error", exc.reason, exc.line),)))
             continue
-        cache_key = key(rel, data)
+        cache_key = key(rel, data + saved_pages.sidecar_bytes(path) if saved_pages.is_page(rel) else data)
         cached = cache.get(cache_key)
         results.append(replace(cached, source=replace(cached.source, path=path, digest=cache_key)) if cached else None)
         if cached is None:

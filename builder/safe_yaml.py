@@ -53,6 +53,7 @@ def load_settings_yaml(source: str):
 
     Strings come back without bidi controls or characters XML forbids (see text_safety).
     """
+    source = without_unsafe(source)
     check_shape(source, SETTINGS_DEPTH, SETTINGS_EVENTS)
     return _clean(yaml.load(source, Loader=SafeLoader))
 

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder import saved_pages
 from builder.errors import SourceError
 from builder.extract.encoding import decode
 from builder.header import read_header
@@ -18,9 +19,10 @@ from builder.models import Message, RawDocument
 from builder.text_safety import without_unsafe
 from builder.write import MANIFEST
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md") + saved_pages.PAGE_SUFFIXES
 MAX_ARTICLE_BYTES = 5_000_000  # far above any news article; larger files are not articles
 BUILDER_FILES = ("permalinks.yml",)  # files the builder itself keeps in content/
+NOT_TEXT_NAME = "its name (or its folder's) is not UTF-8 text, so no address can be made from it: rename it"
 _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10))  # C0 controls but tab and newline
 
 
@@ -49,7 +51,7 @@ def discover(content_dir: Path, outputs: tuple[Path, ...] = ()) -> tuple[list[tu
         skipped.append(Skip(rel, f"this folder cannot be read: {exc.strerror or exc}", "error"))
 
     for folder, dirs, files in os.walk(content_dir, onerror=unreadable):
-        dirs.sort()
+        dirs[:] = sorted(d for d in dirs if not saved_pages.is_companion_folder(d, files))  # a page's NAME_files/
         for name in list(dirs):
             reason = _folder_reason(Path(folder) / name, name, root, excluded)
             if reason:
@@ -58,7 +60,7 @@ def discover(content_dir: Path, outputs: tuple[Path, ...] = ()) -> tuple[list[tu
         for name in sorted(files) + [d for d in dirs if d.endswith(ARTICLE_SUFFIXES)]:
             path = Path(folder) / name
             rel = path.relative_to(content_dir).as_posix()
-            reason, level = _skip_reason(path, name, root)
+            reason, level = _skip_reason(path, name, root) if _is_text(rel) else (NOT_TEXT_NAME, "skipped")
             if reason == "":
                 continue
             if reason:
@@ -86,6 +88,15 @@ def _folder_reason(path: Path, name: str, root: Path, excluded: set[Path]) -> st
     return None
 
 
+def _is_text(rel: str) -> bool:
+    """False for a name with bytes that are not UTF-8 (Python keeps them as lone surrogates)."""
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _made_by_builder(folder: Path) -> bool:
     """A docs/ folder (its manifest) or a built website (sitemap and search index)."""
     return (folder / MANIFEST).is_file() or (
@@ -111,8 +122,13 @@ def _skip_reason(path: Path, name: str, root: Path) -> tuple[str | None, str]:
         return "", "skipped"
     if name.startswith("."):
         return "hidden file (its name starts with a dot); rename it to publish it", "skipped"
+    if saved_pages.page_of_sidecar(path):
+        return "", "skipped"  # a saved page's curated values, read with the page
     if not name.lower().endswith(ARTICLE_SUFFIXES):
-        return f"not an article file: only {' and '.join(ARTICLE_SUFFIXES)} files are read", "skipped"
+        if name.endswith(saved_pages.SIDECAR_SUFFIX):
+            return ("a .yml file with no saved page of the same name beside it (NAME.yml goes with NAME.html)",
+                    "skipped")
+        return f"not an article file: only {', '.join(ARTICLE_SUFFIXES)} files are read", "skipped"
     if path.is_symlink() and not _inside(path.resolve(), root):
         return "a link to a file outside the content folder; copy the file in instead", "skipped"
     return None, "skipped"
@@ -131,6 +147,8 @@ def parse(data: bytes, path: Path, rel_path: str) -> RawDocument:
     """The bytes of one file -> RawDocument; raise SourceError when it cannot be an article."""
     if not data.strip():
         raise SourceError(rel_path, "the file is empty")
+    if saved_pages.is_page(rel_path):
+        return _parse_page(data, path, rel_path)
     data, stray = _without_stray_nul_bytes(data)
     try:
         text, encoding = decode(data)
@@ -146,6 +164,16 @@ def parse(data: bytes, path: Path, rel_path: str) -> RawDocument:
     if encoding not in ("utf-8", "ascii"):
         messages.append(Message("info", f"read as {encoding}"))
     return RawDocument(path, rel_path, body, encoding, header, header_lines, tuple(messages))
+
+
+def _parse_page(data: bytes, path: Path, rel_path: str) -> RawDocument:
+    """A saved web page: its HTML (read out in the extract stage) and its NAME.yml values."""
+    try:
+        text, encoding = saved_pages.decode_page(data, rel_path)
+    except ValueError as exc:
+        raise SourceError(rel_path, f"not readable as a web page: {exc}") from None
+    header, warnings = saved_pages.read_sidecar(path, rel_path)
+    return RawDocument(path, rel_path, text, encoding, header, 0, tuple(warnings), kind="page")
 
 
 def _without_stray_nul_bytes(data: bytes) -> tuple[bytes, int]:

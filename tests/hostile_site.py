@@ -132,8 +132,8 @@ def hostile_config(root: Path) -> tuple[Path, Path]:
     return config, root / "mkdocs.yml"
 
 
-def build_hostile(root: Path, site: Path, site_url: str = ""):
-    """Write the content and settings, build into site; the build report."""
+def build_hostile(root: Path, site: Path, site_url: str = "", engine: str = "mkdocs"):
+    """Write the content and settings, build into site with the engine; the build report."""
     for rel, text in files().items():
         path = root / "content" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -143,7 +143,7 @@ def build_hostile(root: Path, site: Path, site_url: str = ""):
     before = os.environ.get("SITE_URL")
     os.environ["SITE_URL"] = site_url
     try:
-        return pipeline.build(BuildOptions(paths))
+        return pipeline.build(BuildOptions(paths, engine=engine))
     finally:
         if before is None:
             os.environ.pop("SITE_URL", None)

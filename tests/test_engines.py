@@ -26,6 +26,7 @@ from tests.browser_support import (  # noqa: F401 - fixtures
     registry_slugs, serve, shared,
 )
 from tests.conftest import ROOT, make_content, run_cli
+from tests.hostile_site import build_hostile, markup_problems
 from tests.test_browser_reader import visit  # noqa: F401 - fixture: fails on any request to another host
 from tests.test_publish_head import ARTICLE as HOSTILE_ARTICLE, EVIL, Head
 
@@ -194,3 +195,16 @@ def test_what_zensical_cannot_do_is_refused_by_name(monkeypatch):
     assert "live preview runs on MkDocs only" in result.output
     monkeypatch.setenv("SITE_ENGINE", "hugo")
     assert "unknown publishing engine 'hugo'" in run_cli("build", expect=1).output
+
+
+def test_hostile_archive_and_settings_stay_text_with_zensical(tmp_path):
+    """The hostile-input archive (tests/hostile_site.py), published by Zensical: no page
+    carries markup or script from any article, setting or navigation title."""
+    require(ZENSICAL)
+    report = build_hostile(tmp_path, tmp_path / "site", site_url="https://user.github.io/repo/", engine=ZENSICAL)
+    assert (tmp_path / "site" / "index.html").exists(), report.summary_line()
+    pages = {p.relative_to(tmp_path / "site").as_posix(): p.read_text(encoding="utf-8")
+             for p in (tmp_path / "site").rglob("*.html")}
+    found = {path: markup_problems(text)[0] for path, text in pages.items()}
+    assert {path: problems for path, problems in found.items() if problems} == {}
+    assert len(pages) > 60

@@ -70,7 +70,7 @@ def test_decode_refuses_binary(data: bytes) -> None:
     ("boilerplate:\n  - name: a\n    patterns: ['(']", "key 'boilerplate[0].patterns[0]': bad regular expression"),
     ("boilerplate:\n  - name: a\n    patern: [x]", "key 'boilerplate[0]': unknown keys: patern"),
     ("limits: {title_max_chars: -3}", "key 'limits.title_max_chars': expected a positive whole number"),
-    ("limits: {title_max: 3}", "key 'limits.title_max': unknown limit"),
+    ("limits: {title_max: 3}", "key 'limits.title_max': unknown limit setting"),
     ("months: {13: [smarch]}", "key 'months.13': expected a number from 1 to 12"),
     ("attribution: ['(?P<outlet>']", "key 'attribution[0]': bad regular expression"),
     ("outlets: [{aliases: [x]}]", "key 'outlets[0]': expected a mapping with a 'name'"),

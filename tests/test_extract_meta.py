@@ -263,7 +263,6 @@ def test_cited_outlet_is_not_publisher(sentence: str) -> None:
     ([H, "Oct 13, 2023, 6:22 AM GMT+9", P1], PartialDate(2023, 10, 13), "text"),
     ([H, "13 Oct 2023", P1], PartialDate(2023, 10, 13), "text"),
     ([H, "October 2023", P1], PartialDate(2023, 10), "text"),
-    ([H, "Last updated: 4 March 2012", P1], PartialDate(2012, 3, 4), "text"),
     ([H, "By Jane Smith | Oct. 3, 2023", P1], PartialDate(2023, 10, 3), "text"),
     ([H, "Sunday, 5th of November 2017", P1], PartialDate(2017, 11, 5), "text"),
     ([H, "GENEVA (22 September 2023) – " + P1], PartialDate(2023, 9, 22), "dateline"),
@@ -284,9 +283,10 @@ def test_date(lines: list[str], date: PartialDate, origin: str) -> None:
     ([H, "SEOUL, Sept. 22 (Yonhap) -- Activists rallied on Friday.", "Rallies were held in 2017 and 2023."],
      "dateline gives Sept. 22 but no year the text proves"),  # Friday in 2017 and 2023
     ([H, "SEOUL, Sept. 22 (Yonhap) -- Activists rallied.", "It was founded in 2023."], "dateline gives Sept. 22 but no year the text proves"),
-    ([H, P1, "The protest on Feb. 14, 2012 drew 100 people.", P2], "no publication date in the text"),
-    ([H, P1, "Talks were held on March 3, 2019 and again in 2020."], "no publication date in the text"),
-    ([H, P1], "no publication date in the text"),
+    ([H, P1, "The protest on Feb. 14, 2012 drew 100 people.", P2], "no publication date near the headline"),
+    ([H, P1, "Talks were held on March 3, 2019 and again in 2020."], "no publication date near the headline"),
+    ([H, P1], "no publication date near the headline"),
+    ([H, "Last updated: 4 March 2012", P1], "only an updated date (Last updated: 4 March 2012) near the headline"),
 ])
 def test_date_unknown(lines: list[str], note: str) -> None:
     got = run(*lines)

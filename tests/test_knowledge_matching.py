@@ -107,7 +107,8 @@ TOPICS = [
     ("a convention that prohibits refoulement and deportation", "Forced repatriation", True),
     ("The defectors were arrested and are being held at a police station.", "Arrests and detention in China", True),
     ("Protesters held a rally and delivered an open letter.", "Protests and advocacy", True),
-    ("China says they are economic migrants, not refugees.", "Refugee law and non-refoulement", True),
+    ("China says they are economic migrants, not refugees, and denies them asylum.", "Refugee law and non-refoulement",
+     True),
     ("They face torture and labor camps.", "Punishment after return", True),
     ("The Unification Ministry summoned the ambassador.", "South Korea–China diplomacy", True),
     ("The UNHCR and the Commission of Inquiry", "The UN and international bodies", True),
@@ -117,6 +118,10 @@ TOPICS = [
     ("They crossed the border with a broker.", "Escape routes and the border", True),
     ("The weather in Seoul was grey.", "Forced repatriation", False),
     ("A rally.", "Protests and advocacy", False),
+    # one word, however often, is not evidence; nor is a word inside a person's name
+    ("The church, the church hall and the church garden were full.", "Religion, churches and missionaries", False),
+    ("A prize named after Hans Christian Andersen went to a writer who visits a church.",
+     "Religion, churches and missionaries", False),
 ]
 
 

@@ -33,14 +33,16 @@ DISCOVERY = [
     ("The defector, Kim Hyuk, told Reuters that his cousin, Kim Cheol-ok, had called", ["Kim Cheol-ok", "Kim Hyuk"]),
     ("a 26-year-old North Korean defector named Grace Jo, who explained", ["Grace Jo"]),
     ("said Kim Eun Young, program officer with Citizens’ Alliance", ["Kim Eun Young"]),
-    # negatives: places, nationalities, organisations, lone surnames, people without a role or verb
+    # a known first name is evidence enough
+    ("Grace Jo spoke at Chinese Community Church in Washington.", ["Grace Jo"]),
+    # negatives: places, nationalities, organisations, lone surnames, people without a role, verb or first name
     ("The rally was held in Seoul, in front of the embassy.", []),
     ("Chinese officials said the defectors were migrants.", []),
     ("Human Rights Watch said that more than 500 were returned.", []),
     ("South Korea said it protested to China.", []),
     ("Kim said the talks went well.", []),
     ("“We’re trying,” said one teenage defector, Kang.", []),
-    ("Grace Jo spoke at Chinese Community Church in Washington.", []),
+    ("Park Jin spoke at Chinese Community Church in Washington.", []),
     ("Korea JoongAng Daily reported Thursday that", []),
     ("On Friday, Seoul Beijing said nothing.", []),
     ("Open Doors USA's 2017 World Watch List", []),

@@ -96,7 +96,7 @@ def test_wrong_top_level(tmp_path: Path) -> None:
     found = problems(tmp_path, {"topics.yml": "- a\n- b\n", "entities.yml": "persons: []\n"})
     assert found == [
         "site_config/topics.yml: expected a mapping, got a list",
-        "site_config/entities.yml: unknown key 'persons' (expected one of: people, organizations, places)",
+        "site_config/entities.yml: unknown key 'persons' (expected one of: people, organizations, places, rejected)",
     ]
 
 

@@ -50,8 +50,8 @@ MD = _markdown()
 
 
 def normalise(text: str) -> str:
-    """Whitespace runs as one space; control characters (never shown) dropped."""
-    text = re.sub(r"[\t\n\r]", " ", text)
+    """Whitespace runs as one space; control characters, bidi controls and U+FFFE/U+FFFF (never shown) dropped."""
+    text = re.sub(r"[\t\n\r]", " ", without_unsafe(text))
     visible = "".join(c for c in text if ord(c) >= 32 and not 0x7F <= ord(c) < 0xA0)
     return re.sub(r"\s+", " ", visible).strip()
 

@@ -11,23 +11,28 @@ Every input line ends in exactly one of: title, evidence, body, captions, remove
 from __future__ import annotations
 
 from builder.extract import dates
-from builder.extract.attribution import Attribution, read_attribution
+from builder.extract.attribution import Attribution, owner_named, read_attribution
 from builder.extract.dateline import Dateline, read_dateline
 from builder.extract.encoding import decode
+from builder.extract.extent import Extent, confine, locate
 from builder.extract.head import Head, read_head, title_from_lead
 from builder.extract.lines import Sheet, classify
+from builder.extract.published import near_lines, publication_date, updated_line
 from builder.extract.paragraphs import body_blocks, split_paragraphs, to_blocks, wrap_width
 from builder.extract.rules import Rules, load_rules
 from builder.extract.text import first_sentence
 from builder.models import Block, Extraction, PartialDate, Removed
 
-__all__ = ["Rules", "decode", "extract", "load_rules"]
+__all__ = ["Rules", "decode", "extract", "load_rules", "reading"]
 
 
 def extract(text: str, rules: Rules) -> Extraction:
     """Read title, attribution, date, body and captions from one article's text."""
     sheet = classify(text, rules)
-    head = read_head(sheet, rules)
+    extent = locate(sheet, rules)
+    head = read_head(sheet, rules, extent.first if extent else None)
+    if extent is not None:
+        confine(sheet, extent, rules)
     blocks = body_blocks(sheet)
     width = wrap_width(blocks)
     paragraphs = [p for block in blocks for p in split_paragraphs(block, width, rules)]
@@ -37,8 +42,9 @@ def extract(text: str, rules: Rules) -> Extraction:
         paragraphs[0] = paragraphs[0][len(dateline.prefix):]
         evidence.append(Removed(dateline.prefix.strip(), "dateline"))
     body = to_blocks(paragraphs, rules)
-    attribution = read_attribution(sheet.signals, head.masthead, dateline, rules)
-    date, date_origin, date_note = _date(sheet, dateline, paragraphs, text, rules)
+    near = near_lines(sheet, extent, head.title_at, rules)
+    attribution = read_attribution(sheet.signals, head.masthead, dateline, rules, text, near)
+    date, date_origin, date_note = _date(sheet, extent, head, dateline, paragraphs, text, rules)
     title, title_origin = _title(head, paragraphs, rules)
     summary, summary_origin = _summary(head, body)
     return Extraction(
@@ -55,8 +61,25 @@ def extract(text: str, rules: Rules) -> Extraction:
                       for i, m in enumerate(sheet.marks) if m and m.dest == "removed"),
         evidence=tuple(evidence),
         origins=_origins(title_origin, summary_origin, attribution, dateline, date_origin),
-        notes=_notes(title_origin, attribution, date, date_note, body),
+        notes=_notes(title_origin, attribution, owner_named(sheet.signals, rules), date, date_note, body),
     )
+
+
+def reading(text: str, rules: Rules) -> dict:
+    """How extraction read the text, for `builder explain`: the article's extent (first and
+    last line, and why each boundary is there) and the headline candidates with their reasons."""
+    sheet = classify(text, rules)
+    extent = locate(sheet, rules)
+    head = read_head(sheet, rules, extent.first if extent else None)
+    found: dict = {"extent": None, "title_candidates": [
+        {"line": c.index + 1, "text": sheet.lines[c.index], "score": c.score, "reasons": list(c.reasons)}
+        for c in head.candidates]}
+    if extent is not None:
+        found["extent"] = {
+            "first_line": extent.first + 1, "first": sheet.lines[extent.first], "why_first": extent.why_first,
+            "last_line": extent.last + 1, "last": sheet.lines[extent.last], "why_last": extent.why_last,
+        }
+    return found
 
 
 def _line_evidence(sheet: Sheet) -> list[Removed]:
@@ -81,14 +104,18 @@ def _summary(head: Head, body: tuple[Block, ...]) -> tuple[str | None, str | Non
     return (first_sentence(lead), "lead") if lead else (None, None)
 
 
-def _date(sheet: Sheet, dateline: Dateline | None, paragraphs: list[str], text: str,
-          rules: Rules) -> tuple[PartialDate | None, str | None, str | None]:
-    """A date line near the headline, else the dateline's date (a bare month-day only if proven)."""
-    found = sorted(sheet.signals.dates, key=lambda d: (not d[2], d[0]))
-    if found:
-        return found[0][1], "text", None
+def _date(sheet: Sheet, extent: Extent | None, head: Head, dateline: Dateline | None, paragraphs: list[str],
+          text: str, rules: Rules) -> tuple[PartialDate | None, str | None, str | None]:
+    """A date printed near the headline or the article's foot, else the dateline's date
+    (a bare month-day only if proven)."""
+    found, _ = publication_date(sheet, extent, head.title_at, rules, sheet.signals.order)
+    if found is not None:
+        return found, "text", None
     if dateline is None or (dateline.date is None and dateline.month_day is None):
-        return None, None, "no publication date in the text"
+        updated = updated_line(sheet, extent, head.title_at, rules)
+        if updated:
+            return None, None, f"only an updated date ({updated}) near the headline"
+        return None, None, "no publication date near the headline"
     if dateline.date is not None:
         return dateline.date, "dateline", None
     month, day = dateline.month_day or (1, 1)
@@ -113,7 +140,7 @@ def _origins(title: str | None, summary: str | None, attribution: Attribution,
     return {name: origin for name, origin in origins.items() if origin}
 
 
-def _notes(title_origin: str | None, attribution: Attribution, date: PartialDate | None,
+def _notes(title_origin: str | None, attribution: Attribution, owner: str | None, date: PartialDate | None,
            date_note: str | None, body: tuple[Block, ...]) -> dict[str, str]:
     """What extraction was unsure of, by field (a curated header value makes a note moot)."""
     notes = {}
@@ -122,7 +149,8 @@ def _notes(title_origin: str | None, attribution: Attribution, date: PartialDate
     if title_origin is None:
         notes["title"] = "no headline and no lead sentence to derive a title from"
     if attribution.publisher is None:
-        notes["publisher"] = "no publisher named in the text"
+        notes["publisher"] = (f"only a company is named ({owner}, in the copyright line): the publication's owner, "
+                              "not the publication" if owner else "no publisher named in the text")
     if attribution.author is None:
         notes["author"] = "no byline in the text"
     if date is None and date_note:

@@ -27,13 +27,42 @@ class Attribution:
 def canonical_outlet(name: str, rules: Rules) -> str:
     """Full name for a known alias ("Yonhap" -> "Yonhap News Agency"), else as printed."""
     cleaned = name.strip().rstrip(".,;:")
-    return rules.alias_index.get(cleaned.lower(), cleaned)
+    bare = cleaned[4:] if cleaned.lower().startswith("the ") else cleaned
+    return rules.alias_index.get(cleaned.lower(), rules.alias_index.get(bare.lower(), cleaned))
 
 
-def _chrome_outlet(signals: Signals, rules: Rules) -> str | None:
-    """The most specific self-named outlet ("Business Insider Australia" over "Business Insider")."""
-    names = [canonical_outlet(n, rules) for n in signals.chrome]
-    return max(names, key=len) if names else None
+def _usable(name: str, rules: Rules) -> bool:
+    """Not a month, a weekday, a common word or a bare number."""
+    lowered = name.lower().strip()
+    first = lowered.split()[0] if lowered.split() else ""
+    return (len(lowered) >= 2 and any(c.isalpha() for c in lowered) and lowered not in rules.not_publishers
+            and (first == "the" or first not in rules.not_publishers) and first.rstrip(".") not in rules.months
+            and first not in rules.weekdays)
+
+
+
+def is_company(name: str, rules: Rules) -> bool:
+    """"Example Communications Inc.", "Example Holdings": a corporate owner's name."""
+    return any(word.strip(".,&").lower() in rules.owner_words for word in name.split()[1:])
+
+
+def _self_named(signals: Signals, page: str, rules: Rules) -> str | None:
+    """The name the publication calls itself most often: its chrome lines, and a copyright
+    holder that is not a company (the page's own mentions of each name add up)."""
+    printed = signals.chrome + [n for n in signals.copyright if not is_company(n, rules)]
+    names = [n for n in printed if _usable(n, rules)]
+    if not names:
+        return None
+    lowered = page.lower()
+    best = max(names, key=lambda n: (lowered.count(n.lower()), len(n)))
+    # The most specific form: "Example Post Australia" over "Example Post".
+    return canonical_outlet(max((n for n in names if best.lower() in n.lower()), key=len), rules)
+
+
+def owner_named(signals: Signals, rules: Rules) -> str | None:
+    """A company named only by the copyright line (the publication's owner, not the publication)."""
+    owners = [n for n in signals.copyright if is_company(n, rules) and _usable(n, rules)]
+    return owners[0] if owners else None
 
 
 def _domain_outlet(signals: Signals, rules: Rules) -> str | None:
@@ -47,11 +76,11 @@ def _domain_outlet(signals: Signals, rules: Rules) -> str | None:
 
 
 def _publisher_candidates(signals: Signals, masthead: str | None, dateline: Dateline | None,
-                          rules: Rules) -> list[tuple[str, str]]:
-    attributed = [canonical_outlet(n, rules) for n in signals.attribution]
+                          rules: Rules, page: str) -> list[tuple[str, str]]:
+    attributed = [canonical_outlet(n, rules) for n in signals.attribution if _usable(n, rules)]
     return [(name, origin) for name, origin in (
         (attributed[0] if attributed else None, "attribution"),
-        (_chrome_outlet(signals, rules), "chrome"),
+        (_self_named(signals, page, rules), "chrome"),
         (_domain_outlet(signals, rules), "email-domain"),
         (masthead, "masthead"),
         (dateline.agency if dateline else None, "dateline"),
@@ -59,21 +88,24 @@ def _publisher_candidates(signals: Signals, masthead: str | None, dateline: Date
 
 
 def read_attribution(signals: Signals, masthead: str | None, dateline: Dateline | None,
-                     rules: Rules) -> Attribution:
-    candidates = _publisher_candidates(signals, masthead, dateline, rules)
+                     rules: Rules, page: str = "", near: set[int] | None = None) -> Attribution:
+    """Publisher and author; `near` (the lines of the headline cluster and the article's
+    start and foot) limits where a byline may stand (None: anywhere)."""
+    candidates = _publisher_candidates(signals, masthead, dateline, rules, page)
     publisher, origin = candidates[0] if candidates else (None, None)
     republished_by = None
     if origin == "attribution":
         hosts = [name for name, source in candidates[1:] if source in ("chrome", "masthead")]
         republished_by = next((h for h in hosts if h != publisher), None)
-    author, author_origin = _author(signals)
+    author, author_origin = _author(signals, near)
     return Attribution(publisher, origin, republished_by, author, author_origin)
 
 
-def _author(signals: Signals) -> tuple[str | None, str | None]:
-    """A byline first, then a reporter's social "Follow NAME" line."""
-    if signals.bylines:
-        return name_case(signals.bylines[0][1].strip()), "byline"
+def _author(signals: Signals, near: set[int] | None) -> tuple[str | None, str | None]:
+    """A byline near the headline or the article first, then a reporter's social "Follow NAME" line."""
+    bylines = [name for i, name in signals.bylines if near is None or i in near]
+    if bylines:
+        return name_case(bylines[0].strip()), "byline"
     if signals.follows:
         return name_case(signals.follows[0].strip()), "social"
     return None, None

@@ -10,11 +10,14 @@ import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable, Union
 
 from builder.extract.rules import Rules
 from builder.models import PartialDate
 
 DATE_LINE_MAX_CHARS = 120
+Order = Union[str, None, Callable[[], Union[str, None]]]  # "dmy", "mdy", unknown, or how to find out
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b", re.I)
 _ZONE = re.compile(r"\b(?:[A-Z]{2,4}T|GMT|UTC|KST|HKT|JST|BST|CET|CEST|IST|ET|PT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\b")
@@ -36,16 +39,68 @@ class DateFinder:
 def _finder(months: tuple[str, ...], weekdays: tuple[str, ...], labels: tuple[str, ...]) -> DateFinder:
     mon = "|".join(sorted(months, key=len, reverse=True))
     day = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
-    full = (rf"\b(?P<m1>{mon})\.?\s+{day.format('d1')},?\s+(?P<y1>\d{{4}})\b"
-            rf"|\b{day.format('d2')}\s+(?:of\s+)?(?P<m2>{mon})\.?,?\s+(?P<y2>\d{{4}})\b"
-            r"|\b(?P<y3>\d{4})[-./](?P<m3>[01]?\d)[-./](?P<d3>[0-3]?\d)\b")
+    year_end = r"(?:(?=\d{1,2}:\d\d)|(?!\d))"  # a time may be glued to the year: "20194:29 AM"
+    full = (rf"\b(?P<m1>{mon})\.?\s+{day.format('d1')},?\s+(?P<y1>\d{{4}}){year_end}"
+            rf"|\b{day.format('d2')}\.?\s+(?:(?:of|de)\s+)?(?P<m2>{mon})\.?,?\s+(?:de\s+)?(?P<y2>\d{{4}}){year_end}"
+            r"|\b(?P<y3>\d{4})[-./](?P<m3>[01]?\d)[-./](?P<d3>[0-3]?\d)(?!\d)"
+            r"|(?P<y5>\d{4})\s*[년年]\s*(?P<m5>[01]?\d)\s*[월月]\s*(?P<d5>[0-3]?\d)\s*[일日]")
     return DateFinder(
         full=re.compile(full, re.I),
-        month_year=re.compile(rf"\b(?P<m>{mon})\.?,?\s+(?P<y>\d{{4}})\b", re.I),
+        month_year=re.compile(rf"\b(?P<m>{mon})\.?,?\s+(?P<y>\d{{4}})(?!\d)", re.I),
         month_day=re.compile(rf"\b(?P<m>{mon})\.?\s+{day.format('d')}\b", re.I),
         weekday=re.compile(rf"\b(?P<w>{'|'.join(sorted(weekdays, key=len, reverse=True))})\b\.?", re.I),
         label=re.compile(rf"^\s*(?:{'|'.join(re.escape(x) for x in labels)})\b\s*(?:on|at)?\s*:?\s*", re.I),
     )
+
+
+# Numeric day and month in either order: "27/09/2018", "13.11.2019", "11/19/19".
+_NUMERIC = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])")
+
+
+def _numeric_matches(text: str):
+    """Numeric dates not glued to a longer number on the left ("1.2.3.2019" is none)."""
+    if "/" not in text and "." not in text:
+        return
+    for match in _NUMERIC.finditer(text):
+        before = text[match.start() - 1:match.start()]
+        if not (before.isdigit() or before == "."):
+            yield match
+
+
+def numeric_order(text: str) -> str | None:
+    """"dmy" or "mdy" when the page's own numeric dates prove which comes first (one of
+    them has a day above 12); dotted dates are day-first unless the page proves otherwise."""
+    orders = set()
+    for match in _numeric_matches(text):
+        a, b = int(match["a"]), int(match["b"])
+        if a > 12 >= b:
+            orders.add("dmy")
+        elif b > 12 >= a:
+            orders.add("mdy")
+    return orders.pop() if len(orders) == 1 else None
+
+
+def _numeric(text: str, order: Order) -> PartialDate | None:
+    match = next(_numeric_matches(text), None)
+    if not match:
+        return None
+    a, b, year = int(match["a"]), int(match["b"]), match["y"]
+    if a <= 12 and b <= 12 and callable(order):
+        order = order()  # the page's evidence is read only when a date needs it
+    if len(year) == 2:
+        if match["sep"] != "/":
+            return None
+        year = f"20{year}"
+    if a > 12 >= b or (order == "dmy" and a <= 12 and b <= 12) or (order is None and match["sep"] == "." and b <= 12):
+        day, month = a, b
+    elif b > 12 >= a or (order == "mdy" and a <= 12 and b <= 12):
+        day, month = b, a
+    else:
+        return None  # 05/06/2019 with nothing on the page to tell the order
+    try:
+        return PartialDate(int(year), month, day)
+    except (TypeError, ValueError):
+        return None
 
 
 _FINDERS: dict[int, tuple[Rules, DateFinder]] = {}
@@ -68,35 +123,42 @@ def _build(rules: Rules, year: str, month: str, day: str | None) -> PartialDate 
         return None
 
 
-def find_date(text: str, rules: Rules) -> PartialDate | None:
-    """The first full (day-precision) or month-year date in the text."""
+def find_date(text: str, rules: Rules, order: Order = None) -> PartialDate | None:
+    """The first full (day-precision) or month-year date in the text; `order` ("dmy",
+    "mdy" or None) says how to read a numeric date whose day and month are both 12 or less."""
+    if not _DIGIT.search(text):
+        return None
     found = finder(rules)
     match = found.full.search(text)
+    numeric = next(_numeric_matches(text), None)
+    if numeric and (match is None or numeric.start() < match.start()):
+        if date := _numeric(text, order):
+            return date
     if match:
         g = match.groupdict()
-        for m, d, y in (("m1", "d1", "y1"), ("m2", "d2", "y2"), ("m3", "d3", "y3")):
+        for m, d, y in (("m1", "d1", "y1"), ("m2", "d2", "y2"), ("m3", "d3", "y3"), ("m5", "d5", "y5")):
             if g[y]:
                 return _build(rules, g[y], g[m], g[d])
     match = found.month_year.search(text)
     return _build(rules, match["y"], match["m"], None) if match else None
 
 
-def parse_date_line(line: str, rules: Rules) -> tuple[PartialDate, bool] | None:
+def parse_date_line(line: str, rules: Rules, order: Order = None) -> tuple[PartialDate, bool] | None:
     """A line that is only a date (with label, weekday, time): (date, is_publication)."""
-    if len(line) > DATE_LINE_MAX_CHARS or not any(c.isdigit() for c in line):
+    if len(line) > DATE_LINE_MAX_CHARS or not _DIGIT.search(line):
         return None
     found = finder(rules)
     label = found.label.match(line)
     rest = line[label.end():] if label else line
-    date = find_date(rest, rules)
+    date = find_date(rest, rules, order)
     if date is None:
         return None
-    for pattern in (found.full, found.month_year, _TIME, _ZONE, found.weekday, found.label):
+    for pattern in (found.full, _NUMERIC, found.month_year, _TIME, _ZONE, found.weekday, found.label):
         rest = pattern.sub(" ", rest)
     rest = re.sub(r"\b(?:updated|published|posted|modified|last|first)\b", " ", rest, flags=re.I)
     if len(_RESIDUE.sub("", rest)) > 2:
         return None
-    labelled = label.group(0).strip(" :").lower() if label else ""
+    labelled = re.sub(r"\s+(?:on|at)$", "", label.group(0).strip(" :").lower()) if label else ""
     return date, not labelled or labelled in rules.date_published_labels
 
 

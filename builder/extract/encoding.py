@@ -37,9 +37,21 @@ def _from_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+def _rank(match) -> tuple[float, float, int]:
+    """Most coherent first, then least chaotic, then the earlier candidate (CP1252 before Shift-JIS)."""
+    name = match.encoding
+    order = CANDIDATES.index(name) if name in CANDIDATES else len(CANDIDATES)
+    return (match.coherence, -match.chaos, -order)
+
+
 def _guess(data: bytes) -> tuple[str, str]:
-    """charset-normalizer's best guess, falling back to CP1252, then Latin-1."""
-    best = charset_normalizer.from_bytes(data[:SAMPLE_BYTES], cp_isolation=CANDIDATES).best()
+    """charset-normalizer's most coherent result, falling back to CP1252, then Latin-1.
+
+    Its best() sometimes prefers Shift-JIS for CP1252 text with a single £ ("£15.8m" read as
+    "｣15.8m"); the most coherent of its results decodes such text right and keeps EUC-KR right.
+    """
+    results = list(charset_normalizer.from_bytes(data[:SAMPLE_BYTES], cp_isolation=CANDIDATES))
+    best = max(results, key=_rank) if results else None
     if best is not None:
         try:
             return data.decode(best.encoding), best.encoding

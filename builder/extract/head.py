@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from builder.extract import title
 from builder.extract.dateline import read_dateline
 from builder.extract.lines import Mark, Sheet, is_paragraph_like, looks_like_person
 from builder.extract.rules import Rules
@@ -32,6 +33,8 @@ class Head:
     title: str | None = None
     summary: str | None = None
     masthead: str | None = None
+    title_at: int | None = None
+    candidates: tuple[title.Candidate, ...] = ()
 
 
 def _head_region(sheet: Sheet) -> list[int]:
@@ -68,10 +71,48 @@ def clean_title(line: str, rules: Rules) -> str:
     return line.strip()
 
 
-def read_head(sheet: Sheet, rules: Rules) -> Head:
-    """Claim masthead, head captions, the headline (and its repeat) and the standfirst."""
-    masthead, title, title_at = None, None, None
-    region = _head_region(sheet)
+def read_head(sheet: Sheet, rules: Rules, start: int | None = None) -> Head:
+    """Claim masthead, head captions, the headline (and its repeat) and the standfirst.
+
+    With the article's first line `start` known, the headline is chosen among the lines
+    of the head window above it (title.py); otherwise the first headline-shaped line
+    above the first paragraph is taken."""
+    if start is None:
+        return _first_headline(sheet, rules)
+    region = _window(sheet, start, rules.extent["head_lines"])
+    masthead = _claim_masthead_and_captions(sheet, region + _before_paragraph(sheet, start), rules)
+    best, considered = title.choose(sheet, region, start, rules)
+    if best is None:
+        return Head(masthead=masthead, candidates=tuple(considered))
+    title_at = best.index
+    sheet.marks[title_at] = Mark("title", "title")
+    _claim_title_repeat(sheet, title_at, rules)
+    after = [i for i in region if i > title_at] + ([start] if start > title_at else [])
+    _claim_head_bylines(sheet, after, title_at, rules)
+    return Head(title=clean_title(sheet.lines[title_at], rules) or None,
+                summary=_standfirst(sheet, title_at, rules), masthead=masthead,
+                title_at=title_at, candidates=tuple(considered))
+
+
+def _window(sheet: Sheet, start: int, size: int) -> list[int]:
+    """The non-blank lines just above `start` (at most `size`), top to bottom."""
+    region = [i for i in range(start - 1, -1, -1) if sheet.lines[i]][:int(size)]
+    return sorted(region)
+
+
+def _before_paragraph(sheet: Sheet, start: int) -> list[int]:
+    """The article's lines from `start` up to its first paragraph-like line."""
+    found = []
+    for i in range(start, len(sheet.lines)):
+        if sheet.free(i) and is_paragraph_like(sheet.lines[i]):
+            break
+        if sheet.lines[i]:
+            found.append(i)
+    return found
+
+
+def _claim_masthead_and_captions(sheet: Sheet, region: list[int], rules: Rules) -> str | None:
+    masthead = None
     for i in region:
         line = sheet.lines[i]
         if not sheet.free(i):
@@ -81,7 +122,18 @@ def read_head(sheet: Sheet, rules: Rules) -> Head:
             sheet.marks[i] = Mark("evidence", "publisher")
         elif rules.caption_phrase.search(line[:CAPTION_PHRASE_CHARS]):
             sheet.marks[i] = Mark("caption", "caption")
-        elif title is None and _is_headline(line, rules):
+    return masthead
+
+
+def _first_headline(sheet: Sheet, rules: Rules) -> Head:
+    title, title_at = None, None
+    region = _head_region(sheet)
+    masthead = _claim_masthead_and_captions(sheet, region, rules)
+    for i in region:
+        line = sheet.lines[i]
+        if not sheet.free(i):
+            continue
+        if title is None and _is_headline(line, rules):
             title, title_at = clean_title(line, rules), i
             sheet.marks[i] = Mark("title", "title")
         elif title is None and word_count(line) < rules.limits["headline_min_words"]:
@@ -93,7 +145,8 @@ def read_head(sheet: Sheet, rules: Rules) -> Head:
         return Head(masthead=masthead)
     _claim_title_repeat(sheet, title_at, rules)
     _claim_head_bylines(sheet, region, title_at, rules)
-    return Head(title=title or None, summary=_standfirst(sheet, title_at, rules), masthead=masthead)
+    return Head(title=title or None, summary=_standfirst(sheet, title_at, rules), masthead=masthead,
+                title_at=title_at)
 
 
 def _short_headline(sheet: Sheet, region: list[int], rules: Rules) -> int | None:
@@ -141,7 +194,8 @@ def _claim_head_bylines(sheet: Sheet, region: list[int], title_at: int, rules: R
 def _bare_name(line: str, rules: Rules) -> str | None:
     for pattern in rules.head_bylines:
         match = pattern.match(line)
-        if match and word_count(match["name"]) <= HEAD_NAME_MAX_WORDS and looks_like_person(match["name"], rules):
+        if (match and word_count(match["name"]) <= HEAD_NAME_MAX_WORDS and looks_like_person(match["name"], rules)
+                and not any(w.lower() in rules.not_publishers for w in match["name"].split())):
             return match["name"]
     return None
 
@@ -157,8 +211,8 @@ def _standfirst(sheet: Sheet, title_at: int, rules: Rules) -> str | None:
     if line.rstrip().endswith(":"):  # it introduces what follows ("..., the director said:"): the lead
         return None
     after = _next_free(sheet, candidate)
-    claimed_between = after is not None and any(
-        sheet.marks[k] is not None for k in range(candidate + 1, after))
+    claimed_between = after is not None and any(  # a byline, date or photo sets it apart
+        sheet.marks[k] is not None and sheet.marks[k].dest != "removed" for k in range(candidate + 1, after))
     no_full_stop = not ends_sentence(line) and not is_title_case(line) and word_count(line) >= 6
     # A lead that opens with a wire dateline sets the line above it apart as the standfirst.
     dateline_follows = after is not None and read_dateline(sheet.lines[after], rules) is not None

@@ -17,11 +17,13 @@ from builder.models import PartialDate
 
 SEPARATORS = frozenset("- – — | • · * ● ■ ▶ ▲ = _".split())
 _ALT_TEXT = re.compile(r"[a-z][a-z ]*")
+_POSSESSIVE = re.compile(r"[’']s$")
 _EMAIL_DOMAIN = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")
 BYLINE_MAX_CHARS = 150
 PARAGRAPH_MIN_CHARS = 300  # a line this long is article text, whatever its shape
 TRAILER_REASON = "related-headlines"
-CAPTION_TAIL_CHARS = 160  # trailing credits are searched for in a line's last characters
+CAPTION_TAIL_CHARS = 160
+CHROME_LINE_MAX_CHARS = 250  # lines naming the outlet (copyright, follow, sign-up) are short  # trailing credits are searched for in a line's last characters
 
 
 @dataclass(frozen=True)
@@ -36,10 +38,19 @@ class Signals:
 
     attribution: list[str] = field(default_factory=list)
     chrome: list[str] = field(default_factory=list)
+    copyright: list[str] = field(default_factory=list)
     domains: list[str] = field(default_factory=list)
     bylines: list[tuple[int, str]] = field(default_factory=list)
     follows: list[str] = field(default_factory=list)
     dates: list[tuple[int, PartialDate, bool]] = field(default_factory=list)
+    text: str = ""
+    _order: list[str | None] = field(default_factory=list)
+
+    def order(self) -> str | None:
+        """How the page writes numeric dates: "dmy", "mdy" or unknown (read on first use)."""
+        if not self._order:
+            self._order.append(dates.numeric_order(self.text))
+        return self._order[0]
 
 
 @dataclass
@@ -83,10 +94,10 @@ def _claim_metadata(sheet: Sheet, i: int, rules: Rules) -> Mark | None:
         return Mark("evidence", "author")
     if len(line) <= BYLINE_MAX_CHARS and (name := _byline_name(line, rules)):
         signals.bylines.append((i, name))
-        if date := dates.find_date(line, rules):
+        if date := dates.find_date(line, rules, signals.order):
             signals.dates.append((i, date, True))
         return Mark("evidence", "author")
-    if parsed := dates.parse_date_line(line, rules):
+    if parsed := dates.parse_date_line(line, rules, signals.order):
         signals.dates.append((i, parsed[0], parsed[1]))
         return Mark("evidence", "date")
     return None
@@ -123,9 +134,13 @@ def _claim_caption(line: str, rules: Rules) -> bool:
 
 
 def _collect_outlets(line: str, sheet: Sheet, rules: Rules) -> None:
-    for pattern in rules.chrome_outlets:
-        if match := pattern.match(line):
-            sheet.signals.chrome.append(match["outlet"].rstrip(". "))
+    if len(line) > CHROME_LINE_MAX_CHARS:
+        return  # a paragraph, not a line of the page's chrome
+    for patterns, found in ((rules.chrome_outlets, sheet.signals.chrome),
+                            (rules.copyright_outlets, sheet.signals.copyright)):
+        for pattern in patterns:
+            if match := pattern.match(line):
+                found.append(_POSSESSIVE.sub("", match["outlet"].rstrip(".,;: ")))
     for domain in _EMAIL_DOMAIN.findall(line):
         sheet.signals.domains.append(domain.lower())
 
@@ -252,6 +267,7 @@ def classify(text: str, rules: Rules) -> Sheet:
     """Split text into stripped lines and mark every line some rule claims."""
     lines = [line.strip() for line in text.split("\n")]
     sheet = Sheet(lines=lines, marks=[None] * len(lines))
+    sheet.signals.text = text
     _first_pass(sheet, rules)
     _trailing_list(sheet, rules)
     _alt_text(sheet, rules)

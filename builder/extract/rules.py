@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from builder.errors import ConfigError
+from builder.extract.outlets import Outlet, outlet_indexes
 
 RULES_FILE = "extraction.yml"
 
@@ -36,6 +37,16 @@ LIMIT_DEFAULTS = {
     "rule_max_chars": 1000,
     "boilerplate_max_chars": 400,
 }
+EXTENT_DEFAULTS = {  # evidence weights for locating the article (extent.py)
+    "short_line_cost": 8,
+    "removed_line_cost": 4,
+    "list_title_cost": 12,
+    "teaser_share": 0.3,
+    "prose_min_words": 8,
+    "prose_cap_words": 80,
+    "head_lines": 12,
+    "inline_list_min_lines": 3,
+}
 
 
 @dataclass(frozen=True)
@@ -46,14 +57,7 @@ class LineRule:
     pattern: re.Pattern[str]
     continues: re.Pattern[str] | None = None
     ends_article: bool = False
-
-
-@dataclass(frozen=True)
-class Outlet:
-    name: str
-    aliases: tuple[str, ...] = ()
-    domains: tuple[str, ...] = ()
-    agency: bool = False
+    stops_article: bool = False  # the article never runs on past this line (comment threads)
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,9 @@ class Rules:
     alt_text_max_words: int
     attribution: tuple[re.Pattern[str], ...]
     chrome_outlets: tuple[re.Pattern[str], ...]
+    copyright_outlets: tuple[re.Pattern[str], ...]
+    owner_words: frozenset[str]
+    not_publishers: frozenset[str]
     social_follow: re.Pattern[str]
     outlet_words: frozenset[str]
     bylines: tuple[re.Pattern[str], ...]
@@ -84,6 +91,9 @@ class Rules:
     date_published_labels: tuple[str, ...]
     outlets: tuple[Outlet, ...]
     limits: dict[str, int]
+    extent: dict[str, float]
+    list_title_reasons: frozenset[str]  # boilerplate groups that end the article (list titles)
+    stop_reasons: frozenset[str]  # boilerplate groups the article never runs past
     alias_index: dict[str, str] = field(default_factory=dict)  # lower alias -> name
     agency_index: dict[str, str] = field(default_factory=dict)  # lower alias -> name
     domain_index: dict[str, str] = field(default_factory=dict)  # domain -> name
@@ -143,7 +153,7 @@ def _boilerplate(loader: _Loader) -> tuple[LineRule, ...]:
         if not isinstance(group, dict) or not isinstance(group.get("name"), str):
             loader.fail(key, "expected a mapping with a 'name'")
             continue
-        unknown = set(group) - {"name", "patterns", "continues", "ends_article"}
+        unknown = set(group) - {"name", "patterns", "continues", "ends_article", "stops_article"}
         if unknown:
             loader.fail(key, f"unknown keys: {', '.join(sorted(unknown))}")
         patterns = loader.strings(f"{key}.patterns", group.get("patterns", []))
@@ -153,6 +163,7 @@ def _boilerplate(loader: _Loader) -> tuple[LineRule, ...]:
             pattern=loader.alternation(f"{key}.patterns", patterns),
             continues=loader.alternation(f"{key}.continues", continues) if continues else None,
             ends_article=bool(group.get("ends_article", False)),
+            stops_article=bool(group.get("stops_article", False)),
         ))
     return tuple(rules)
 
@@ -187,30 +198,17 @@ def _outlets(loader: _Loader) -> tuple[Outlet, ...]:
     return tuple(outlets)
 
 
-def _limits(loader: _Loader) -> dict[str, int]:
-    limits = dict(LIMIT_DEFAULTS)
-    for key, value in loader.section("limits").items():
-        if key not in LIMIT_DEFAULTS:
-            loader.fail(f"limits.{key}", f"unknown limit; expected one of {', '.join(LIMIT_DEFAULTS)}")
-        elif not isinstance(value, int) or value < 1:
-            loader.fail(f"limits.{key}", f"expected a positive whole number, got {value!r}")
+def _numbers(loader: _Loader, section: str, defaults: dict, kind: type) -> dict:
+    """A section of named positive numbers (whole numbers when `kind` is int)."""
+    numbers = dict(defaults)
+    for key, value in loader.section(section).items():
+        if key not in defaults:
+            loader.fail(f"{section}.{key}", f"unknown {section.rstrip('s')} setting; expected one of {', '.join(defaults)}")
+        elif not isinstance(value, (int, kind)) or isinstance(value, bool) or value <= 0:
+            loader.fail(f"{section}.{key}", f"expected a positive {'whole ' if kind is int else ''}number, got {value!r}")
         else:
-            limits[key] = value
-    return limits
-
-
-def _indexes(outlets: tuple[Outlet, ...]) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    aliases: dict[str, str] = {}
-    agencies: dict[str, str] = {}
-    domains: dict[str, str] = {}
-    for outlet in outlets:
-        for alias in (outlet.name, *outlet.aliases):
-            aliases[alias.lower()] = outlet.name
-            if outlet.agency:
-                agencies[alias.lower()] = outlet.name
-        for domain in outlet.domains:
-            domains[domain.lower()] = outlet.name
-    return aliases, agencies, domains
+            numbers[key] = value
+    return numbers
 
 
 def _caption_group(loader: _Loader, captions: dict[str, Any], key: str) -> re.Pattern[str]:
@@ -223,12 +221,15 @@ def _word_set(loader: _Loader, section: str, key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
+def _top_words(loader: _Loader, key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in loader.strings(key, loader.data.get(key, [])))
+
+
 def _byline_rules(loader: _Loader) -> dict[str, Any]:
     social = loader.data.get("social_follow", "(?!)")
     return {
         "social_follow": loader.compile("social_follow", str(social), capture=True) or re.compile("(?!)"),
-        "outlet_words": frozenset(w.lower() for w in loader.strings(
-            "outlet_words", loader.data.get("outlet_words", []))),
+        "outlet_words": _top_words(loader, "outlet_words"),
         "bylines": loader.pattern_list("bylines"),
         "organisation_bylines": loader.pattern_list("organisation_bylines"),
         "head_bylines": loader.pattern_list("head_bylines"),
@@ -240,7 +241,7 @@ def _byline_rules(loader: _Loader) -> dict[str, Any]:
 def _build(loader: _Loader) -> Rules:
     captions = loader.section("captions")
     outlets = _outlets(loader)
-    aliases, agencies, domains = _indexes(outlets)
+    aliases, agencies, domains = outlet_indexes(outlets)
     labels = loader.strings("date_labels", loader.data.get("date_labels", []))
     published = loader.strings("date_published_labels", loader.data.get("date_published_labels", []))
     boilerplate = _boilerplate(loader)
@@ -256,6 +257,9 @@ def _build(loader: _Loader) -> Rules:
         alt_text_max_words=int(captions.get("alt_text_max_words", 8)),
         attribution=loader.pattern_list("attribution"),
         chrome_outlets=loader.pattern_list("chrome_outlets"),
+        copyright_outlets=loader.pattern_list("copyright_outlets"),
+        owner_words=_top_words(loader, "owner_words"),
+        not_publishers=_top_words(loader, "not_publishers"),
         **_byline_rules(loader),
         clause_verbs=_word_set(loader, "subheadings", "clause_verbs"),
         question_words=_word_set(loader, "subheadings", "question_words"),
@@ -266,7 +270,10 @@ def _build(loader: _Loader) -> Rules:
         date_labels=tuple(sorted((w.lower() for w in labels), key=len, reverse=True)),
         date_published_labels=tuple(w.lower() for w in published),
         outlets=outlets,
-        limits=_limits(loader),
+        limits=_numbers(loader, "limits", LIMIT_DEFAULTS, int),
+        extent=_numbers(loader, "extent", EXTENT_DEFAULTS, float),
+        list_title_reasons=frozenset(rule.name for rule in boilerplate if rule.ends_article),
+        stop_reasons=frozenset(rule.name for rule in boilerplate if rule.stops_article),
         alias_index=aliases,
         agency_index=agencies,
         domain_index=domains,

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-TERMINAL = (".", "!", "?", "\"", "”", "’", "'", ":", ";", "…", ")")
-SENTENCE_END = (".", "!", "?", "…", ".\"", ".”", "?\"", "?”", "!\"", "!”")
+TERMINAL = (".", "!", "?", "\"", "”", "’", "'", ":", ";", "…", ")", "。", "！", "？", "」")
+SENTENCE_END = (".", "!", "?", "…", ".\"", ".”", "?\"", "?”", "!\"", "!”", "。", "！", "？", "。」")
 SMALL_WORDS = frozenset(
     "a an and as at but by for from in into of on or over the to up via with vs after amid "
     "against about is are was be its it".split()

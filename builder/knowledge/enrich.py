@@ -9,6 +9,7 @@ from typing import Sequence
 
 from builder.knowledge.people import name_key
 from builder.knowledge.phrases import Tokens, tokenize
+from builder.knowledge.recognise import dateline_places
 from builder.knowledge.schema import ENTITY_KINDS
 from builder.knowledge.topics import TITLE_WEIGHT
 from builder.knowledge.vocabulary import Vocabulary
@@ -29,15 +30,19 @@ def enrich(title: str, paragraphs: Sequence[str], header_topics: Sequence[str], 
         paragraph_tokens.append(tokens)
         vocab.topic_matcher.count_hits(tokens, text, counts)
         _add_entities(vocab, tokens, found)
-    detected = _discover(paragraphs, vocab, found["people"])
-    people = sorted(found["people"] | set(detected))
+    speakers = _discover(paragraphs, vocab, found["people"])
+    discovered = _recognise(paragraphs, vocab, found, speakers)
+    people = sorted(found["people"] | set(discovered["people"]))
+    _discount_names(vocab, counts, people, [title, *paragraphs])
     quotes = vocab.quote_finder.find(paragraphs, people)
     return Knowledge(
         topics=_topics(header_topics, vocab.topic_matcher.matched(counts, _words(paragraphs)), vocab),
         people=tuple(people),
-        organizations=tuple(sorted(found["organizations"])),
-        places=tuple(sorted(found["places"])),
-        detected_people=tuple(sorted(detected)),
+        organizations=tuple(sorted(found["organizations"] | set(discovered["organizations"]))),
+        places=tuple(sorted(found["places"] | set(discovered["places"]))),
+        detected_people=tuple(sorted(discovered["people"])),
+        detected_organizations=tuple(sorted(discovered["organizations"])),
+        detected_places=tuple(sorted(discovered["places"])),
         quotes=tuple(quotes),
         figures=tuple(vocab.figure_finder.find(paragraph_tokens)),
     )
@@ -61,6 +66,41 @@ def _discover(paragraphs: Sequence[str], vocab: Vocabulary, known: set[str]) -> 
             else:
                 detected.setdefault(key, name)
     return list(detected.values())
+
+
+def _recognise(paragraphs: Sequence[str], vocab: Vocabulary, found: dict[str, set[str]],
+               speakers: list[str]) -> dict[str, list[str]]:
+    """Names recognised in the text that neither the vocabulary nor a curator's rejection covers."""
+    recognised = vocab.recogniser.recognise(paragraphs, dateline_places(paragraphs), speakers)
+    known = {name_key(n) for names in found.values() for n in names}
+    spellings = vocab.spellings_of(n for names in found.values() for n in names)
+    surnames = {part for n in found["people"] for part in (name_key(n).split()[0], name_key(n).split()[-1])}
+    kept: dict[str, list[str]] = {}
+    for kind, names in recognised.items():
+        kept[kind] = [
+            n for n in names
+            if name_key(n) not in known and not vocab.is_listed(n) and not vocab.is_rejected(n)
+            and not any(f" {name_key(n)} " in spelling for spelling in spellings)  # part of a listed name
+            and not (kind == "people" and " " not in n and name_key(n) in surnames)
+        ]
+    return kept
+
+
+def _discount_names(vocab: Vocabulary, counts: dict[tuple[str, int], int], names: Sequence[str],
+                    texts: Sequence[str]) -> None:
+    """A topic term inside a person's name is no evidence: "Christian" in "Hans Christian Andersen"."""
+    for name in names:
+        inside: dict[tuple[str, int], int] = {}
+        vocab.topic_matcher.count_hits(tokenize(name), name, inside)
+        if not inside:
+            continue
+        times = sum(text.count(name) for text in texts)
+        for key, hits in inside.items():
+            left = counts.get(key, 0) - hits * times
+            if left > 0:
+                counts[key] = left
+            else:
+                counts.pop(key, None)
 
 
 def _words(paragraphs: Sequence[str]) -> int:

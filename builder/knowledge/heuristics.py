@@ -117,3 +117,54 @@ def read_attribution_rules(data: Any, label: str, problems: Problems) -> Attribu
         not_name_words=_word_set(fields, "not_name_words", label, problems),
         minimum_quote_words=int(minimum or 4),
     )
+
+
+RECOGNITION_FILE = "recognition.yml"
+
+
+@dataclass(frozen=True)
+class RecognitionRules:
+    """recognition.yml: the evidence that makes a capitalised name a person, organisation or place."""
+
+    threshold: float
+    organization_suffixes: frozenset[str]
+    organization_heads: frozenset[str]
+    organization_nouns: frozenset[str]
+    place_suffixes: frozenset[str]
+    place_heads: frozenset[str]
+    place_nouns: frozenset[str]
+    place_prepositions: frozenset[str]
+    team_words: frozenset[str]
+    event_suffixes: frozenset[str]
+    sport_words: frozenset[str]
+    places: tuple[str, ...]  # as written
+    person_roles: frozenset[str]
+    honorifics: frozenset[str]
+    name_particles: frozenset[str]
+    name_suffixes: frozenset[str]
+    demonyms: frozenset[str]
+    common_words: frozenset[str]
+
+
+def read_recognition_rules(data: Any, label: str, problems: Problems) -> RecognitionRules:
+    keys = tuple(RecognitionRules.__dataclass_fields__)
+    fields = check_mapping(data, label, problems, keys) or {}
+    threshold = check_number(fields.get("threshold", 3), f"{label}.threshold", problems, 0.5)
+    named = ("places",)
+    sets = {key: _word_set(fields, key, label, problems) for key in keys if key not in ("threshold", *named)}
+    names = {key: check_texts(fields.get(key), f"{label}.{key}", problems) for key in named}
+    return RecognitionRules(threshold=float(threshold or 3), **names, **sets)
+
+
+EXTRACTION_FILE = "extraction.yml"
+
+
+def read_outlet_names(data: Any) -> tuple[str, ...]:
+    """The names and aliases of extraction.yml's `outlets` (checked where extraction reads them)."""
+    outlets = data.get("outlets") if isinstance(data, dict) else None
+    names: list[str] = []
+    for outlet in outlets if isinstance(outlets, list) else ():
+        if isinstance(outlet, dict):
+            aliases = outlet.get("aliases") if isinstance(outlet.get("aliases"), list) else []
+            names.extend(str(n) for n in [outlet.get("name"), *aliases] if isinstance(n, str) and n.strip())
+    return tuple(names)

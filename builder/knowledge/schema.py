@@ -19,6 +19,7 @@ from builder.slugs import slugify
 ENTITY_KINDS = ("people", "organizations", "places")
 TOPIC_KEYS = ("name", "description", "threshold", "terms", "patterns")
 ENTITY_KEYS = ("name", "aliases", "description")
+REJECTED_KEY = "rejected"  # names the builder finds in the text that a curator turned down
 DEFAULT_THRESHOLD = 3.0  # a topic without `threshold` needs this score
 
 
@@ -102,7 +103,7 @@ def _check_pattern(pattern: str, where: str, problems: Problems) -> None:
 
 
 def read_entities(data: Any, label: str, problems: Problems) -> tuple[Entity, ...]:
-    root = check_mapping(data, label, problems, ENTITY_KINDS) if data is not None else None
+    root = check_mapping(data, label, problems, (*ENTITY_KINDS, REJECTED_KEY)) if data is not None else None
     entities: list[Entity] = []
     owners: dict[str, Entity] = {}  # phrase key -> the entity that has it
     for kind in [k for k in (root or {}) if k in ENTITY_KINDS]:  # file order, for messages
@@ -115,6 +116,13 @@ def read_entities(data: Any, label: str, problems: Problems) -> tuple[Entity, ..
             if entity is not None and _claim_aliases(entity, owners, f"{label}: {kind}[{index}]", problems):
                 entities.append(entity)
     return tuple(entities)
+
+
+def read_rejected(data: Any, label: str, problems: Problems) -> tuple[str, ...]:
+    """entities.yml `rejected:`: names never to show as people, organisations or places."""
+    if not isinstance(data, dict):
+        return ()
+    return check_texts(data.get(REJECTED_KEY), f"{label}: {REJECTED_KEY}", problems)
 
 
 def _read_entity(item: Any, kind: str, where: str, problems: Problems) -> Entity | None:

@@ -10,6 +10,7 @@ from builder.knowledge.schema import Topic
 MAX_HITS_PER_TERM = 3  # a term repeated ten times is not ten times the evidence
 TITLE_WEIGHT = 2  # a term in the title counts this many times
 REFERENCE_WORDS = 200  # thresholds hold up to this length; longer articles need sqrt(words / 200) times more
+MIN_TERMS = 2  # a topic needs at least this many different terms or patterns found: one word is not evidence
 
 
 class TopicMatcher:
@@ -59,7 +60,16 @@ class TopicMatcher:
         """
         scale = max(1.0, (words / REFERENCE_WORDS) ** 0.5)
         scores = self._score_list(counts)
-        return [i for i, topic in enumerate(self.topics) if scores[i] >= topic.threshold * scale]
+        terms = [0] * len(self.topics)
+        for key in counts:
+            for topic_index in self._owners(key):
+                terms[topic_index] += 1
+        return [i for i, topic in enumerate(self.topics)
+                if scores[i] >= topic.threshold * scale and terms[i] >= MIN_TERMS]
+
+    def _owners(self, key: tuple[str, int]) -> set[int]:
+        kind, index = key
+        return {t for t, _ in self._term_topics[index]} if kind == "t" else {self._pattern_topics[index][0]}
 
     def scores(self, counts: dict[tuple[str, int], int]) -> dict[str, float]:
         """Score per topic name (for explaining a topic choice, and for tests)."""
@@ -68,7 +78,7 @@ class TopicMatcher:
     def _score_list(self, counts: dict[tuple[str, int], int]) -> list[float]:
         scores = [0.0] * len(self.topics)
         for (kind, index), hits in counts.items():
-            owners = self._term_topics[index] if kind == "t" else [self._pattern_topics[index]]
-            for topic_index, weight in owners:
+            weighted = self._term_topics[index] if kind == "t" else [self._pattern_topics[index]]
+            for topic_index, weight in weighted:
                 scores[topic_index] += weight * min(hits, MAX_HITS_PER_TERM)
         return scores

@@ -8,22 +8,30 @@ from builder.knowledge.checks import Problems, read_yaml
 from builder.knowledge.heuristics import (
     ATTRIBUTION_FILE,
     DEFAULTS_DIR,
+    EXTRACTION_FILE,
     FIGURES_FILE,
+    RECOGNITION_FILE,
     AttributionRules,
     FigureRules,
+    RecognitionRules,
     read_attribution_rules,
     read_figure_rules,
+    read_outlet_names,
+    read_recognition_rules,
 )
+from builder.knowledge.lexicon import fold
 from builder.knowledge.figures import FigureFinder
 from builder.knowledge.people import PeopleFinder, name_key
 from builder.knowledge.phrases import PhraseMatcher, parse_phrase
 from builder.knowledge.quotes import QuoteFinder
-from builder.knowledge.schema import ENTITY_KINDS, Entity, Topic, read_entities, read_topics
+from builder.knowledge.recognise import Recogniser
+from builder.knowledge.schema import ENTITY_KINDS, Entity, Topic, read_entities, read_rejected, read_topics
 from builder.knowledge.topics import TopicMatcher
 from builder.slugs import slugify
 
 TOPICS_FILE = "topics.yml"
 ENTITIES_FILE = "entities.yml"
+LISTED_CACHE = 50_000  # names remembered as in entities.yml or not
 
 
 class Vocabulary:
@@ -35,11 +43,20 @@ class Vocabulary:
         entities: Sequence[Entity],
         figure_rules: FigureRules,
         attribution: AttributionRules,
+        recognition: RecognitionRules,
+        rejected: Sequence[str] = (),
+        outlets: Sequence[str] = (),
     ) -> None:
         self.topics = tuple(topics)
         self.entities = tuple(entities)
         self.figure_rules = figure_rules
         self.attribution = attribution
+        self.recognition = recognition
+        self.rejected = tuple(rejected)
+        self._rejected_keys = frozenset(fold(n.replace(".", "")) for n in self.rejected)
+        self.outlets = tuple(outlets)
+        self._listed: dict[str, bool] = {}
+        self.recogniser = Recogniser(recognition, attribution, self.outlets)
         self.entity_matcher = PhraseMatcher(
             p for i, e in enumerate(self.entities) for p in (parse_phrase(a, i) for a in e.aliases) if p
         )
@@ -67,13 +84,32 @@ class Vocabulary:
     def topic_named(self, name: str) -> Topic | None:
         return self._topic_by_slug.get(slugify(name))
 
+    def is_listed(self, name: str) -> bool:
+        """True when the whole name is a spelling of an entity of entities.yml."""
+        listed = self._listed.get(name)
+        if listed is None:
+            if len(self._listed) > LISTED_CACHE:
+                self._listed.clear()
+            listed = self._listed[name] = self.entity_matcher.full_match(name) is not None
+        return listed
+
+    def spellings_of(self, names: Iterable[str]) -> list[str]:
+        """Every alias of these entities, as ' word word ' keys, to find names inside them."""
+        wanted = set(names)
+        return [f" {name_key(a)} " for e in self.entities if e.name in wanted for a in e.aliases]
+
+    def is_rejected(self, name: str) -> bool:
+        """True when a curator listed the name under `rejected:` in entities.yml."""
+        return fold(name.replace(".", "")) in self._rejected_keys
+
     def entity(self, index: int) -> Entity:
         return self.entities[index]
 
     def without_kind(self, kind: str) -> "Vocabulary":
         """The same vocabulary with one entity kind emptied (for checking discovery)."""
         kept = [e for e in self.entities if e.kind != kind]
-        return Vocabulary(self.topics, kept, self.figure_rules, self.attribution)
+        return Vocabulary(self.topics, kept, self.figure_rules, self.attribution, self.recognition, self.rejected,
+                          self.outlets)
 
 
 def load_vocabulary(config_dir: Path) -> Vocabulary:
@@ -91,12 +127,22 @@ def load_vocabulary(config_dir: Path) -> Vocabulary:
     topics = read_topics(data, label, problems)
     data, label = read(ENTITIES_FILE)
     entities = read_entities(data, label, problems)
+    rejected = read_rejected(data, label, problems)
     data, label = read(FIGURES_FILE, fallback=True)
     figure_rules = read_figure_rules(data, label, problems)
     data, label = read(ATTRIBUTION_FILE, fallback=True)
     attribution = read_attribution_rules(data, label, problems)
+    data, label = read(RECOGNITION_FILE, fallback=True)
+    recognition = read_recognition_rules(data, label, problems)
+    outlets = read_outlet_names(read_yaml(_config_file(config_dir, EXTRACTION_FILE), EXTRACTION_FILE, Problems()))
     problems.raise_if_any()
-    return Vocabulary(topics, entities, figure_rules, attribution)
+    return Vocabulary(topics, entities, figure_rules, attribution, recognition, rejected, outlets)
+
+
+def _config_file(config_dir: Path, name: str) -> Path:
+    """The site's own file, else the builder's default (its problems are reported where it is read)."""
+    path = config_dir / name
+    return path if path.is_file() else DEFAULTS_DIR / name
 
 
 __all__ = ["ENTITY_KINDS", "Vocabulary", "load_vocabulary"]

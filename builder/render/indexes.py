@@ -61,8 +61,8 @@ def _facet_pages(kind: str, name: str, items: list[Article], ctx: SiteContext,
         lines = [f"# {md_text(name)}" + (f" (page {number})" if number > 1 else "")]
         if number == 1 and description:
             lines.append(md_text(description))
-        if number == 1 and kind == "people":
-            lines.extend(detected_note(name, items))
+        if number == 1 and kind in ("people", "organizations", "places"):
+            lines.extend(detected_note(name, items, kind))
         count = f"{len(items)} article" + ("" if len(items) == 1 else "s")
         lines.append(f"## Articles\n\n{count}, newest first.")
         lines.append(_pager(paths, number))

@@ -11,10 +11,13 @@ from builder.render.context import article_path, sort_newest_first
 from builder.render.markup import document, html_text, md_link, md_text
 
 DATA_FIELDS = ("slug", "title", "date", "date_precision", "publisher", "republished_by", "author", "dateline",
-               "url", "page", "summary", "topics", "people", "organizations", "places", "figures", "source_file")
+               "url", "page", "summary", "topics", "people", "organizations", "places", "discovered", "figures",
+               "source_file")
 FIGURE_COLUMNS = ("Date", "As stated", "Value", "What is counted", "Article")
-DETECTED_NOTE = ("Found in the text as a person, but not yet described in the archive's vocabulary "
+DETECTED_NOTE = ("Found in the text as {what}, but not yet described in the archive's vocabulary "
                  "(site_config/entities.yml).")
+DETECTED = {"people": ("detected_people", "a person"), "organizations": ("detected_organizations", "an organisation"),
+            "places": ("detected_places", "a place")}
 
 
 def figure_value(figure: Figure) -> str:
@@ -36,9 +39,11 @@ def quotes_section(person: str, articles: list[Article], up: str = "../") -> lis
     return ["## Quotations", *lines] if lines else []
 
 
-def detected_note(person: str, articles: list[Article]) -> list[str]:
-    if any(person in a.knowledge.detected_people for a in articles):
-        return [md_text(DETECTED_NOTE) + "\n{ .archive-detected }"]
+def detected_note(name: str, articles: list[Article], kind: str = "people") -> list[str]:
+    """A note on the page of a person, organisation or place the builder found in the text itself."""
+    field, what = DETECTED[kind]
+    if any(name in getattr(a.knowledge, field) for a in articles):
+        return [md_text(DETECTED_NOTE.format(what=what)) + "\n{ .archive-detected }"]
     return []
 
 
@@ -75,6 +80,7 @@ def data_record(article: Article) -> dict:
         "page": f"articles/{article.slug}.html", "summary": article.summary,
         "topics": list(k.topics), "people": list(k.people),
         "organizations": list(k.organizations), "places": list(k.places),
+        "discovered": sorted({*k.detected_people, *k.detected_organizations, *k.detected_places}),
         "figures": [{"stated": f.stated, "low": f.low, "high": f.high, "counts": f.counts,
                      "paragraph": f.paragraph} for f in k.figures],
         "source_file": article.source.rel_path,
@@ -108,4 +114,6 @@ def _cell(value) -> str:
         value = "; ".join(f"{v['stated']} {v['counts']} (p{v['paragraph']})" if isinstance(v, dict) else str(v)
                           for v in value)
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    if text.startswith(FORMULA_STARTS):
+        text = "'" + text
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # a lone CR would end the row

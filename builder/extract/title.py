@@ -1,0 +1,164 @@
+"""Choosing the headline among the lines above the article, with the reasons.
+
+Candidates are the unclaimed headline-shaped lines of the head window (the lines just
+above the article's first line) and the article's first line when it is headline-shaped.
+Each gathers points from evidence: a byline or date right under it (the headline/byline
+cluster), a repeat of it elsewhere in the page (the page's own title, share texts), its
+length, its nearness to the article; it loses points inside a run of short menu lines.
+Below `MIN_SCORE` no candidate is convincing and the caller derives a title from the lead.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from builder.extract import dates
+from builder.extract.extent import effective_words
+from builder.extract.lines import Sheet, is_paragraph_like
+from builder.extract.rules import Rules
+from builder.extract.text import ends_sentence, sentence_count, word_count
+
+# Evidence weights (points).
+BASE = 3.0
+BYLINE_BELOW = 4.0  # a byline or date line right below
+BYLINE_NEAR_BELOW = 3.0  # a byline or date line within NEAR lines below
+DECK = 4.0  # a longer headline-shaped line right below, set apart from the article (a deck)
+FIRST_LINE = 1.5  # the text's first line
+FIRST_LINE_MIN_WORDS = 2  # "Rally in Seoul" heading a clean text is its headline
+BYLINE_ABOVE = 2.0  # a byline or date line within NEAR lines above
+NEAR = 3
+REPEATED = 3.0  # printed again on the page (its repeat line, or inside a share or <title> text)
+WORDS_PER_POINT = 3.5
+WORD_POINTS_MAX = 4.0
+DISTANCE = 0.5  # lost per line between the candidate and the article
+IN_MENU = 4.0  # both neighbours are short unclaimed lines
+MIN_SCORE = 5.0
+MENU_NEIGHBOUR_MAX_WORDS = 4
+_METADATA_WORDS = re.compile(r"(?:by|posted|published|updated|written|last updated|first published)\b", re.I)
+_BULLETS = "*-•·»>›–—|#+~="
+_LINK = re.compile(r"https?:|www\.|\.(?:com|org|net)/", re.I)
+_DIGIT = re.compile(r"\d")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+MAX_SEPARATORS = 1
+DATED_LINE_MAX_WORDS = 15  # "Home | World | Asia" is a menu, not a headline
+
+
+@dataclass(frozen=True)
+class Candidate:
+    index: int
+    score: float
+    reasons: tuple[str, ...]
+
+
+def headline_shaped(line: str, rules: Rules, min_words: int | None = None) -> bool:
+    count = effective_words(line)
+    limits = rules.limits
+    if not (min_words or limits["headline_min_words"]) <= count <= limits["headline_max_words"]:
+        return False
+    if ends_sentence(line) and not line.endswith(("?", "!", "?\"", "?”", "!\"", "!”")):
+        return False  # a sentence, not a headline
+    if line.count("|") > MAX_SEPARATORS or line[:1] in _BULLETS or sentence_count(line) > 1:
+        return False  # a menu, a bulleted line or a standfirst of several sentences
+    if _LINK.search(line) or _METADATA_WORDS.match(line):
+        return False  # a link or a byline
+    return not _DIGIT.search(line) or not (_CLOCK.search(line) or dates.find_date(line, rules))
+
+
+def _neighbours(sheet: Sheet, index: int, step: int, count: int) -> list[int]:
+    found, i = [], index + step
+    while 0 <= i < len(sheet.lines) and len(found) < count:
+        if sheet.lines[i]:
+            found.append(i)
+        i += step
+    return found
+
+
+def _is_metadata(sheet: Sheet, i: int, rules: Rules) -> bool:
+    """A byline or date line, or a short unclaimed line holding a date ("21/06/2014 Jo Lee")."""
+    mark = sheet.marks[i]
+    if mark is not None:
+        return mark.dest == "evidence" and mark.reason in ("author", "date")
+    line = sheet.lines[i]
+    return word_count(line) <= DATED_LINE_MAX_WORDS and dates.find_date(line, rules, sheet.signals.order) is not None
+
+
+def _menu_line(sheet: Sheet, i: int) -> bool:
+    return sheet.free(i) and word_count(sheet.lines[i]) <= MENU_NEIGHBOUR_MAX_WORDS
+
+
+def _repeated_elsewhere(sheet: Sheet, index: int, page: str) -> bool:
+    """Printed again right below (the headline's repeat) or inside a longer line (a share
+    text, a "Headline | Site" line); a list item printed twice as a whole line is not."""
+    line = sheet.lines[index]
+    following = _neighbours(sheet, index, 1, 1)
+    if following and sheet.lines[following[0]] == line:
+        return True
+    whole_lines = sum(1 for other in sheet.lines if other == line)
+    return page.count(line) > whole_lines
+
+
+def _has_deck(sheet: Sheet, index: int, above: list[int], below: list[int], start: int, rules: Rules) -> bool:
+    """A longer headline-shaped line right below, not itself the article's first line, and
+    no headline-shaped line right above (that would make three: a teaser list)."""
+    if not below or below[0] >= start or not sheet.free(below[0]):
+        return False
+    deck = sheet.lines[below[0]]
+    if not headline_shaped(deck, rules) or len(deck) <= len(sheet.lines[index]):
+        return False
+    following = _neighbours(sheet, below[0], 1, 1)
+    if following and following[0] >= start:
+        return False
+    return not (above and sheet.free(above[0]) and headline_shaped(sheet.lines[above[0]], rules))
+
+
+def score(sheet: Sheet, index: int, start: int, page: str, rules: Rules) -> Candidate:
+    line = sheet.lines[index]
+    points, reasons = BASE, []
+    below, above = _neighbours(sheet, index, 1, NEAR), _neighbours(sheet, index, -1, NEAR - 1)
+    if below[:1] and _is_metadata(sheet, below[0], rules):
+        points += BYLINE_BELOW
+        reasons.append("byline or date right below it")
+    elif any(_is_metadata(sheet, i, rules) for i in below):
+        points += BYLINE_NEAR_BELOW
+        reasons.append("byline or date below it")
+    elif any(_is_metadata(sheet, i, rules) for i in above):
+        points += BYLINE_ABOVE
+        reasons.append("byline or date above it")
+    if _repeated_elsewhere(sheet, index, page):
+        points += REPEATED
+        reasons.append("printed again on the page")
+    if _has_deck(sheet, index, above, below, start, rules):
+        points += DECK
+        reasons.append("a deck line below it")
+    if not any(sheet.lines[:index]):
+        points += FIRST_LINE
+        reasons.append("the text's first line")
+    words = min(word_count(line) / WORDS_PER_POINT, WORD_POINTS_MAX)
+    points += words
+    between = sum(1 for i in range(index + 1, start) if sheet.lines[i])
+    points -= DISTANCE * between
+    reasons.append(f"{word_count(line)} words, {between} lines above the article")
+    if below[:1] and above[:1] and _menu_line(sheet, below[0]) and _menu_line(sheet, above[0]):
+        points -= IN_MENU
+        reasons.append("inside a run of short menu lines")
+    return Candidate(index, round(points, 2), tuple(reasons))
+
+
+def candidates(sheet: Sheet, region: list[int], start: int, rules: Rules) -> list[Candidate]:
+    """Every headline-shaped unclaimed line of the head window, best first."""
+    page = "\n".join(sheet.lines)
+    first = next((i for i, line in enumerate(sheet.lines) if line), None)
+    indexes = [i for i in region if sheet.free(i) and headline_shaped(
+        sheet.lines[i], rules, FIRST_LINE_MIN_WORDS if i == first else None)]
+    if start < len(sheet.lines) and sheet.free(start) and headline_shaped(sheet.lines[start], rules) \
+            and sheet.lines[start].endswith(("?", "!")) and not is_paragraph_like(sheet.lines[start]):
+        indexes.append(start)
+    found = [score(sheet, i, start, page, rules) for i in indexes]
+    return sorted(found, key=lambda c: (-c.score, -c.index))
+
+
+def choose(sheet: Sheet, region: list[int], start: int, rules: Rules) -> tuple[Candidate | None, list[Candidate]]:
+    """(the convincing headline or None, every candidate considered)."""
+    found = candidates(sheet, region, start, rules)
+    best = found[0] if found and found[0].score >= MIN_SCORE else None
+    return best, found

@@ -1,0 +1,320 @@
+"""People, organisations and places recognised in an article's text, beyond the vocabulary.
+
+Each candidate name (spans.py) collects evidence from the words around each of its
+mentions; the evidence of one name adds up over the article, and the kind with most
+evidence wins when it reaches the threshold of recognition.yml. Then, per article:
+a lone surname joins the full name ("Blair" -> "Tony Blair"), a lone first word or an
+acronym joins its organisation, and names a curator rejected are dropped. Organisation
+and place evidence always beats a person's.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
+
+from builder.knowledge.heuristics import AttributionRules, RecognitionRules
+from builder.knowledge.lexicon import Gazetteer, english_words, first_names, fold, gazetteer
+from builder.knowledge.spans import Mention, is_acronym, mentions
+
+KINDS = ("people", "organizations", "places")
+SCORE = re.compile(r"^\d+-\d+$")
+AGE = re.compile(r"^\d{1,2}$")
+ROMAN = re.compile(r"^[IVXLC]+$")
+WORD = re.compile(r"[a-z][a-z-]*")
+POSSESSIVE_WORD = re.compile(r"['’]s$")
+SPORT_WORDS = 4
+STATIC_CACHE = 50_000  # names whose own evidence is remembered
+SURNAME_AGAIN = 3.5  # evidence for "Tiger Woods" when the article says "Woods" alone  # an article with this many different sports words is a sports report
+PLURAL = re.compile(r"[a-z][^su]s$")  # "Marlins", "Reds"; not "Vargas", "Thomas", "Paris"
+APPOSITION_WORDS = 6  # how far after "NAME, a ..." its role noun may be
+CLAUSE_STOPS = frozenset({",", ".", ";", ":", "of", "in", "at", "for", "with", "who", "which", "and", "on", "from", "to", "since"})
+ARTICLES = frozenset({"a", "an", "the", "its", "his", "her", "their", "one"})
+ADVERBS = frozenset({"also", "later", "then", "has", "had", "have", "was", "is", "quickly", "earlier", "previously", "recently"})
+
+
+@dataclass
+class Name:
+    """One candidate name in one article, with the evidence of all its mentions."""
+
+    key: str
+    spelling: str
+    words: int
+    score: dict[str, float] = field(default_factory=lambda: dict.fromkeys(KINDS, 0.0))  # from the mentions' context
+    own: dict[str, float] = field(default_factory=lambda: dict.fromkeys(KINDS, 0.0))  # from its words, counted once
+    count: int = 0
+    honorific: bool = False
+    first_name: bool = False
+    blocked: bool = False  # a word that never belongs to a person's name
+    team: bool = False  # named in a sports result: a town there is its club
+    region: bool = False  # a country, continent or region by the gazetteer
+    never: bool = False  # an event, an adjective or a lone common word: not a name of any kind
+    town: bool = False  # a town of the gazetteer (not a country or region)
+    located: bool = False  # once after "in", "at", "near", ...
+    shaped: bool = False  # two or three title-case words inside a sentence, like most people's names
+    lowercase: bool = False  # its first word is also written in lower case in the article ("Time Warner", "time")
+
+
+@dataclass(frozen=True)
+class Static:
+    """The evidence of a name's own words (see Recogniser._static_evidence)."""
+
+    blocked: bool
+    never: bool
+    first_name: bool
+    shaped: bool
+    town: bool
+    acronym: bool
+    organization: float
+    place: float
+
+
+class Recogniser:
+    """Built once per vocabulary; `recognise(paragraphs)` -> {kind: [names]} for one article."""
+
+    def __init__(self, rules: RecognitionRules, attribution: AttributionRules, outlets: Sequence[str] = ()) -> None:
+        self.rules = rules
+        self.attribution = attribution
+        self.places: Gazetteer = gazetteer(rules.places)
+        self.first_names = first_names() - {fold(w) for w in rules.common_words | rules.demonyms}
+        self.speech = attribution.speech_verbs
+        self.roles = rules.person_roles | {" ".join(r) for r in attribution.roles if len(r) == 1}
+        self.not_person = (rules.demonyms | attribution.not_name_words) - rules.honorifics
+        self.common = rules.common_words - rules.honorifics
+        self.not_last = rules.organization_suffixes | rules.place_suffixes
+        self.not_first = rules.organization_heads | rules.place_heads
+        self.function_words = attribution.function_words
+        self.known_organizations = frozenset(fold(n.replace(".", "")) for n in outlets)
+        self.english = english_words() - self.first_names
+        self._static = functools.lru_cache(maxsize=STATIC_CACHE)(self._static_evidence)
+        self.never_alone = frozenset(fold(w) for w in rules.common_words | rules.demonyms | attribution.not_name_words
+                                     | rules.organization_suffixes | rules.place_suffixes | rules.honorifics)
+
+    def recognise(self, paragraphs: Sequence[str], dateline_places: Iterable[str] = (),
+                  speakers: Iterable[str] = ()) -> dict[str, list[str]]:
+        """{kind: names} in one article; dateline_places and speakers (people found beside a
+        speech verb or a role) count as evidence."""
+        names: dict[str, Name] = {}
+        lowercase: set[str] = set()
+        sports = functools.cache(lambda: self._is_sports(paragraphs))  # asked only for a town alone
+        for place in dateline_places:
+            self._name(names, place).score["places"] += 5
+        for speaker in speakers:
+            name = self._name(names, speaker)
+            name.score["people"] += 3
+            name.blocked = name.blocked or self._never_person([fold(w).rstrip(".") for w in speaker.split()])
+        for text in paragraphs:
+            for mention in mentions(text, self.rules, self.function_words, lowercase):
+                for part in self._split_owner(mention):
+                    self._weigh(part, self._name(names, part.text, len(part.words)))
+        for name in names.values():
+            first = name.key.split()[0]
+            name.lowercase = first in lowercase or first in self.english
+            name.blocked = name.blocked or (name.lowercase and not name.first_name and not name.honorific)
+        return self._resolve(names, sports)
+
+    def _split_owner(self, m: Mention) -> tuple[Mention, ...]:
+        """"Chile's Ministry of Mines" -> "Chile" and "Ministry of Mines": a place owns it."""
+        for k, word in enumerate(m.words[:-1]):
+            owner = POSSESSIVE_WORD.sub("", " ".join(m.words[:k + 1]))
+            if POSSESSIVE_WORD.search(word) and self.places.strength(owner):
+                return (dataclasses.replace(m, words=tuple(owner.split()), end=m.first + k + 1, possessive=True),
+                        dataclasses.replace(m, words=m.words[k + 1:], initial=False, title=None))
+        return (m,)
+
+    def _is_sports(self, paragraphs: Sequence[str]) -> bool:
+        words = set()
+        for text in paragraphs:
+            words.update(WORD.findall(text.lower()))
+        return len(words & self.rules.sport_words) >= SPORT_WORDS
+
+    def _name(self, names: dict[str, Name], text: str, words: int = 0) -> Name:
+        key = fold(text.replace(".", ""))
+        name = names.get(key)
+        if name is None:
+            name = names[key] = Name(key, text, words or len(text.split()))
+        elif len(text) > len(name.spelling) and not text.isupper():
+            name.spelling = text
+        name.region = name.region or self.places.is_region(text)
+        return name
+
+    # -- evidence of one mention ------------------------------------------------------------
+
+    def _weigh(self, m: Mention, name: Name) -> None:
+        name.count += 1
+        if m.suffix:
+            return  # "Hong Kong-based group": the name is a firm's home, no evidence either way
+        fixed = self._static(m.words)
+        score, rules = name.score, self.rules
+        before, after = m.before().lower(), m.after().lower()
+        name.blocked = name.blocked or fixed.blocked
+        name.never = name.never or fixed.never
+        name.town = name.town or fixed.town
+        name.shaped = name.shaped or (fixed.shaped and not m.initial)
+        name.located = name.located or before in rules.place_prepositions
+        name.team = name.team or before in rules.team_words or after in rules.team_words or bool(SCORE.match(after))
+        if m.title:
+            name.honorific = True
+            score["people"] += 3
+        if fixed.first_name:
+            name.first_name = True
+            score["people"] += 3
+        if before in self.roles or after == "," and AGE.match(m.after(2)) and m.after(3) in (",", ")"):
+            score["people"] += 3
+        spoke = before in self.speech or after in self.speech or (after in ADVERBS and m.after(2) in self.speech)
+        if spoke:
+            score["people"] += 1.5
+        if before in rules.demonyms and len(m.words) >= 2:
+            score["people"] += 1
+        self._apposition(m, score)
+        name.own["organizations"] = max(name.own["organizations"], fixed.organization)
+        if fixed.acronym:
+            score["organizations"] += 3.5 if spoke else 3 if before == "(" and after == ")" else 2  # "(OSCE)"
+        if before in rules.organization_nouns and m.before() == before or before.endswith("-based"):
+            score["organizations"] += 3
+        if not m.possessive and (after in rules.organization_nouns
+                                 or (after.isalpha() and after.islower() and m.after(2) in rules.organization_nouns)):
+            score["organizations"] += 3  # "Zycie Warszawy daily", "the Ruch newsstand chain"; not "Charlton's side"
+        name.own["places"] = max(name.own["places"], fixed.place)
+        score["places"] += 1 if before in rules.place_prepositions else 0
+        if m.after() in rules.place_nouns and not m.possessive:
+            score["places"] += 3  # "Charles de Gaulle airport"
+
+    def _static_evidence(self, written: tuple[str, ...]) -> Static:
+        """What the words of a name say by themselves, wherever they are (cached)."""
+        rules, places = self.rules, self.places
+        words = [w.rstrip(".").lower() for w in written]
+        text = " ".join(written)
+        region = places.is_region(text)
+        strength = places.strength(text if is_acronym(text) else text.replace(".", ""))
+        acronym = len(words) == 1 and is_acronym(written[0]) and not ROMAN.match(written[0]) and not strength
+        organization = 4.0 if len(words) >= 2 and (
+            words[-1] in rules.organization_suffixes
+            or any(w in rules.organization_heads and n in ("of", "for") for w, n in zip(words, words[1:]))) else 0.0
+        organization += 5 if fold(text.replace(".", "")) in self.known_organizations else 0
+        if len(words) >= 2 and PLURAL.search(written[-1]) and places.strength(" ".join(written[:-1])) == "major":
+            organization += 4  # "Florida Marlins", "Cincinnati Reds": a town's team
+        place = 5.0 if region else 4.0 if strength == "major" else 2.0 if strength == "minor" else 0.0
+        if len(words) >= 2 and "&" not in words and (words[-1] in rules.place_suffixes or words[0] in rules.place_heads):
+            place += 3.5
+        return Static(
+            blocked=self._never_person(words),
+            never=words[-1] in rules.event_suffixes or words[-1].split("-")[0] in rules.demonyms,  # "English-language"
+            first_name=len(words) >= 2 and fold(written[0]) in self.first_names
+            and (not written[-1].isupper() or words[-1] in rules.name_suffixes or bool(ROMAN.match(written[-1]))),
+            shaped=len(words) in (2, 3) and all(w[:1].isupper() and w[1:].islower() for w in written),
+            town=len(words) == 1 and strength is not None and not region,
+            acronym=acronym, organization=organization, place=place,
+        )
+
+    def _never_person(self, words: list[str]) -> bool:
+        """"Iraqi National Congress", "Grace Road", "Bank Negara", "First Chicago": not a person's name."""
+        if words[0] in self.not_person or words[-1] in self.not_person or words[-1] in self.not_last \
+                or words[0] in self.not_first or any(w == "&" or w in self.rules.organization_suffixes for w in words):
+            return True
+        if any(w in self.not_person and w not in first_names() for w in words[1:-1]):
+            return True  # "Tom Chinese Smith" is no name; "Hans Christian Andersen" is
+        if words[0] in self.common or (words[-1] in self.common and not ROMAN.match(words[-1].upper())):
+            return True  # "Elizabeth I" is a name
+        parts = [" ".join(words[a:b]) for a in range(len(words)) for b in range(a + 1, min(len(words), a + 3) + 1)]
+        return words[0] not in self.first_names and any(self.places.is_region(p) for p in parts)
+
+    def _apposition(self, m: Mention, score: dict[str, float]) -> None:
+        """"NAME, a bank holding company," / "NAME, banking analyst at ...": the head noun decides."""
+        if m.after() != ",":
+            return
+        head = None
+        for k in range(2, 2 + APPOSITION_WORDS):
+            word = m.after(k).lower()
+            if not word or word in CLAUSE_STOPS:
+                break
+            if word in ARTICLES:
+                if k == 2:
+                    continue
+                return  # "NAME, took a group ...": a clause, not an apposition
+            if not word.isalpha() or m.after(k)[:1].isupper():
+                break
+            head = word
+        if head in self.rules.organization_nouns:
+            score["organizations"] += 3
+        elif head in self.roles:
+            score["people"] += 3
+
+    # -- one decision per article ---------------------------------------------------------
+
+    def _resolve(self, names: dict[str, Name], sports: Callable[[], bool]) -> dict[str, list[str]]:
+        kinds: dict[str, str] = {}
+        singles = {key for key, name in names.items() if name.words == 1}
+        for name in sorted(names.values(), key=lambda n: -n.words):
+            if name.words >= 2:
+                if name.shaped and name.key.split()[-1] in singles:
+                    name.score["people"] += SURNAME_AGAIN  # "Tiger Woods ... Woods": a person named again
+                kind = self._decide(name)
+                if kind:
+                    kinds[name.key] = kind
+        owners = self._owners(names, kinds)
+        found: dict[str, dict[str, str]] = {k: {} for k in KINDS}
+        for name in names.values():
+            kind = kinds.get(name.key)
+            if kind is None and name.words == 1:
+                kind = self._decide(name, alone=True)
+                if kind == "places" and name.town and not name.located and name.count >= 2 and sports():
+                    kind = "organizations"  # "Essex reached 372": a club
+                owner = owners.get(name.key)
+                if owner is not None and (kind in (None, kinds[owner]) or kinds[owner] == "people" and not name.region):
+                    continue  # "Blair" is Tony Blair, "Mercantile" is Mercantile Bancorp Inc.
+            if kind:
+                found[kind].setdefault(name.key, name.spelling)
+        return {kind: sorted(spellings.values()) for kind, spellings in found.items()}
+
+    def _owners(self, names: dict[str, Name], kinds: dict[str, str]) -> dict[str, str]:
+        """One-word keys that belong to a longer name of the article: surnames, first words, acronyms."""
+        owners: dict[str, str] = {}
+        for key, kind in kinds.items():
+            parts = key.split()
+            if kind == "people":
+                owners.setdefault(parts[-1], key)
+                owners.setdefault(parts[0], key)
+            else:
+                owners.setdefault(parts[0], key)
+                initials = "".join(p[0] for p in parts if p not in ("of", "for", "the", "and", "&"))
+                owners.setdefault(initials, key)
+        return owners
+
+    def _decide(self, name: Name, alone: bool = False) -> str | None:
+        score, threshold = {k: name.score[k] + name.own[k] for k in KINDS}, self.rules.threshold
+        if name.key in self.known_organizations:
+            return "organizations"
+        if name.never or (alone and name.key in self.never_alone):
+            return None
+        if name.team and not name.region and score["people"] < threshold and score["places"] >= 2:
+            return "organizations"  # "Blackburn beat Southampton": clubs
+        if score["organizations"] >= threshold and score["organizations"] >= score["places"] and not name.region:
+            if score["people"] >= threshold and not name.blocked and score["organizations"] - score["people"] < 1:
+                return None  # as much a person as an organisation: unsure, so nothing
+            return "organizations"
+        if alone and name.honorific and not name.region and not name.lowercase:
+            return "people"  # "Mr Blair", "President Clinton"; not "General Election"
+        if score["places"] >= threshold:
+            return "places"
+        if name.blocked or alone or score["organizations"] >= 2 or score["places"] >= 2:
+            return None
+        return "people" if score["people"] >= threshold else None
+
+
+# "LONDON 1996-08-30", "SEOUL, March 3 (Yonhap) --", "NEW YORK (Reuters) -": a dateline's place.
+DATELINE = re.compile(
+    r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=,? (?:\d{4}-\d\d-\d\d|\(|[A-Z][a-z]{2,8}\.? \d{1,2}\b|--?|—))"
+)
+DATELINE_PARAGRAPHS = 2  # a dateline opens the article
+
+
+def dateline_places(paragraphs: Sequence[str]) -> list[str]:
+    """The place of a wire dateline at the start of the article, in title case ("New York")."""
+    for text in paragraphs[:DATELINE_PARAGRAPHS]:
+        found = DATELINE.match(text.strip())
+        if found:
+            return [" ".join(w.capitalize() if len(w.replace(".", "")) > 2 else w for w in found.group(1).split())]
+    return []

@@ -1,0 +1,203 @@
+"""Candidate names in a paragraph: runs of capitalised words, with the words around them.
+
+"said economist Lynn Reaser", "Bank of England", "Edward D. Jones & Co.", "Vincent van Gogh",
+"St. Louis-based": each run becomes a Mention that keeps the paragraph's tokens and its
+position, so recognise.py can weigh the words before and after it. Leading titles
+("President", "Foreign Minister") are taken off the name and remembered as evidence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from builder.knowledge.heuristics import RecognitionRules
+
+# acronyms with dots (U.S., U.N.), words (with inner apostrophes and hyphens), numbers, one other character
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’]|-(?=\w))*|\d[\d,.:/-]*\d|\d|\S")
+PARTICLE_STARTS = frozenset("abdeilo")
+PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|at|an|ar|ash|bin|ibn|abu|d|l|o|da|de|di)[-'’][A-Z]")
+ABBREVIATIONS = frozenset({"st", "mt", "ft", "inc", "corp", "co", "ltd", "jr", "sr", "mr", "mrs", "ms", "dr", "gen",
+                           "col", "sen", "rep", "gov", "prof", "rev", "capt", "lt", "sgt", "maj", "adm", "no", "cos",
+                           "bros", "vs", "v", "mo", "ky", "fla", "calif", "ga", "ill", "mass", "pa", "va", "wash"})
+SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”", "(", ":", ";", "-", "—", "–", "'", "‘", "[", "*", "•"})
+LINKS = frozenset({"of", "for"})
+TRAILING = frozenset({"of", "for", "&", "the"})  # never the last word of a name  # "Bank of Japan": only after an organisation or place head
+POSSESSIVE = re.compile(r"['’]s?$")
+SUFFIXED = re.compile(r"^(.+?)-(based|born|headquartered|bred)$", re.IGNORECASE)
+MAX_WORDS = 8
+MAX_PARTICLES = 3  # "van der", "de la", "bin"
+CAPITALS_SHARE = 0.6  # a paragraph with more words in capitals than this is a headline or a dateline
+CAPITALS_WORDS = 30  # judged on its first words
+CALENDAR = frozenset({"january", "february", "march", "april", "june", "july", "august", "september", "october",
+                      "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                      "sunday"})  # never the first or last word of a name ("May" may be a name)
+
+
+@dataclass(frozen=True)
+class Mention:
+    words: tuple[str, ...]  # the name as written, titles taken off
+    tokens: tuple[str, ...]  # the paragraph's tokens
+    first: int  # first token of the run (a title included)
+    end: int  # token after the run
+    title: str | None  # a leading honorific or title, lower case ("president")
+    initial: bool  # the name starts a sentence
+    suffix: str | None  # "based" in "Minneapolis-based"
+    possessive: bool = False  # "Charlton's"
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+    def before(self, k: int = 1) -> str:
+        i = self.first - k
+        return self.tokens[i] if i >= 0 else ""
+
+    def after(self, k: int = 1) -> str:
+        i = self.end + k - 1
+        return self.tokens[i] if i < len(self.tokens) else ""
+
+
+def tokenize(text: str) -> list[str]:
+    return TOKEN.findall(text)
+
+
+def is_capitalised(token: str) -> bool:
+    first = token[:1]
+    if first.isupper():
+        return first.isalpha()
+    return first in PARTICLE_STARTS and bool(PARTICLE_PREFIX.match(token))
+
+
+def is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def mostly_capitals(text: str) -> bool:
+    """A headline or dateline in capitals: no evidence of case there."""
+    words = [w for w in text.split(None, CAPITALS_WORDS)[:CAPITALS_WORDS] if w[:1].isalpha()]
+    return bool(words) and sum(w.isupper() for w in words) > CAPITALS_SHARE * len(words)
+
+
+def mentions(text: str, rules: RecognitionRules, function_words: frozenset[str],
+             lowercase: set[str] | None = None) -> list[Mention]:
+    """Every candidate name in one paragraph (none in a paragraph written in capitals);
+    the words written in lower case are added to `lowercase`."""
+    if mostly_capitals(text):
+        return []
+    tokens = tuple(tokenize(text))
+    if lowercase is not None:
+        lowercase.update(t for t in tokens if t[:1].islower())
+    found, done = [], 0
+    for i in [i for i, token in enumerate(tokens) if token[:1].isupper()]:
+        if i < done or not tokens[i][:1].isalpha():
+            continue
+        done = _run_end(tokens, i, rules)
+        mention = _mention(tokens, i, done, rules, function_words)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _run_end(tokens: tuple[str, ...], i: int, rules: RecognitionRules) -> int:
+    """The token after the run of name words starting at i."""
+    j = i + 1
+    while j < len(tokens) and j - i < MAX_WORDS * 2:
+        word, nxt = tokens[j], tokens[j + 1] if j + 1 < len(tokens) else ""
+        previous = tokens[j - 1]
+        if POSSESSIVE.search(previous) and previous not in ("'", "’") and not _owns_organization(tokens, j, rules):
+            break  # "Ruch's shares": a possessive ends the name, "Boatmen's Bancshares Inc." does not
+        if SUFFIXED.match(previous):
+            break  # "Minneapolis-based First Bank": two names
+        if is_capitalised(word):
+            j += 1
+        elif word == "." and (previous.lower() in ABBREVIATIONS or (len(previous) == 1 and previous.isupper())):
+            if not is_capitalised(nxt) or previous.lower() in ("inc", "corp", "ltd"):
+                return j + 1
+            j += 1
+        elif word == "&" and is_capitalised(nxt):
+            j += 1
+        elif word in rules.name_particles and _particles_then_name(tokens, j, rules):
+            j += 1  # "van der Molen", "bin Laden"
+        elif word == "and" and is_capitalised(nxt) and any(t in LINKS for t in tokens[i:j]):
+            j += 1  # "Organisation for Security and Cooperation in Europe"
+        elif word in LINKS and (previous.lower() in rules.organization_heads or previous.lower() in rules.place_heads) and (
+            is_capitalised(nxt) or (nxt == "the" and j + 2 < len(tokens) and is_capitalised(tokens[j + 2]))
+        ):
+            j += 2 if nxt == "the" else 1
+        else:
+            break
+    return j
+
+
+def _particles_then_name(tokens: tuple[str, ...], j: int, rules: RecognitionRules) -> bool:
+    k = j
+    while k < len(tokens) and k - j < MAX_PARTICLES and tokens[k] in rules.name_particles:
+        k += 1
+    return k < len(tokens) and is_capitalised(tokens[k])
+
+
+def _owns_organization(tokens: tuple[str, ...], j: int, rules: RecognitionRules) -> bool:
+    """After "Boatmen's": do the capitalised words that follow end with an organisation suffix?"""
+    k = j
+    while k < len(tokens) and (is_capitalised(tokens[k]) or tokens[k] == ".") and k - j < MAX_WORDS:
+        k += 1
+    last = tokens[k - 2] if k - 1 > j and tokens[k - 1] == "." else tokens[k - 1] if k > j else ""
+    return last.lower() in rules.organization_suffixes
+
+
+def _mention(tokens, i, end, rules, function_words) -> Mention | None:
+    words = _join_dots(tokens[i:end])
+    initial = i == 0 or tokens[i - 1] in SENTENCE_ENDS
+    title = None
+    last = words[-1].rstrip(".").lower()
+    fixed = last in rules.organization_suffixes or last in rules.place_suffixes
+    while words:
+        lowered = words[0].rstrip(".").lower()
+        if not fixed and (_is_title(lowered, rules) or _before_title(words, rules)):
+            title = lowered if _is_title(lowered, rules) else words[1].rstrip(".").lower()
+        elif not (lowered in function_words or lowered in CALENDAR
+                  or (initial and not fixed and lowered in rules.common_words)
+                  or (not fixed and lowered in rules.demonyms and len(words) > 1)):
+            break
+        words = words[1:]
+        initial = False
+    cut = max((k for k, w in enumerate(words[:-1]) if w.lower() in rules.demonyms), default=-1)
+    if cut >= 0 and not fixed:
+        words = words[cut + 1:]  # "Controversial Australian Anthony Hill"
+    while words and (words[-1].lower() in rules.name_particles or words[-1].lower() in TRAILING
+                     or words[-1].lower() in CALENDAR):
+        words = words[:-1]
+    if not words:
+        return None
+    suffix = None
+    found = SUFFIXED.match(words[-1])
+    if found:
+        words[-1], suffix = found.group(1), found.group(2).lower()
+    possessive = bool(POSSESSIVE.search(words[-1])) and not words[-1].endswith(".")
+    words[-1] = POSSESSIVE.sub("", words[-1]) if possessive else words[-1]
+    if not words[-1] or len(words) > MAX_WORDS:
+        return None
+    return Mention(tuple(words), tokens, i, end, title, initial, suffix, possessive)
+
+
+def _join_dots(words: Iterable[str]) -> list[str]:
+    """['Edward', 'D', '.', 'Jones'] -> ['Edward', 'D.', 'Jones']."""
+    joined: list[str] = []
+    for word in words:
+        if word == "." and joined:
+            joined[-1] += "."
+        else:
+            joined.append(word)
+    return joined
+
+
+def _before_title(words: list[str], rules: RecognitionRules) -> bool:
+    """"Foreign" in "Foreign Minister Klaus Kinkel", "U.S." in "U.S. President Bill Clinton"."""
+    return len(words) > 2 and words[1].rstrip(".").lower() in rules.honorifics and words[0].lower() not in rules.honorifics
+
+
+def _is_title(word: str, rules: RecognitionRules) -> bool:
+    """"president", "major-general"."""
+    return word in rules.honorifics or ("-" in word and all(p in rules.honorifics for p in word.split("-")))

@@ -1,0 +1,201 @@
+"""Whole pasted pages (invented, in the shapes real pages have): where the article lies,
+its headline, byline, date and publisher, and what is left out."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builder.extract import extract, load_rules, reading
+from builder.models import Extraction, PartialDate
+
+RULES = load_rules(Path(__file__).resolve().parent.parent / "site_config")
+
+HEAD = "Rivers rise after a week of rain"
+P1 = ("The river rose two metres overnight, flooding the lower town and cutting the road to the coast "
+      "for most of the day.")
+P2 = "Farmers moved their animals to higher ground as the water spread across the fields east of the bridge."
+P3 = "The council said pumps would arrive from the capital by Thursday, and schools will stay closed until then."
+MENU = ["Home", "News", "Local", "Weather", "Sport", "Business", "Culture", "Opinion", "Sign in", "Subscribe"]
+TEASERS = ["Market day returns to the square", "2 hours ago", "Bridge repairs to start in spring", "5 hours ago",
+           "Library extends its opening hours", "1 day ago", "Ferry timetable changes for winter", "2 days ago"]
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines) + "\n"
+
+
+def run(*lines: str) -> Extraction:
+    return extract(page(*lines), RULES)
+
+
+def paragraphs(found: Extraction) -> list[str]:
+    return [b.text for b in found.body if b.type == "paragraph"]
+
+
+# --- where the article lies -----------------------------------------------------------
+
+@pytest.mark.parametrize("lines", [
+    [*MENU, HEAD, "By Mara Quill", P1, P2, P3],  # a mega-menu above the headline
+    [HEAD, P1, P2, P3, "Most read", *TEASERS],  # a teaser list with time stamps below
+    [HEAD, P1, P2, P3, "4 comments", "Tom Reed says:", "This happens every single year and nobody on the "
+     "council seems to care about the people who live by the river.", "Reply"],  # a comment thread
+    [HEAD, "By Mara Quill", P1, P2, P3, "Market day returns to the square", "By Tom Reed",
+     "Stalls selling bread, cheese and spring flowers filled the square again on Saturday after a long winter.",
+     "Traders said the first day went better than they had dared to hope, with queues at most stalls."],  # a second post
+])
+def test_only_the_article_is_kept(lines: list[str]) -> None:
+    assert paragraphs(run(*lines)) == [P1, P2, P3]
+
+
+def test_a_teaser_list_inside_the_story_is_left_out_and_the_story_goes_on() -> None:
+    """A gap is bridged when the text on both sides of it outweighs its cost."""
+    p4 = ("Volunteers filled sandbags at the old fire station until late in the evening, and the organisers said "
+          "that more helpers are expected to arrive from the neighbouring villages tomorrow morning.")
+    found = run(*MENU, HEAD, "By Mara Quill", P1, P2, "Trending", "Market day returns to the square",
+                "Bridge repairs to start in spring", "Library extends its opening hours", P3, p4)
+    assert paragraphs(found) == [P1, P2, P3, p4]
+    assert ("Bridge repairs to start in spring", "inline-list") in [(r.text, r.reason) for r in found.removed]
+
+
+def test_explain_gives_the_extent_and_its_reasons() -> None:
+    found = reading(page(*MENU, HEAD, P1, P2, P3, "4 comments", "Tom Reed says:"), RULES)
+    extent = found["extent"]
+    assert extent["first"] == P1 and extent["last"] == P3
+    assert "comment thread" in extent["why_last"]
+    assert found["title_candidates"][0]["text"] == HEAD
+
+
+# --- headline ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lines, title", [
+    ([*MENU, HEAD, "By Mara Quill", P1, P2], HEAD),
+    (["Share all sharing options", HEAD, "May 4, 2020", P1, P2], HEAD),
+    (["Bridge repairs to start in spring", HEAD, "By Mara Quill", "May 4, 2020", P1, P2], HEAD),
+    ([HEAD, "Families count the cost as the water spreads across the valley", "By Mara Quill", P1, P2], HEAD),
+])
+def test_headline_among_candidates(lines: list[str], title: str) -> None:
+    found = run(*lines)
+    assert found.title == title and found.origins["title"] == "headline"
+
+
+@pytest.mark.parametrize("lines", [
+    [*MENU, "May 4, 2020 / 10:07 AM / Updated an hour ago", P1, P2],  # only chrome and a date line above
+    [*MENU, "Show more sharing options", P1, P2],
+])
+def test_no_convincing_headline_gives_a_lead_title_and_a_note(lines: list[str]) -> None:
+    found = run(*lines)
+    assert found.origins["title"] == "lead" and "title" in found.notes
+    assert found.title and P1.startswith(found.title)
+
+
+# --- byline ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("byline, author", [
+    ("Monday May 4, 2020 7:45 am PST by Mara Quill", "Mara Quill"),
+    ("Posted on May 4, 2020 by Mara Quill", "Mara Quill"),
+    ("Mara Quill | May 4, 2020", "Mara Quill"),
+    ("Mara Quill - May 4, 2020, 10:31 pm CST", "Mara Quill"),
+    ("By Mara Quill and Tom Reed", "Mara Quill"),
+])
+def test_byline_forms(byline: str, author: str) -> None:
+    assert run(HEAD, byline, P1, P2).author == author
+
+
+@pytest.mark.parametrize("lines", [
+    [*MENU, "Customer Service", HEAD, P1, P2],  # a capitalised menu line
+    [HEAD, "Learn More", P1, P2],  # a button under the headline is no bare-name byline
+    [HEAD, P1, P2, P3, "Most read", "Bridge repairs to start", "By Tom Reed", *TEASERS],  # a teaser's byline
+])
+def test_no_author_without_byline_evidence(lines: list[str]) -> None:
+    assert run(*lines).author is None
+
+
+# --- date -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, date", [
+    ("27/09/2018", PartialDate(2018, 9, 27)),
+    ("13.11.2019, 23:06", PartialDate(2019, 11, 13)),
+    ("2019-11-19T12:48:14Z", PartialDate(2019, 11, 19)),
+    ("PUBLISHED WED, NOV 20 20194:29 AM EST", PartialDate(2019, 11, 20)),
+    ("Published 11:11 PM EST Nov 19, 2019", PartialDate(2019, 11, 19)),
+    ("11.14.2019 09:00 AM", PartialDate(2019, 11, 14)),
+    ("By Mara Quill - 11/19/19 06:56 AM EST", PartialDate(2019, 11, 19)),
+    ("Mara Quill 21/06/2014 Reviews, News", PartialDate(2014, 6, 21)),
+    ("2019년 11월 19일", PartialDate(2019, 11, 19)),
+    ("Nov 18, 2019 · Updated: Nov 19, 2019", PartialDate(2019, 11, 18)),
+])
+def test_date_forms_under_the_headline(line: str, date: PartialDate) -> None:
+    found = run(HEAD, line, P1, P2)
+    assert found.date == date and found.origins["date"] == "text"
+
+
+@pytest.mark.parametrize("lines", [
+    [HEAD, "Updated May 5, 2020, 9:14 AM", P1, P2],  # an update is not the publication
+    [HEAD, "05/06/2020", P1, P2],  # day and month cannot be told apart
+    ["Tuesday, May 12, 2020", *MENU, HEAD, P1, P2],  # the masthead's "today", far above the headline
+    [HEAD, P1, P2, P3, "Most read", "Bridge repairs to start", "May 3, 2020", *TEASERS],  # a teaser's date
+])
+def test_no_date_without_publication_evidence(lines: list[str]) -> None:
+    assert run(*lines).date is None
+
+
+def test_numeric_order_from_the_page_itself() -> None:
+    assert run(HEAD, "05/06/2020", P1, P2, P3, "Comments closed 25/06/2020").date == PartialDate(2020, 6, 5)
+
+
+def test_first_published_at_the_foot() -> None:
+    assert run(HEAD, P1, P2, P3, "First published on May 4, 2020 / 8:16 AM").date == PartialDate(2020, 5, 4)
+
+
+# --- publisher ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lines, publisher", [
+    ([HEAD, P1, P2, "More from Valley Post", "© 2020 Valley Post"], "Valley Post"),
+    ([HEAD, P1, P2, "Sign up for Valley Post's daily newsletter", "© 2020 Hillside Communications Inc."],
+     "Valley Post"),
+    ([HEAD, P1, P2, "© 2020 Valley Post. All rights reserved."], "Valley Post"),
+])
+def test_publisher_names_itself(lines: list[str], publisher: str) -> None:
+    assert run(*lines).publisher == publisher
+
+
+@pytest.mark.parametrize("lines", [
+    [HEAD, P1, P2, "© 2020 Hillside Communications Inc. All rights reserved."],  # the owner only
+    [HEAD, P1, P2, "First published on November 19, 2020"],  # a month is no outlet
+    [HEAD, P1, P2, "Copyright Policy"],
+    [HEAD, P1, P2, "About the Newsroom"],  # a link, not the publication naming itself
+])
+def test_no_publisher_from_an_owner_a_month_or_a_link(lines: list[str]) -> None:
+    found = run(*lines)
+    assert found.publisher is None and "publisher" in found.notes
+
+
+def test_owner_is_named_in_the_note() -> None:
+    found = run(HEAD, P1, P2, "© 2020 Hillside Communications Inc. All rights reserved.")
+    assert "Hillside Communications" in found.notes["publisher"]
+
+
+# --- languages -------------------------------------------------------------------------------------
+
+JAPANESE = [
+    "ホーム", "ニュース", "経済", "東京湾の新しい橋が開通、渋滞の緩和に期待", "2019年11月19日",
+    "東京湾を横断する新しい橋が十九日に開通し、朝から多くの車が行き交った。地元の住民からは通勤時間が短くなるとの声が上がっている。",
+    "市は今後五年間で周辺の道路も整備する計画で、渋滞の緩和に大きな期待が寄せられている。",
+    "担当者は「安全な運転を心がけてほしい」と話した。",
+]
+KOREAN = [
+    "전체메뉴", "정치", "북한", "탈북민 강제북송 중단 촉구 집회 열려", "입력 2023.10.12 14:30",
+    "인권 단체들은 12일 서울 중국 대사관 앞에서 탈북민 강제 북송을 중단하라고 촉구하는 집회를 열었다.",
+    "참가자들은 중국 정부가 국제 난민 협약을 지켜야 한다고 목소리를 높였다.",
+    "많이 본 뉴스",
+]
+
+
+@pytest.mark.parametrize("lines, title, date, kept", [
+    (JAPANESE, JAPANESE[3], PartialDate(2019, 11, 19), 3),
+    (KOREAN, KOREAN[3], PartialDate(2023, 10, 12), 2),
+])
+def test_cjk_and_korean_pages(lines: list[str], title: str, date: PartialDate, kept: int) -> None:
+    found = run(*lines)
+    assert (found.title, found.date, len(paragraphs(found))) == (title, date, kept)
