@@ -33,7 +33,7 @@ bench-entities: $(STAMP)  ## people, organisations, places against hand-marked n
 	$(BIN)/python -m benchmarks.entities $(if $(DATA),--data $(DATA)) $(if $(SPEED),--speed $(SPEED))
 
 clean:
-	rm -rf docs site dist .cache .docs.new .site.new
+	rm -rf docs site dist .cache .build.lock .docs.new .docs.ready .docs.old .site.new .site.ready .site.old
 
 $(STAMP): pyproject.toml package-lock.json
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 from pathlib import Path
 
 from builder.models import Article
@@ -33,6 +34,7 @@ class ArticleCache:
 
     def __init__(self, folder: Path | None, salt_value: str):
         self.folder, self.salt = folder, salt_value
+        self.notes: list[str] = []  # a damaged cache, discarded
         self.entries, self.pages, self.state, self.report = self._load() if folder else ({}, {}, None, None)
         self.used: dict[str, Article] = {}
         self.pages_used: dict[str, str] = {}
@@ -79,18 +81,51 @@ class ArticleCache:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            temporary = self.folder / f".{CACHE_FILE}.tmp"
+            temporary = self.folder / f".{CACHE_FILE}.{os.getpid()}.tmp"  # `check` may save at the same time
             with open(temporary, "wb") as file:
                 pickle.dump((self.salt, self.used, self.pages_used, self.state, self.report), file,
                             protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.folder / CACHE_FILE)
+            for stale in self.folder.glob(f".{CACHE_FILE}.*.tmp"):  # left by a build that was killed
+                stale.unlink(missing_ok=True)
         except OSError:
             pass  # a cache that cannot be written only makes the next build slower
 
     def _load(self) -> tuple[dict[str, Article], dict[str, str], str | None, object]:
         try:
             with open(self.folder / CACHE_FILE, "rb") as file:
-                stored_salt, entries, pages, state, report = pickle.load(file)
-        except Exception:  # noqa: BLE001 - missing, old or damaged: start afresh
+                stored = pickle.load(file)
+        except FileNotFoundError:
             return {}, {}, None, None
+        except Exception as exc:  # noqa: BLE001 - unreadable or damaged in any way: start afresh
+            return self._discard(f"{type(exc).__name__}: {exc}")
+        if not _well_formed(stored):
+            return self._discard("not what this builder writes")
+        stored_salt, entries, pages, state, report = stored
         return (entries, pages, state, report) if stored_salt == self.salt else ({}, {}, None, None)
+
+    def _discard(self, why: str) -> tuple[dict, dict, None, None]:
+        """Forget a damaged cache, and clear the way for a new one (the folder is the builder's)."""
+        damaged = self.folder / CACHE_FILE
+        try:
+            if self.folder.exists() and not self.folder.is_dir():
+                self.folder.unlink()
+            elif damaged.is_dir() and not damaged.is_symlink():
+                shutil.rmtree(damaged)
+        except OSError:
+            pass  # then it is discarded again next time, with the same note
+        self.notes.append(f"the cache {self.folder / CACHE_FILE} was damaged ({why[:200]}): it was "
+                          "discarded and is made again (this build reads every article afresh)")
+        return {}, {}, None, None
+
+
+def _well_formed(stored) -> bool:
+    from builder.report import Report
+
+    if not (isinstance(stored, tuple) and len(stored) == 5):
+        return False
+    stored_salt, entries, pages, state, report = stored
+    return (isinstance(stored_salt, str) and isinstance(entries, dict) and isinstance(pages, dict)
+            and all(isinstance(a, Article) for a in entries.values())
+            and all(isinstance(d, str) for d in pages.values())
+            and isinstance(state, (str, type(None))) and isinstance(report, (Report, type(None))))

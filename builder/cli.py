@@ -21,11 +21,19 @@ from builder.text_safety import PATH_LIMIT, shown
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
-def _paths(content, config, docs, site=None, permalinks=None) -> Paths:
+def _paths(content, config, docs, site=None, permalinks=None, published=None) -> Paths:
     return Paths(
         content=Path(content), config=Path(config) if config else default_config_dir(),
         docs=Path(docs), site=Path(site or "site"), registry=Path(permalinks) if permalinks else None,
+        published_registry=Path(published) if published else None,
     )
+
+
+def published_option(function):
+    return click.option("--published-permalinks", "published", default=None, metavar="FILE",
+                        envvar="PUBLISHED_PERMALINKS",
+                        help="The permalinks.yml the website published last (the Pages workflow fetches it): "
+                             "its addresses are kept [env: PUBLISHED_PERMALINKS].")(function)
 
 
 def folder_options(function):
@@ -68,14 +76,15 @@ def main() -> None:
 @common_options
 @jobs_option
 @engine_option
-def build(content, config, docs, permalinks, site, strict, verbose, jobs, engine) -> None:
+@published_option
+def build(content, config, docs, permalinks, site, strict, verbose, jobs, engine, published) -> None:
     """Generate the pages, then publish the website into --site.
 
     Example: builder build (or builder build --engine zensical)
     """
     engine = _run(lambda: chosen_engine(engine), verbose)
-    options = BuildOptions(_paths(content, config, docs, site, permalinks), strict=strict, jobs=jobs or default_jobs(),
-                           progress=Progress(), engine=engine)
+    options = BuildOptions(_paths(content, config, docs, site, permalinks, published), strict=strict,
+                           jobs=jobs or default_jobs(), progress=Progress(), engine=engine)
     _finish(_run(lambda: pipeline.build(options), verbose), strict)
 
 
@@ -83,12 +92,14 @@ def build(content, config, docs, permalinks, site, strict, verbose, jobs, engine
 @folder_options
 @common_options
 @jobs_option
-def generate(content, config, docs, permalinks, strict, verbose, jobs) -> None:
+@published_option
+def generate(content, config, docs, permalinks, strict, verbose, jobs, published) -> None:
     """Write the Markdown pages into --docs only (no website).
 
     Example: builder generate --docs /tmp/docs
     """
-    options = BuildOptions(_paths(content, config, docs, permalinks=permalinks), strict=strict, run_mkdocs=False,
+    options = BuildOptions(_paths(content, config, docs, permalinks=permalinks, published=published),
+                           strict=strict, run_mkdocs=False,
                            jobs=jobs or default_jobs(), progress=Progress())
     _finish(_run(lambda: pipeline.generate(options), verbose), strict)
 
@@ -133,7 +144,7 @@ def check(content, config, as_json, strict, verbose) -> None:
             click.echo(f"{entry.status:8} {shown(entry.path, PATH_LIMIT)}")
             for message in entry.as_dict()["messages"]:
                 click.echo(f"         {message}")
-        for note in report.notes:
+        for note in report.notices + report.notes:
             click.echo(f"note: {note}")
         click.echo(", ".join(f"{n} {s}" for s, n in report.summary().items()))
     _exit_for(report, strict)
@@ -275,6 +286,8 @@ def _finish(report, strict: bool) -> None:
                     continue
             where = f", line {message.line}" if message.line else ""
             click.echo(f"{shown(entry.path, PATH_LIMIT)}{where}: {message.level}: {message.text}", err=True)
+    for notice in report.notices:
+        click.echo(f"note: {notice}", err=True)
     if warnings > MAX_WARNINGS_SHOWN:
         click.echo(f"... and {warnings - MAX_WARNINGS_SHOWN} more warnings: run 'builder check' to see them all.",
                    err=True)

@@ -34,6 +34,7 @@ class Paths:
     mkdocs_file: Path = Path("mkdocs.yml")
     cache: Path | None = None  # default: .cache/ beside the docs folder
     registry: Path | None = None  # default: permalinks.yml in the content folder
+    published_registry: Path | None = None  # the permalinks.yml the website published, merged in
 
     @property
     def registry_file(self) -> Path:

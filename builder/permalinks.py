@@ -1,116 +1,108 @@
 """Every address an article has been published under, kept in content/permalinks.yml.
 
-A slug is given once and recorded. When a header or title edit changes it, the old address
-is kept as a redirect; when an article leaves the archive, its address says so instead of 404.
-Two articles never share an address.
+What identifies an article: its file (the path inside content/), and, when that path is new,
+the fingerprint of its text (below the header). So an article keeps its address through
+title and header edits, a header error or a draft (the file is still there), a move or
+rename (the same text under a new path), and a delete-then-restore (the same text, or the
+same file name and title, comes back). When a title edit changes the address, the old one
+forwards. An address is retired ("removed from the archive") only when the article's file
+is gone and the build read every other file: a file that failed to read might be its new
+home. Two articles never share an address, and an address once given never goes to another.
 """
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
-from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
-import yaml
-
-from builder.errors import ConfigError
-
-try:  # libyaml: the registry of a large archive is read and written on every build
-    from yaml import CSafeDumper as SafeDumper, CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover
-    from yaml import SafeDumper, SafeLoader  # type: ignore[assignment]
 from builder.models import Article, Message
+from builder.registry import MAX_SLUG_LENGTH, Entry, Registry, dump_registry, load_registry  # noqa: F401
 from builder.slugs import slugify, unique_slug
 
 REGISTRY_FILE = "permalinks.yml"
 FALLBACK_SLUG = "article"
-REGISTRY_NOTE = """\
-# Every address each article has been published under. Written by the builder:
-# review its changes in git. An old slug listed under 'previous' redirects to the
-# article's page; a slug under 'removed' shows a "removed from the archive" page.
-"""
 
 
-@dataclass
-class Entry:
-    slug: str
-    title: str
-    previous: list[str] = field(default_factory=list)
+def text_key(article: Article) -> str:
+    """The fingerprint of the article's text, which moves and header edits leave alone."""
+    return hashlib.sha256(article.source.text.strip().encode("utf-8")).hexdigest()[:16]
 
 
-@dataclass
-class Registry:
-    articles: dict[str, Entry] = field(default_factory=dict)  # source path -> entry
-    removed: dict[str, str] = field(default_factory=dict)  # slug -> title
-
-    def reserved(self) -> set[str]:
-        slugs = set(self.removed)
-        for entry in self.articles.values():
-            slugs.add(entry.slug)
-            slugs.update(entry.previous)
-        return slugs
-
-
-def load_registry(path: Path) -> Registry:
-    """Read the registry file (content/permalinks.yml unless told otherwise)."""
-    if not path.exists():
-        return Registry()
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader) or {}
-        articles = {
-            str(rel): Entry(str(e["slug"]), str(e.get("title", "")), [str(s) for s in e.get("previous", [])])
-            for rel, e in (data.get("articles") or {}).items()
-        }
-        removed = {str(r["slug"]): str(r.get("title", "")) for r in data.get("removed") or []}
-    except (yaml.YAMLError, AttributeError, KeyError, TypeError) as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc}); restore it from git") from None
-    return Registry(articles, removed)
-
-
-def dump_registry(registry: Registry) -> bytes:
-    data = {
-        "articles": {
-            rel: {"slug": e.slug, "title": e.title, **({"previous": e.previous} if e.previous else {})}
-            for rel, e in sorted(registry.articles.items())
-        },
-        "removed": [{"slug": s, "title": t} for s, t in sorted(registry.removed.items())],
-    }
-    text = yaml.dump(data, Dumper=SafeDumper, sort_keys=False, allow_unicode=True, width=1000)
-    return (REGISTRY_NOTE + text).encode("utf-8")
-
-
-def assign_slugs(articles: list[Article], old: Registry) -> tuple[list[Article], Registry]:
+def assign_slugs(articles: list[Article], old: Registry, present: set[str] | None = None,
+                 complete: bool = True) -> tuple[list[Article], Registry]:
     """Give every article its slug (and previous slugs); return the updated registry.
 
-    An article keeps an address it already had; a new address never takes one that any
-    article has had, so old links never point at another article.
+    present: every article file found (published or not); complete: every file was read.
     """
-    new = Registry(removed=dict(old.removed))
-    published = {a.source.rel_path for a in articles}
-    for rel, entry in old.articles.items():
-        if rel not in published:
-            for slug in [entry.slug, *entry.previous]:
-                new.removed[slug] = entry.title
+    present = {a.source.rel_path for a in articles} if present is None else present
     ordered = sorted(articles, key=lambda a: a.source.rel_path)
-    wanted = {a.source.rel_path: _wanted(a) for a in ordered}
+    entries, removed, how = _identify(ordered, old, present, complete)
     taken = old.reserved()
+    new = Registry(removed=removed)
     result = []
     for article in ordered:
         rel = article.source.rel_path
-        entry = old.articles.get(rel)
-        slug = _kept(wanted[rel], entry) or unique_slug(wanted[rel], taken)
+        entry = entries.get(rel)
+        wanted = _wanted(article)
+        slug = _kept(wanted, entry) or unique_slug(wanted, taken)
         taken.add(slug)
         previous = [s for s in (entry.previous if entry else []) if s != slug]
-        if entry and entry.slug != slug:
+        if entry and entry.slug and entry.slug != slug:
             previous.append(entry.slug)
-        new.articles[rel] = Entry(slug, article.title, previous)
-        messages = _messages(wanted[rel], slug, entry)
+        new.articles[rel] = Entry(slug, article.title, previous, text_key(article))
+        messages = _messages(wanted, slug, entry, how.get(rel))
         result.append(dataclasses.replace(
             article, slug=slug, previous_slugs=tuple(previous), messages=article.messages + messages
         ))
-    current = {e.slug for e in new.articles.values()}
-    new.removed = {s: t for s, t in new.removed.items() if s not in current}
+    for rel, entry in old.articles.items():  # kept for a file that is there but not published, or unconfirmed
+        if rel not in new.articles and rel not in how.values() and rel in entries:
+            held = _without_empty_slug(entry)
+            if held:
+                new.articles[rel] = held
     return result, new
+
+
+def _identify(ordered: list[Article], old: Registry, present: set[str], complete: bool):
+    """Which recorded entry each article is: its own, a moved file's, or a removed one's."""
+    live = {a.source.rel_path for a in ordered}
+    entries = {rel: e for rel, e in old.articles.items() if rel in live or rel in present or not complete}
+    gone = {rel: e for rel, e in old.articles.items() if rel not in live and rel not in present}
+    removed = list(old.removed)
+    gone_by_text: dict[str, list[str]] = {}
+    for old_rel, entry in gone.items():
+        gone_by_text.setdefault(entry.text, []).append(old_rel)
+    how: dict[str, str] = {}  # new path -> old path (moved) or "" (restored)
+    for article in ordered:
+        rel = article.source.rel_path
+        if rel in old.articles and old.articles[rel].slug:  # (no slug: it lost its address to another record)
+            continue
+        key = text_key(article)
+        if gone_by_text.get(key):
+            moved = gone_by_text[key].pop(0)
+            entries[rel], how[rel] = gone[moved], moved
+            entries.pop(moved, None)
+            continue
+        wanted = _wanted(article)
+        back = next((e for e in removed if e.text == key or (e.path == rel and _kept(wanted, e))), None)
+        if back is not None:
+            removed.remove(back)
+            entries[rel], how[rel] = dataclasses.replace(back, path=""), ""
+    if complete:  # a file gone, and every other file read: its addresses are retired
+        for rel, entry in gone.items():
+            retired = _without_empty_slug(entry) if rel not in how.values() else None
+            if retired:
+                removed.append(dataclasses.replace(retired, path=rel))
+            entries.pop(rel, None)
+    return entries, removed, how
+
+
+def _without_empty_slug(entry: Entry) -> Entry | None:
+    if entry.slug:
+        return entry
+    if not entry.previous:
+        return None
+    return dataclasses.replace(entry, slug=entry.previous[0], previous=entry.previous[1:])
 
 
 def _kept(wanted: str, entry: Entry | None) -> str | None:
@@ -118,8 +110,8 @@ def _kept(wanted: str, entry: Entry | None) -> str | None:
     numbered variant ("x-2") it was given when another article had "x" first."""
     if entry is None:
         return None
-    for slug in (entry.slug, *entry.previous):
-        if slug == wanted or re.fullmatch(rf"{re.escape(wanted)}-\d+", slug):
+    for slug in entry.slugs():
+        if slug and (slug == wanted or re.fullmatch(rf"{re.escape(wanted)}-\d+", slug)):
             return slug
     return None
 
@@ -129,7 +121,7 @@ def _wanted(article: Article) -> str:
     return wanted or slugify(PurePosixPath(article.source.rel_path).stem) or FALLBACK_SLUG
 
 
-def _messages(wanted: str, slug: str, entry: Entry | None) -> tuple[Message, ...]:
+def _messages(wanted: str, slug: str, entry: Entry | None, origin: str | None) -> tuple[Message, ...]:
     messages = []
     if slug != wanted:
         messages.append(Message(
@@ -137,7 +129,11 @@ def _messages(wanted: str, slug: str, entry: Entry | None) -> tuple[Message, ...
             f"the address articles/{wanted}.html is already used by another article; this one is "
             f"published as articles/{slug}.html (set 'slug:' in its header to choose another)",
         ))
-    if entry and entry.slug != slug:
+    if origin:
+        messages.append(Message("info", f"moved from {origin}: it keeps its addresses"))
+    elif origin == "":
+        messages.append(Message("info", "was removed from the archive before: it gets its addresses back"))
+    if entry and entry.slug and entry.slug != slug:
         messages.append(Message(
             "info", f"its address changed from articles/{entry.slug}.html to articles/{slug}.html; the old one redirects"
         ))

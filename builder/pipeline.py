@@ -25,7 +25,8 @@ from builder.explain import article_summary
 from builder.extract import reading
 from builder.extract.page import NotAnArticle
 from builder.models import Article, Message, Page
-from builder.permalinks import Registry, assign_slugs, dump_registry, load_registry
+from builder.permalinks import Registry, assign_slugs, dump_registry
+from builder.registry import REGISTRY_PAGE, load_with_published
 from builder.process import Failure, Reader, process_all
 from builder.progress import Progress
 from builder.publish.feeds import FeedInfo, feed_pages
@@ -36,6 +37,7 @@ from builder.render.indexes import home_page, iter_facet_pages
 from builder.render.knowledge_pages import data_pages, figures_page
 from builder.render.timeline import timeline_pages
 from builder.report import Report, status_for
+from builder.safety import build_lock
 from builder.site import build_site, site_url
 from builder.sources import discover, read
 from builder.write import MANIFEST, write_tree
@@ -56,17 +58,23 @@ class Archive:
 
 
 def build(options: BuildOptions) -> Report:
-    """Generate docs/ from content/, then publish site/ with MkDocs (or Zensical)."""
+    """Generate docs/ from content/, then publish site/ with MkDocs (or Zensical); one build at a time."""
     if options.run_mkdocs:
         check_installed(options.engine)
-    report = generate(options)
-    if options.run_mkdocs:
-        build_site(options.paths, strict=options.strict, engine=options.engine)
+    with build_lock(options.paths):
+        report = _generate(options)
+        if options.run_mkdocs:
+            build_site(options.paths, strict=options.strict, engine=options.engine)
     return report
 
 
 def generate(options: BuildOptions, *, swap: bool = True) -> Report:
     """content/ -> docs/ (Markdown pages with front matter, index pages, sources)."""
+    with build_lock(options.paths):
+        return _generate(options, swap=swap)
+
+
+def _generate(options: BuildOptions, *, swap: bool = True) -> Report:
     archive = gather(options.paths, options.jobs, options.progress, reuse_last=True)
     if archive.unchanged:  # the same inputs as the last build, whose output is all in place
         archive.report.written = archive.report.removed = 0
@@ -87,25 +95,34 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     all in place, give back that build's report and no articles (Archive.unchanged).
     """
     report = Report()
+    old_registry, registry_notes = load_with_published(paths.registry_file, paths.published_registry)
+    report.notices.extend(registry_notes)
     # 1. discover; 2-4. read, extract, merge and enrich each file (cached; one bad file never stops the others)
-    found, skipped = discover(paths.content)
+    found, skipped = discover(paths.content, (paths.docs, paths.site, paths.cache_dir))
     for skip in skipped:
         report.add(skip.rel_path, skip.level, [_skip_message(skip)])
     cache = ArticleCache(paths.cache_dir, salt(paths.config))
+    report.notices.extend(cache.notes)
     outcomes = process_all(found, paths.config, cache, jobs, progress)
     for failure in (o for o in outcomes if isinstance(o, Failure)):
         report.add(failure.rel_path, failure.status, failure.messages)
     address = site_url(paths)
     state = _inputs_digest(address, cache, outcomes, skipped)
-    if reuse_last and cache.report is not None and cache.state == _with_outputs(state, paths):
-        return Archive([], cache.report, iter(()), None, cache, state, unchanged=True)
+    complete = not any(isinstance(o, Failure) and o.status == "error" for o in outcomes) and \
+        not any(s.level == "error" for s in skipped)
+    if not complete:
+        report.notices.append("some files could not be read: no address was retired in this build")
+    fresh_inputs = paths.published_registry is not None  # a deploy's published record: always merged
+    if reuse_last and not fresh_inputs and cache.report is not None and cache.state == _with_outputs(state, paths):
+        last = dataclasses.replace(cache.report, notices=report.notices)  # this run's notices
+        return Archive([], last, iter(()), None, cache, state, unchanged=True)
     settings = load_settings(paths.config)
     vocabulary = knowledge.load_vocabulary(paths.config)
-    articles = [o for o in outcomes if isinstance(o, Article)]
-    articles = _drop_exact_duplicates(articles, report)
     # 5. slugs, stable across builds; syndicated copies
-    old_registry = load_registry(paths.registry_file)
-    articles, registry = assign_slugs(articles, old_registry)
+    articles = [o for o in outcomes if isinstance(o, Article)]
+    articles = _drop_exact_duplicates(articles, report, set(old_registry.articles))
+    present = {rel for _path, rel in found} | {s.rel_path for s in skipped if s.level == "error"}
+    articles, registry = assign_slugs(articles, old_registry, present, complete)
     copies = _syndicated(articles)
     articles = [_note_copies(a, copies.get(a.slug, ())) for a in articles]
     for article in articles:
@@ -116,7 +133,7 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     ctx = _context(articles, settings, vocabulary, address, copies)
     report.articles = len(articles)
     pages = _render(articles, ctx, registry, cache, paths.docs, settings.feed_count, report)
-    registry_bytes = None if registry == old_registry else dump_registry(registry)
+    registry_bytes = dump_registry(registry)
     return Archive(articles, report, pages, registry_bytes, cache, state)
 
 
@@ -148,13 +165,14 @@ def explain_summary(path: Path, config_dir: Path, reader: Reader | None = None) 
     return {**article_summary(article), "reading": reading(article.source.text, reader.rules)}
 
 
-def _drop_exact_duplicates(articles: list[Article], report: Report) -> list[Article]:
-    """A second copy of the same file (same text, same header) is published once.
+def _drop_exact_duplicates(articles: list[Article], report: Report, registered: set[str]) -> list[Article]:
+    """A second copy of the same file (same text, same header) is published once: the copy
+    that already has an address keeps it.
 
     The same story with another headline or publisher is a syndicated copy: both stay.
     """
-    kept, seen = [], {}
-    for article in articles:
+    kept, seen = set(), {}
+    for article in sorted(articles, key=lambda a: a.source.rel_path not in registered):
         fingerprint = repr((article.source.text.strip(), article.source.header)).encode("utf-8")
         digest = hashlib.sha256(fingerprint).hexdigest()
         if digest in seen:
@@ -162,8 +180,8 @@ def _drop_exact_duplicates(articles: list[Article], report: Report) -> list[Arti
                        [_info(f"the same article text as {seen[digest]}: published once")])
             continue
         seen[digest] = article.source.rel_path
-        kept.append(article)
-    return kept
+        kept.add(article.source.rel_path)
+    return [a for a in articles if a.source.rel_path in kept]
 
 
 def _candidate_people(articles: list[Article]) -> list[str]:
@@ -228,7 +246,8 @@ def _render(articles: list[Article], ctx: SiteContext, registry, cache: ArticleC
         report.index_pages += 1
         yield page
     yield from data_pages(articles)
-    yield from chain(iter_source_files(articles), iter_redirects(articles), iter_removed(registry))
+    yield from chain(iter_source_files(articles), iter_redirects(articles), iter_removed(registry, articles))
+    yield Page(REGISTRY_PAGE, dump_registry(registry))  # published: the next deploy merges it in
     yield from feed_pages(articles, FeedInfo(ctx.archive_name, ctx.archive_description, ctx.site_url, count=feed_count))
 
 

@@ -20,6 +20,8 @@ from builder.extract import extract, load_rules
 from builder.extract.page import NotAnArticle, read_page
 from builder.models import Article, Message, RawDocument
 from builder.progress import Progress
+from builder.registry import MAX_SLUG_LENGTH
+from builder.safety import detach_worker
 from builder.sources import parse, read_bytes
 
 CHUNK = 32  # files handed to a worker at a time
@@ -64,6 +66,10 @@ class Reader:
             names = ", ".join(f"'{shown(name)}'" for name in unknown)
             raise SourceError(rel, f"header key 'topics': unknown topic {names} "
                                    "(topics are listed in site_config/topics.yml)", raw.header.line_of("topics"))
+        if raw.header.slug and len(raw.header.slug) > MAX_SLUG_LENGTH:
+            raise SourceError(rel, f"header key 'slug': {len(raw.header.slug)} characters; an address may have "
+                                   f"at most {MAX_SLUG_LENGTH} (the page's file name must fit on any disk)",
+                              raw.header.line_of("slug"))
         return self.article(raw)
 
     def article(self, raw: RawDocument) -> Article:
@@ -82,8 +88,9 @@ class Reader:
 _worker: Reader | None = None
 
 
-def _start_worker(config_dir: Path) -> None:
+def _start_worker(config_dir: Path, parent: int) -> None:
     global _worker
+    detach_worker(parent)
     _worker = Reader(config_dir)
 
 
@@ -133,7 +140,7 @@ def _run(items, config_dir: Path, jobs: int, progress):
             if progress:
                 progress.advance()
         return
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config_dir,)) as pool:
+    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config_dir, os.getpid())) as pool:
         for outcome in pool.map(_work, items, chunksize=CHUNK):
             yield outcome
             if progress:

@@ -31,6 +31,7 @@ class Report:
     written: int = 0
     removed: int = 0
     notes: list[str] = field(default_factory=list)  # archive-wide remarks (e.g. people to add)
+    notices: list[str] = field(default_factory=list)  # remarks every command shows (addresses, the cache)
 
     def add(self, path: str, status: str, messages=()) -> None:
         self.files.append(FileReport(path, status, list(messages)))
@@ -54,7 +55,7 @@ class Report:
 
     def as_dict(self) -> dict:
         files = sorted(self.files, key=lambda f: f.path)
-        return {"files": [f.as_dict() for f in files], "summary": self.summary(), "notes": self.notes}
+        return {"files": [f.as_dict() for f in files], "summary": self.summary(), "notes": self.notices + self.notes}
 
     def summary_line(self) -> str:
         skipped = [f for f in self.files if f.status in ("skipped", "error")]

@@ -1,7 +1,7 @@
 """Stage 7, publish: run MkDocs (through its Python API) on docs/ into site/.
 
-MkDocs builds into a folder beside site/, which replaces site/ only when the build
-succeeded: an interrupted or failed build leaves the previous site as it was.
+MkDocs builds into a folder beside site/, which replaces site/ whole only when the build
+succeeded (builder.safety): an interrupted or failed build leaves the previous site as it was.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from builder.config import Paths
 from builder.engine import MKDOCS, ZENSICAL, run_zensical
 from builder.errors import BuilderError, ConfigError, WriteError
 from builder.header import address_kind, web_address
+from builder.safety import stage, swap_in
 
 SITE_URL_VARIABLE = "SITE_URL"
 
@@ -80,10 +81,13 @@ def run_mkdocs(paths: Paths, site_dir: Path, strict: bool = False, **overrides) 
 def build_site(paths: Paths, strict: bool = False, engine: str = MKDOCS) -> None:
     """Publish site/: build beside it, then swap it in."""
     site = paths.site.resolve()
-    stage = site.with_name(f".{site.name}.new")
-    shutil.rmtree(stage, ignore_errors=True)
-    run_engine(paths, stage, strict, engine)
-    _swap(stage, site)
+    made = stage(site, "new")
+    shutil.rmtree(made, ignore_errors=True)
+    run_engine(paths, made, strict, engine)
+    try:
+        swap_in(made, site)
+    except OSError as exc:
+        raise WriteError(f"cannot replace {site}: {exc.strerror or exc}") from None
 
 
 def run_engine(paths: Paths, site_dir: Path, strict: bool, engine: str) -> None:
@@ -92,15 +96,3 @@ def run_engine(paths: Paths, site_dir: Path, strict: bool, engine: str) -> None:
         run_zensical(paths, site_dir, read_settings(paths), strict)
     else:
         run_mkdocs(paths, site_dir, strict)
-
-
-def _swap(stage: Path, site: Path) -> None:
-    old = site.with_name(f".{site.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    try:
-        if site.exists():
-            os.replace(site, old)
-        os.replace(stage, site)
-    except OSError as exc:
-        raise WriteError(f"cannot replace {site}: {exc.strerror or exc}") from None
-    shutil.rmtree(old, ignore_errors=True)

@@ -4,7 +4,9 @@ Every file found ends as a RawDocument or as a Skip with a reason: nothing is dr
 """
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +17,7 @@ from builder.extract.encoding import decode
 from builder.header import read_header
 from builder.models import Message, RawDocument
 from builder.text_safety import without_unsafe
+from builder.write import MANIFEST
 
 ARTICLE_SUFFIXES = (".txt", ".md") + saved_pages.PAGE_SUFFIXES
 MAX_ARTICLE_BYTES = 5_000_000  # far above any news article; larger files are not articles
@@ -33,24 +36,56 @@ class Skip:
     line: int | None = None
 
 
-def discover(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Skip]]:
-    """Article files (path, relative POSIX path) in a stable order, and the files passed over."""
+def discover(content_dir: Path, outputs: tuple[Path, ...] = ()) -> tuple[list[tuple[Path, str]], list[Skip]]:
+    """Article files (path, relative POSIX path) in a stable order, and the files passed over.
+
+    outputs: the builder's own folders (docs/, site/, .cache/), never read as articles.
+    """
     found: list[tuple[Path, str]] = []
     skipped: list[Skip] = []
     root = content_dir.resolve()
-    for folder, dirs, files in os.walk(content_dir):
+    excluded = {p.resolve() for p in outputs}
+
+    def unreadable(exc: OSError) -> None:
+        rel = Path(exc.filename).relative_to(content_dir).as_posix() if exc.filename else "."
+        skipped.append(Skip(rel, f"this folder cannot be read: {exc.strerror or exc}", "error"))
+
+    for folder, dirs, files in os.walk(content_dir, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not saved_pages.is_companion_folder(d, files))  # a page's NAME_files/
-        for name in sorted(files) + sorted(d for d in dirs if d.endswith(ARTICLE_SUFFIXES)):
+        for name in list(dirs):
+            reason = _folder_reason(Path(folder) / name, name, root, excluded)
+            if reason:
+                dirs.remove(name)
+                skipped.append(Skip((Path(folder) / name).relative_to(content_dir).as_posix(), reason))
+        for name in sorted(files) + [d for d in dirs if d.endswith(ARTICLE_SUFFIXES)]:
             path = Path(folder) / name
             rel = path.relative_to(content_dir).as_posix()
-            reason = _skip_reason(path, name, root) if _is_text(rel) else NOT_TEXT_NAME
+            reason, level = _skip_reason(path, name, root) if _is_text(rel) else (NOT_TEXT_NAME, "skipped")
             if reason == "":
                 continue
             if reason:
-                skipped.append(Skip(rel, reason))
+                skipped.append(Skip(rel, reason, level))
             else:
                 found.append((path, rel))
     return found, skipped
+
+
+def _folder_reason(path: Path, name: str, root: Path, excluded: set[Path]) -> str | None:
+    """Why a folder under content/ is not walked (None: it is)."""
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "a link to a folder that does not exist (or leads back to itself); remove it"
+        if _inside(target, root):
+            return (f"a link to the folder {target.relative_to(root).as_posix() or '.'} inside the content "
+                    "folder: its articles are read there, once")
+        return "a link to a folder outside the content folder; move or copy the folder in instead"
+    if path.resolve() in excluded or _made_by_builder(path):
+        return "a folder the builder writes (its pages or website): never read as articles"
+    if name.startswith("."):
+        return "hidden folder (its name starts with a dot): not read"
+    return None
 
 
 def _is_text(rel: str) -> bool:
@@ -62,23 +97,41 @@ def _is_text(rel: str) -> bool:
     return True
 
 
-def _skip_reason(path: Path, name: str, root: Path) -> str | None:
-    """None for an article file; '' for a builder file; otherwise why it is passed over."""
-    if path.is_dir():
-        return "this is a folder, not a file"
+def _made_by_builder(folder: Path) -> bool:
+    """A docs/ folder (its manifest) or a built website (sitemap and search index)."""
+    return (folder / MANIFEST).is_file() or (
+        (folder / "sitemap.xml").is_file() and (folder / "search" / "search_index.json").is_file())
+
+
+def _skip_reason(path: Path, name: str, root: Path) -> tuple[str | None, str]:
+    """(None, _) for an article file; ('', _) for a builder file; otherwise why it is passed
+    over, and whether that is an error."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a link that leads back to itself (a loop); remove it", "error"
+        if path.is_symlink():
+            return "a link to a file that does not exist; remove it", "error"
+        return f"cannot be read: {exc.strerror or exc}", "error"
+    if stat.S_ISDIR(mode):
+        return "this is a folder, not a file", "skipped"
+    if not stat.S_ISREG(mode):
+        return "not a file but a pipe, socket or device: not read", "skipped"
     if name in BUILDER_FILES and path.parent.resolve() == root:
-        return ""
+        return "", "skipped"
     if name.startswith("."):
-        return "hidden file (its name starts with a dot); rename it to publish it"
+        return "hidden file (its name starts with a dot); rename it to publish it", "skipped"
     if saved_pages.page_of_sidecar(path):
-        return ""  # a saved page's curated values, read with the page
+        return "", "skipped"  # a saved page's curated values, read with the page
     if not name.lower().endswith(ARTICLE_SUFFIXES):
         if name.endswith(saved_pages.SIDECAR_SUFFIX):
-            return "a .yml file with no saved page of the same name beside it (NAME.yml goes with NAME.html)"
-        return f"not an article file: only {', '.join(ARTICLE_SUFFIXES)} files are read"
+            return ("a .yml file with no saved page of the same name beside it (NAME.yml goes with NAME.html)",
+                    "skipped")
+        return f"not an article file: only {', '.join(ARTICLE_SUFFIXES)} files are read", "skipped"
     if path.is_symlink() and not _inside(path.resolve(), root):
-        return "a link to a file outside the content folder; copy the file in instead"
-    return None
+        return "a link to a file outside the content folder; copy the file in instead", "skipped"
+    return None, "skipped"
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -137,16 +190,21 @@ def _without_stray_nul_bytes(data: bytes) -> tuple[bytes, int]:
 
 
 def read_bytes(path: Path, rel_path: str) -> bytes:
+    """The file's bytes; opened without waiting, so a pipe put in its place never hangs the build."""
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise SourceError(rel_path, f"cannot be read: {exc.strerror or exc}") from None
-    if size > MAX_ARTICLE_BYTES:
-        raise SourceError(rel_path, f"too large to be an article ({size / 1e6:.1f} MB; the limit is "
-                                    f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB): split it or remove it")
-    try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except PermissionError:
         raise SourceError(rel_path, "cannot be read: permission denied (check the file's permissions)") from None
     except OSError as exc:
         raise SourceError(rel_path, f"cannot be read: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(rel_path, "not a file but a pipe, socket or device: not read")
+        if info.st_size > MAX_ARTICLE_BYTES:
+            raise SourceError(rel_path, f"too large to be an article ({info.st_size / 1e6:.1f} MB; the limit is "
+                                        f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB): split it or remove it")
+        try:
+            return file.read()
+        except OSError as exc:
+            raise SourceError(rel_path, f"cannot be read: {exc.strerror or exc}") from None

@@ -3,7 +3,7 @@
 - Nothing is written outside the output folder; two pages never claim one path.
 - A file is rewritten only when its bytes change; stale files the builder made are removed,
   hand-written files are kept (a manifest lists what the builder made).
-- The new tree is assembled beside the old one and swapped in with two renames, so an
+- The new tree is assembled beside the old one and swapped in whole (builder.safety), so an
   interrupted build leaves the previous docs/ as it was.
 """
 from __future__ import annotations
@@ -16,6 +16,8 @@ from typing import Iterable
 
 from builder.errors import WriteError
 from builder.models import Page
+from builder.safety import remove, swap_in
+from builder.safety import stage as staged_folder
 
 MANIFEST = ".generated"  # one path per line: the files the builder wrote last time
 
@@ -42,14 +44,14 @@ def write_tree(pages: Iterable[Page], out_dir: Path, *, swap: bool = True) -> Wr
     old_manifest = _read_manifest(out_dir)
     if not swap:
         return _write_in_place(pages, out_dir, old_manifest)
-    stage = out_dir.with_name(f".{out_dir.name}.new")
+    stage = staged_folder(out_dir, "new")
     _remove(stage)
     try:
         staged = _stage_changes(pages, out_dir, stage)
         stats = _stats(staged, out_dir, old_manifest)
         if stats.written or stats.removed or staged.paths != old_manifest:
             _complete(staged, out_dir, stage, old_manifest)
-            _swap(stage, out_dir)
+            swap_in(stage, out_dir)
         else:
             _remove(stage)  # everything is already there: nothing to swap
     except OSError as exc:
@@ -164,18 +166,4 @@ def _hand_written(out_dir: Path, generated: set[str]) -> list[str]:
     return sorted(found)
 
 
-def _swap(stage: Path, out_dir: Path) -> None:
-    """Replace out_dir by stage with two renames; the old tree is removed afterwards."""
-    old = out_dir.with_name(f".{out_dir.name}.old")
-    _remove(old)
-    if out_dir.exists():
-        os.replace(out_dir, old)
-    os.replace(stage, out_dir)
-    _remove(old)
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
-    elif path.exists() or path.is_symlink():
-        path.unlink()
+_remove = remove

@@ -1,6 +1,7 @@
 """`builder serve`: a live preview on 127.0.0.1 that follows edits under content/."""
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -41,7 +42,7 @@ def test_serve_regenerates_after_an_edit(tmp_path):
     server = subprocess.Popen(
         [sys.executable, "-m", "builder", "serve", "--content", str(tmp_path / "content"),
          "--docs", str(tmp_path / "docs"), "--port", str(port)],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     try:
         fetch_until(f"http://127.0.0.1:{port}/timeline.html", "Timeline")
@@ -51,4 +52,48 @@ def test_serve_regenerates_after_an_edit(tmp_path):
         fetch_until(f"http://127.0.0.1:{port}/timeline.html", "Rally In Seoul Retitled For Preview")
     finally:
         server.terminate()
-        server.wait(timeout=20)
+        output = server.communicate(timeout=20)[0]
+    assert f"Preview at http://127.0.0.1:{port}/" in output and "Press Ctrl+C to stop" in output
+
+
+def test_the_watcher_outlives_a_failed_regeneration(tmp_path, monkeypatch, capsys):
+    """Any error in one regeneration is reported; the next edit regenerates again."""
+    import threading
+
+    from builder import preview
+    from builder.config import BuildOptions, Paths
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.txt").write_text("first")
+    calls = []
+
+    class Done:
+        def summary_line(self):
+            return "Built again."
+
+    def generate(options, swap):
+        calls.append(swap)
+        if len(calls) == 1:
+            raise RuntimeError("something unexpected")
+        return Done()
+
+    monkeypatch.setattr(preview, "POLL_SECONDS", 0.05)
+    stop = threading.Event()
+    watcher = threading.Thread(target=preview._watch, args=(BuildOptions(Paths(content=content)), generate, stop))
+    watcher.start()
+    try:
+        for text in ("second", "third"):
+            count = len(calls)
+            time.sleep(0.2)
+            (content / "a.txt").write_text(text)
+            os.utime(content / "a.txt", (time.time() + len(calls) + 1,) * 2)
+            deadline = time.monotonic() + 10
+            while len(calls) == count and time.monotonic() < deadline:
+                time.sleep(0.05)
+        assert len(calls) == 2 and watcher.is_alive()
+    finally:
+        stop.set()
+        watcher.join(timeout=5)
+    out = capsys.readouterr().out
+    assert "unexpected failure (RuntimeError: something unexpected)" in out and "Built again." in out

@@ -19,6 +19,12 @@ REDIRECT_HTML = """<!doctype html>
 """
 
 
+REMOVED_TEXT = ("This article has been removed from the archive. "
+                "Browse the [timeline](../timeline.md) or search for other coverage.")
+AWAY_TEXT = ("This article is not published at the moment; its page will be back. "
+             "Browse the [timeline](../timeline.md) or search for other coverage.")
+
+
 def iter_source_files(articles: list[Article]) -> Iterator[Page]:
     """The article text exactly as received (below the curator's header), as UTF-8 plain text."""
     for article in articles:
@@ -33,13 +39,17 @@ def iter_redirects(articles: list[Article]) -> Iterator[Page]:
             yield Page(f"articles/{old}.html", html.encode("utf-8"))
 
 
-def iter_removed(registry: Registry) -> Iterator[Page]:
-    """Addresses of articles that left the archive say so, instead of "not found"."""
-    for slug, title in sorted(registry.removed.items()):
-        lines = [
-            f"# {md_text(title or 'Removed article')}",
-            "This article has been removed from the archive. "
-            "Browse the [timeline](../timeline.md) or search for other coverage.",
-        ]
+def iter_removed(registry: Registry, articles: list[Article]) -> Iterator[Page]:
+    """Addresses of articles that left the archive say so, instead of "not found"; those of an
+    article whose file is there but not published (a draft, an error) say it is away for now."""
+    live = {a.source.rel_path for a in articles}
+    notices = [(e, REMOVED_TEXT) for e in registry.removed]
+    notices += [(e, AWAY_TEXT) for rel, e in registry.articles.items() if rel not in live]
+    shown = {s for a in articles for s in (a.slug, *a.previous_slugs)}
+    for slug, title, text in sorted((s, e.title, t) for e, t in notices for s in e.slugs()):
+        if not slug or slug in shown:  # an address is one page, whatever a hand-edited record says
+            continue
+        shown.add(slug)
+        lines = [f"# {md_text(title or 'Removed article')}", text]
         meta = {"title": title or "Removed article", "search": {"exclude": True}, "removed": True}
         yield Page(f"articles/{slug}.md", document(meta, lines))
