@@ -141,7 +141,7 @@ def _read(response, max_bytes: int, deadline: float, timeout: float) -> bytes:
     while True:
         if time.monotonic() > deadline:
             raise FetchError(_too_slow(timeout))
-        chunk = response.read(CHUNK_BYTES)
+        chunk = response.read1(CHUNK_BYTES)  # returns what has arrived: a trickle cannot outlast the deadline
         if not chunk:
             return b"".join(chunks)
         size += len(chunk)
