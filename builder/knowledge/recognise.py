@@ -153,7 +153,7 @@ class Recogniser:
             score["organizations"] += 3
         if not m.possessive and (after in rules.organization_nouns
                                  or (after.isalpha() and after.islower() and m.after(2) in rules.organization_nouns)):
-            score["organizations"] += 3  # "Zycie Warszawy daily", "the Ruch newsstand chain"; not "Charlton's side"
+            score["organizations"] += 3  # "Gazeta Nowa daily", "the Kiosko newsstand chain"; not "Charlton's side"
         name.own["places"] = max(name.own["places"], fixed.place)
         score["places"] += 1 if before in rules.place_prepositions else 0
         if m.after() in rules.place_nouns and not m.possessive:

@@ -1,6 +1,6 @@
 """Candidate names in a paragraph: runs of capitalised words, with the words around them.
 
-"said economist Lynn Reaser", "Bank of England", "Edward D. Jones & Co.", "Vincent van Gogh",
+"said economist Dana Whitfield", "Bank of England", "Edward D. Jones & Co.", "Vincent van Gogh",
 "St. Louis-based": each run becomes a Mention that keeps the paragraph's tokens and its
 position, so recognise.py can weigh the words before and after it. Leading titles
 ("President", "Foreign Minister") are taken off the name and remembered as evidence.
@@ -109,7 +109,7 @@ def _run_end(tokens: tuple[str, ...], i: int, rules: RecognitionRules) -> int:
         word, nxt = tokens[j], tokens[j + 1] if j + 1 < len(tokens) else ""
         previous = tokens[j - 1]
         if POSSESSIVE.search(previous) and previous not in ("'", "’") and not _owns_organization(tokens, j, rules):
-            break  # "Ruch's shares": a possessive ends the name, "Boatmen's Bancshares Inc." does not
+            break  # "Kiosko's shares": a possessive ends the name, "Miller's Bancshares Inc." does not
         if SUFFIXED.match(previous):
             break  # "Minneapolis-based First Bank": two names
         if is_capitalised(word):
@@ -141,7 +141,7 @@ def _particles_then_name(tokens: tuple[str, ...], j: int, rules: RecognitionRule
 
 
 def _owns_organization(tokens: tuple[str, ...], j: int, rules: RecognitionRules) -> bool:
-    """After "Boatmen's": do the capitalised words that follow end with an organisation suffix?"""
+    """After "Miller's": do the capitalised words that follow end with an organisation suffix?"""
     k = j
     while k < len(tokens) and (is_capitalised(tokens[k]) or tokens[k] == ".") and k - j < MAX_WORDS:
         k += 1
