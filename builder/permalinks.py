@@ -16,6 +16,7 @@ import hashlib
 import re
 from pathlib import PurePosixPath
 
+from builder.addresses import article_address
 from builder.models import Article, Message
 from builder.registry import MAX_SLUG_LENGTH, Entry, Registry, dump_registry, load_registry  # noqa: F401
 from builder.slugs import slugify, unique_slug
@@ -126,8 +127,8 @@ def _messages(wanted: str, slug: str, entry: Entry | None, origin: str | None) -
     if slug != wanted:
         messages.append(Message(
             "warning",
-            f"the address articles/{wanted}.html is already used by another article; this one is "
-            f"published as articles/{slug}.html (set 'slug:' in its header to choose another)",
+            f"the address {article_address(wanted)} is already used by another article; this one is "
+            f"published as {article_address(slug)} (set 'slug:' in its header to choose another)",
         ))
     if origin:
         messages.append(Message("info", f"moved from {origin}: it keeps its addresses"))
@@ -135,6 +136,6 @@ def _messages(wanted: str, slug: str, entry: Entry | None, origin: str | None) -
         messages.append(Message("info", "was removed from the archive before: it gets its addresses back"))
     if entry and entry.slug and entry.slug != slug:
         messages.append(Message(
-            "info", f"its address changed from articles/{entry.slug}.html to articles/{slug}.html; the old one redirects"
+            "info", f"its address changed from {article_address(entry.slug)} to {article_address(slug)}; the old one redirects"
         ))
     return tuple(messages)

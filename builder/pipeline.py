@@ -23,6 +23,7 @@ from builder.engine import check_installed
 from builder.errors import SourceError
 from builder.explain import article_summary
 from builder.extract import reading
+from builder.kinds import KNOWLEDGE_KINDS
 from builder.extract.page import NotAnArticle
 from builder.models import Article, Message, Page
 from builder.permalinks import Registry, assign_slugs, dump_registry
@@ -31,7 +32,8 @@ from builder.process import Failure, Reader, process_all
 from builder.progress import Progress
 from builder.publish.feeds import FeedInfo, feed_pages
 from builder.render.article_page import render_article
-from builder.render.context import SiteContext, article_path
+from builder.addresses import article_page
+from builder.render.context import SiteContext
 from builder.render.extras import iter_redirects, iter_removed, iter_source_files
 from builder.render.indexes import home_page, iter_facet_pages
 from builder.render.knowledge_pages import data_pages, figures_page
@@ -216,7 +218,7 @@ def _context(articles, settings, vocabulary, address: str, copies) -> SiteContex
     related = knowledge.related_articles({a.slug: a.knowledge for a in articles})
     copy_slugs = {slug: {o.slug for o in others} for slug, others in copies.items()}
     descriptions = {}
-    for kind in ("topics", "people", "organizations", "places"):
+    for kind in KNOWLEDGE_KINDS:
         for article in articles:
             for name in getattr(article.knowledge, kind):
                 text = vocabulary.describe(kind, name)
@@ -238,7 +240,7 @@ def _render(articles: list[Article], ctx: SiteContext, registry, cache: ArticleC
             feed_count: int, report: Report) -> Iterator[Page]:
     """Every page, made when the writer asks for it; counts the index pages into the report."""
     for article in articles:
-        path = article_path(article.slug)
+        path = article_page(article.slug)
         yield Page(path, cache.page(_page_key(article, ctx), docs / path, lambda a=article: render_article(a, ctx).content))
     report.index_pages = 0
     for page in chain(iter_facet_pages(articles, ctx), timeline_pages(articles),

@@ -12,12 +12,11 @@ from datetime import datetime, timezone
 from email.utils import format_datetime
 from xml.etree import ElementTree as ET
 
+from builder.addresses import FEED_JSON, FEED_RSS, absolute, article_address
 from builder.models import Article, Page, PartialDate
 from builder.render.context import sort_newest_first
 from builder.render.markup import one_line
 
-RSS_FILE = "feed.xml"
-JSON_FILE = "feed.json"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 DC = "http://purl.org/dc/elements/1.1/"
 ATOM = "http://www.w3.org/2005/Atom"
@@ -36,13 +35,13 @@ class FeedInfo:
 
     def link(self, path: str = "") -> str:
         """An address on the site: absolute when site_url is known."""
-        return (self.site_url.rstrip("/") + "/" + path) if self.site_url else path
+        return absolute(path, self.site_url)
 
 
 def feed_pages(articles: list[Article], info: FeedInfo) -> list[Page]:
     """The two feed files, newest `info.count` articles first."""
     newest = sort_newest_first(articles)[: max(info.count, 0)]
-    return [Page(RSS_FILE, rss_feed(newest, info)), Page(JSON_FILE, json_feed(newest, info))]
+    return [Page(FEED_RSS, rss_feed(newest, info)), Page(FEED_JSON, json_feed(newest, info))]
 
 
 def published(date: PartialDate) -> datetime:
@@ -62,7 +61,7 @@ def rss_feed(articles: list[Article], info: FeedInfo) -> bytes:
     _text(channel, "generator", GENERATOR)
     if info.site_url:
         ET.SubElement(channel, f"{{{ATOM}}}link",
-                      {"href": info.link(RSS_FILE), "rel": "self", "type": "application/rss+xml"})
+                      {"href": info.link(FEED_RSS), "rel": "self", "type": "application/rss+xml"})
     dated = [a.date for a in articles if a.date]
     if dated:
         _text(channel, "lastBuildDate", format_datetime(published(max(dated))))
@@ -74,7 +73,7 @@ def rss_feed(articles: list[Article], info: FeedInfo) -> bytes:
 
 def _rss_item(channel: ET.Element, article: Article, info: FeedInfo) -> None:
     item = ET.SubElement(channel, "item")
-    link = info.link(f"articles/{article.slug}.html")
+    link = info.link(article_address(article.slug))
     _text(item, "title", article.title)
     _text(item, "link", link)
     ET.SubElement(item, "guid", {"isPermaLink": "true" if info.site_url else "false"}).text = link
@@ -104,13 +103,13 @@ def json_feed(articles: list[Article], info: FeedInfo) -> bytes:
     }
     if info.site_url:
         feed["home_page_url"] = info.link()
-        feed["feed_url"] = info.link(JSON_FILE)
+        feed["feed_url"] = info.link(FEED_JSON)
     feed["items"] = [_json_item(a, info) for a in articles]
     return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def _json_item(article: Article, info: FeedInfo) -> dict:
-    link = info.link(f"articles/{article.slug}.html")
+    link = info.link(article_address(article.slug))
     item = {"id": link, "url": link, "title": one_line(article.title)}
     if article.url:
         item["external_url"] = article.url

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import html
 
+from builder.addresses import absolute, article_address, article_page, source_file
+from builder.kinds import KINDS, KNOWLEDGE_KINDS
 from builder.models import Article, Page
 from builder.publish.cite import bibtex_entry
-from builder.render.context import SiteContext, article_path, facet_path
+from builder.render.context import SiteContext, facet_path
 from builder.render.markup import document, html_text, md_link, md_text
-
-ENTITY_LABELS = (("people", "People"), ("organizations", "Organisations"), ("places", "Places"))
 
 
 def article_meta(article: Article) -> dict:
@@ -27,10 +27,8 @@ def article_meta(article: Article) -> dict:
         "url": article.url,
         "language": article.language,
         "source_file": article.source.rel_path,
-        "topics": list(k.topics),  # the tags plugin reads this key (mkdocs.yml); search does not
-        "people": list(k.people),
-        "organizations": list(k.organizations),
-        "places": list(k.places),
+        # topics: the tags plugin reads this key (mkdocs.yml); search does not
+        **{kind: list(getattr(k, kind)) for kind in KNOWLEDGE_KINDS},
         "origins": dict(article.origins),
     }
     return {key: value for key, value in meta.items() if value not in (None, "", [], {})}
@@ -47,7 +45,7 @@ def render_article(article: Article, ctx: SiteContext) -> Page:
         _source_box(article, ctx),
         _citation(article, ctx),
     ]
-    return Page(article_path(article.slug), document(article_meta(article), lines))
+    return Page(article_page(article.slug), document(article_meta(article), lines))
 
 
 def _meta_line(article: Article) -> str:
@@ -89,21 +87,21 @@ def _captions(article: Article) -> str:
 def _entities(article: Article) -> str:
     k = article.knowledge
     rows = []
-    for kind, label in (("topics", "Topics"), *ENTITY_LABELS):
+    for kind in KNOWLEDGE_KINDS:
         names = getattr(k, kind)
         if names:
             links = ", ".join(md_link(n, "../" + facet_path(kind, n)) for n in names)
-            rows.append(f"- **{label}:** {links}")
+            rows.append(f"- **{KINDS[kind].title}:** {links}")
     return "\n".join(["## In this article", *rows]) if rows else ""
 
 
 def _related(article: Article, ctx: SiteContext) -> str:
     rows = []
     for other in ctx.also_published.get(article.slug, ()):
-        rows.append(f"- Also published as: {md_link(other.title, '../' + article_path(other.slug))}")
+        rows.append(f"- Also published as: {md_link(other.title, '../' + article_page(other.slug))}")
     for other in ctx.related.get(article.slug, ()):
         when = f" ({md_text(other.date.human)})" if other.date else ""
-        rows.append(f"- {md_link(other.title, '../' + article_path(other.slug))}{when}")
+        rows.append(f"- {md_link(other.title, '../' + article_page(other.slug))}{when}")
     # Other articles' titles are navigation here, not this article's text: kept out of search.
     return "\n".join(["## Related articles { data-search-exclude }", *rows]) if rows else ""
 
@@ -117,7 +115,7 @@ def _source_box(article: Article, ctx: SiteContext) -> str:
         rows.append(f"<li>Publisher: {html_text(article.publisher)}</li>")
     if article.republished_by:
         rows.append(f"<li>Republished by: {html_text(article.republished_by)}</li>")
-    rows.append(f'<li><a href="../sources/{article.slug}.txt">The text as received</a> (plain text)</li>')
+    rows.append(f'<li><a href="../{source_file(article.slug)}">The text as received</a> (plain text)</li>')
     return f'<div class="archive-source" data-search-exclude><p class="archive-label">Source</p><ul>{"".join(rows)}</ul></div>'
 
 
@@ -130,8 +128,7 @@ def citation_text(article: Article, ctx: SiteContext) -> str:
     parts.append(f"{origin}.")
     if article.url:
         parts.append(f"{article.url}.")
-    where = f"{ctx.site_url.rstrip('/')}/articles/{article.slug}.html" if ctx.site_url else f"articles/{article.slug}.html"
-    parts.append(f"Archived in {ctx.archive_name}, {where}.")
+    parts.append(f"Archived in {ctx.archive_name}, {absolute(article_address(article.slug), ctx.site_url)}.")
     return " ".join(parts)
 
 

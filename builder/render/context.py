@@ -4,17 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
+from builder.addresses import index_page, name_slug
 from builder.models import Article
-from builder.slugs import slugify
-
-FACET_KINDS = ("topics", "people", "organizations", "places", "publishers")
-FACET_TITLES = {
-    "topics": "Topics",
-    "people": "People",
-    "organizations": "Organisations",
-    "places": "Places",
-    "publishers": "Publishers",
-}
 
 
 @dataclass(frozen=True)
@@ -30,11 +21,7 @@ class SiteContext:
 
 def facet_path(kind: str, name: str) -> str:
     """Where the page of one topic, person, organisation, place or publisher lives."""
-    return f"{kind}/{slugify(name) or 'unnamed'}.md"
-
-
-def article_path(slug: str) -> str:
-    return f"articles/{slug}.md"
+    return index_page(kind, name_slug(name))
 
 
 def facet_values(article: Article, kind: str) -> tuple[str, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from builder.addresses import TIMELINE, article_address, article_page, link, source_file
 from builder.models import Article, Page
 from builder.permalinks import Registry
 from builder.render.markup import document, html_text, md_text
@@ -19,24 +20,24 @@ REDIRECT_HTML = """<!doctype html>
 """
 
 
-REMOVED_TEXT = ("This article has been removed from the archive. "
-                "Browse the [timeline](../timeline.md) or search for other coverage.")
-AWAY_TEXT = ("This article is not published at the moment; its page will be back. "
-             "Browse the [timeline](../timeline.md) or search for other coverage.")
+BROWSE = f"Browse the [timeline](../{TIMELINE}) or search for other coverage."
+REMOVED_TEXT = "This article has been removed from the archive. " + BROWSE
+AWAY_TEXT = "This article is not published at the moment; its page will be back. " + BROWSE
 
 
 def iter_source_files(articles: list[Article]) -> Iterator[Page]:
     """The article text exactly as received (below the curator's header), as UTF-8 plain text."""
     for article in articles:
-        yield Page(f"sources/{article.slug}.txt", article.source.text.encode("utf-8"))
+        yield Page(source_file(article.slug), article.source.text.encode("utf-8"))
 
 
 def iter_redirects(articles: list[Article]) -> Iterator[Page]:
     """Old addresses of renamed articles: a page that forwards, keeping #pN."""
     for article in articles:
         for old in article.previous_slugs:
-            html = REDIRECT_HTML.format(title=html_text(article.title), target=f"{article.slug}.html")
-            yield Page(f"articles/{old}.html", html.encode("utf-8"))
+            target = link(article_address(article.slug), article_address(old))
+            html = REDIRECT_HTML.format(title=html_text(article.title), target=target)
+            yield Page(article_address(old), html.encode("utf-8"))
 
 
 def iter_removed(registry: Registry, articles: list[Article]) -> Iterator[Page]:
@@ -52,4 +53,4 @@ def iter_removed(registry: Registry, articles: list[Article]) -> Iterator[Page]:
         shown.add(slug)
         lines = [f"# {md_text(title or 'Removed article')}", text]
         meta = {"title": title or "Removed article", "search": {"exclude": True}, "removed": True}
-        yield Page(f"articles/{slug}.md", document(meta, lines))
+        yield Page(article_page(slug), document(meta, lines))

@@ -6,18 +6,17 @@ import csv
 import io
 import json
 
+from builder.addresses import DATA_CSV, DATA_JSON, FIGURES, article_address, article_page
+from builder.kinds import KINDS, KNOWLEDGE_KINDS
 from builder.models import Article, Figure, Page
-from builder.render.context import article_path, sort_newest_first
+from builder.render.context import sort_newest_first
 from builder.render.markup import document, html_text, md_link, md_text
 
 DATA_FIELDS = ("slug", "title", "date", "date_precision", "publisher", "republished_by", "author", "dateline",
-               "url", "page", "summary", "topics", "people", "organizations", "places", "discovered", "figures",
-               "source_file")
+               "url", "page", "summary", *KNOWLEDGE_KINDS, "discovered", "figures", "source_file")
 FIGURE_COLUMNS = ("Date", "As stated", "Value", "What is counted", "Article")
 DETECTED_NOTE = ("Found in the text as {what}, but not yet described in the archive's vocabulary "
                  "(site_config/entities.yml).")
-DETECTED = {"people": ("detected_people", "a person"), "organizations": ("detected_organizations", "an organisation"),
-            "places": ("detected_places", "a place")}
 
 
 def figure_value(figure: Figure) -> str:
@@ -33,7 +32,7 @@ def quotes_section(person: str, articles: list[Article], up: str = "../") -> lis
     for article in sort_newest_first(articles):
         for quote in article.knowledge.quotes:
             if quote.speaker == person:
-                target = f"{up}{article_path(article.slug)}#p{quote.paragraph}"
+                target = f"{up}{article_page(article.slug)}#p{quote.paragraph}"
                 lines.append(f"- “{md_text(quote.text)}”  \n  {md_link(article.title, target)}"
                              f" (paragraph {quote.paragraph})")
     return ["## Quotations", *lines] if lines else []
@@ -41,9 +40,8 @@ def quotes_section(person: str, articles: list[Article], up: str = "../") -> lis
 
 def detected_note(name: str, articles: list[Article], kind: str = "people") -> list[str]:
     """A note on the page of a person, organisation or place the builder found in the text itself."""
-    field, what = DETECTED[kind]
-    if any(name in getattr(a.knowledge, field) for a in articles):
-        return [md_text(DETECTED_NOTE.format(what=what)) + "\n{ .archive-detected }"]
+    if any(name in getattr(a.knowledge, f"detected_{kind}") for a in articles):
+        return [md_text(DETECTED_NOTE.format(what=KINDS[kind].entity)) + "\n{ .archive-detected }"]
     return []
 
 
@@ -61,12 +59,12 @@ def figures_page(articles: list[Article]) -> Page:
     for article in sort_newest_first(articles):
         for figure in article.knowledge.figures:
             cells = [article.date.iso if article.date else "", figure.stated, figure_value(figure), figure.counts]
-            link = f'<a href="articles/{article.slug}.html#p{figure.paragraph}">{html_text(article.title)}</a>'
+            link = f'<a href="{article_address(article.slug)}#p{figure.paragraph}">{html_text(article.title)}</a>'
             rows.append("<tr>" + "".join(f"<td>{html_text(c)}</td>" for c in cells) + f"<td>{link}</td></tr>")
     head = "".join(f"<th>{h}</th>" for h in FIGURE_COLUMNS)
     table = (f'<table class="archive-sortable"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
              if rows else "No figures found yet.")
-    return Page("figures.md", document({"title": "Key figures"}, ["# Key figures", md_text(intro), table]))
+    return Page(FIGURES, document({"title": "Key figures"}, ["# Key figures", md_text(intro), table]))
 
 
 def data_record(article: Article) -> dict:
@@ -77,9 +75,8 @@ def data_record(article: Article) -> dict:
         "date_precision": article.date.precision if article.date else None,
         "publisher": article.publisher, "republished_by": article.republished_by,
         "author": article.author, "dateline": article.dateline, "url": article.url,
-        "page": f"articles/{article.slug}.html", "summary": article.summary,
-        "topics": list(k.topics), "people": list(k.people),
-        "organizations": list(k.organizations), "places": list(k.places),
+        "page": article_address(article.slug), "summary": article.summary,
+        **{kind: list(getattr(k, kind)) for kind in KNOWLEDGE_KINDS},
         "discovered": sorted({*k.detected_people, *k.detected_organizations, *k.detected_places}),
         "figures": [{"stated": f.stated, "low": f.low, "high": f.high, "counts": f.counts,
                      "paragraph": f.paragraph} for f in k.figures],
@@ -98,7 +95,7 @@ def data_pages(articles: list[Article]) -> list[Page]:
     writer.writeheader()
     for record in records:
         writer.writerow({key: _cell(value) for key, value in record.items()})
-    return [Page("data/articles.json", as_json.encode("utf-8")), Page("data/articles.csv", buffer.getvalue().encode("utf-8"))]
+    return [Page(DATA_JSON, as_json.encode("utf-8")), Page(DATA_CSV, buffer.getvalue().encode("utf-8"))]
 
 
 # A spreadsheet would run a cell starting with one of these as a formula (OWASP's rule).

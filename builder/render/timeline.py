@@ -8,6 +8,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Iterator
 
+from builder.addresses import TIMELINE, link, timeline_page
 from builder.models import Article, Page
 from builder.render.context import sort_newest_first
 from builder.render.indexes import article_item
@@ -15,6 +16,7 @@ from builder.render.knowledge_pages import figure_line
 from builder.render.markup import document
 
 SPLIT_AT = 500  # articles; above this, one page per year
+UNDATED = "undated"  # the year page of the undated articles
 INTRO = "Every article by year and month of publication, oldest first."
 
 
@@ -27,17 +29,18 @@ def timeline_pages(articles: list[Article]) -> Iterator[Page]:
         for year, items in years:
             lines += [f"## {year}", *_months(items, up="", level="###")]
         lines += _undated(undated, up="")
-        yield Page("timeline.md", document({"title": "Timeline"}, lines))
+        yield Page(TIMELINE, document({"title": "Timeline"}, lines))
         return
     index = ["# Timeline", INTRO]
-    index += [f"- [{year}](timeline/{year}.md) ({len(items)} articles)" for year, items in years]
+    index += [f"- [{year}]({timeline_page(year)}) ({len(items)} articles)" for year, items in years]
     if undated:
-        index.append(f"- [Undated](timeline/undated.md) ({len(undated)} articles)")
-        yield Page("timeline/undated.md", document({"title": "Undated articles"}, _undated(undated, up="../")))
-    yield Page("timeline.md", document({"title": "Timeline"}, index))
+        index.append(f"- [Undated]({timeline_page(UNDATED)}) ({len(undated)} articles)")
+        yield Page(timeline_page(UNDATED), document({"title": "Undated articles"}, _undated(undated, up="../")))
+    yield Page(TIMELINE, document({"title": "Timeline"}, index))
     for year, items in years:
-        lines = [f"# {year}", "[All years](../timeline.md)", *_months(items, up="../", level="##")]
-        yield Page(f"timeline/{year}.md", document({"title": f"Timeline: {year}"}, lines))
+        page = timeline_page(year)
+        lines = [f"# {year}", f"[All years]({link(TIMELINE, page)})", *_months(items, up="../", level="##")]
+        yield Page(page, document({"title": f"Timeline: {year}"}, lines))
 
 
 def _months(items: list[Article], up: str, level: str) -> list[str]:
