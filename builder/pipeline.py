@@ -30,7 +30,7 @@ from builder.permalinks import Registry, assign_slugs, dump_registry
 from builder.registry import REGISTRY_PAGE, load_with_published
 from builder.process import Failure, Reader, process_all
 from builder.progress import Progress
-from builder.publish.feeds import FeedInfo, feed_pages
+from builder.render.feeds import FeedInfo, feed_pages
 from builder.render.article_page import render_article
 from builder.addresses import article_page
 from builder.render.context import SiteContext

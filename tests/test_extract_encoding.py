@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from builder.errors import ConfigError
-from builder.extract import decode, load_rules
+from builder.decoding import decode
+from builder.extract import load_rules
 
 KOREAN = "북한 이탈주민 강제북송 중단을 촉구하는 집회가 서울 중국대사관 앞에서 열렸다.\n참가자들은 중국 정부에 난민 지위 인정을 요구했다.\n"
 ENGLISH = "Seoul urges Beijing to halt forced returns.\nThe ministry said on Friday it had protested.\n"

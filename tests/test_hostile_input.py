@@ -11,11 +11,11 @@ import markdown
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from builder.decoding import decode
 from builder.errors import ConfigError, SourceError
-from builder.extract.encoding import decode
 from builder.header import read_header
 from builder.models import Article, Header, RawDocument
-from builder.publish.feeds import FeedInfo, json_feed, rss_feed
+from builder.render.feeds import FeedInfo, json_feed, rss_feed
 from builder.render.context import SiteContext
 from builder.render.indexes import home_page, iter_facet_pages
 from builder.render.knowledge_pages import data_pages

@@ -6,7 +6,7 @@ import html
 from builder.addresses import absolute, article_address, article_page, source_file
 from builder.kinds import KINDS, KNOWLEDGE_KINDS
 from builder.models import Article, Page
-from builder.publish.cite import bibtex_entry
+from builder.render.cite import bibtex_entry
 from builder.render.context import SiteContext, facet_path
 from builder.render.markup import document, html_text, md_link, md_text
 
