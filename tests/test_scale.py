@@ -6,7 +6,7 @@ import re
 import shutil
 
 
-from builder import pipeline
+from builder import incremental, pipeline
 from builder.cache import ArticleCache, salt
 from builder.config import Paths
 from builder.progress import Progress
@@ -55,8 +55,8 @@ def test_rendered_pages_are_reused_from_docs(tmp_path, monkeypatch):
     many_articles(tmp_path, copies=1)
     run_cli("generate", *folders(tmp_path))
     calls = []
-    real = pipeline.render_article
-    monkeypatch.setattr(pipeline, "render_article", lambda *a, **k: calls.append(1) or real(*a, **k))
+    real = incremental.render_article
+    monkeypatch.setattr(incremental, "render_article", lambda *a, **k: calls.append(1) or real(*a, **k))
     run_cli("generate", *folders(tmp_path))
     assert calls == []  # every article page came back from docs/, its digest checked
     page = next((tmp_path / "docs" / "articles").glob("copy-0-of-000*.md"))
@@ -110,7 +110,7 @@ def test_no_change_build_makes_no_page_and_reports_the_same(tmp_path, monkeypatc
     make_content(tmp_path, {"articles/bad.txt": "---\ndate: yesterday\n---\ntext"})
     first = run_cli("generate", *folders(tmp_path), expect=1)
     calls = []
-    monkeypatch.setattr(pipeline, "_render", lambda *a, **k: calls.append(1) or iter(()))
+    monkeypatch.setattr(pipeline, "_pages", lambda *a, **k: calls.append(1) or iter(()))
     second = run_cli("generate", *folders(tmp_path), expect=1)
     assert calls == []  # nothing was made again
     assert second.output == re.sub(r"\(\d+ files written, 0 removed\)", "(0 files written, 0 removed)", first.output)

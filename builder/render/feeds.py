@@ -10,12 +10,13 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
+from typing import Iterator
 from xml.etree import ElementTree as ET
 
 from builder.addresses import FEED_JSON, FEED_RSS, absolute, article_address
 from builder.models import Article, Page, PartialDate
-from builder.render.context import sort_newest_first
 from builder.render.markup import one_line
+from builder.resolve import Site, sort_newest_first
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 DC = "http://purl.org/dc/elements/1.1/"
@@ -36,6 +37,12 @@ class FeedInfo:
     def link(self, path: str = "") -> str:
         """An address on the site: absolute when site_url is known."""
         return absolute(path, self.site_url)
+
+
+def iter_feed_pages(site: Site) -> Iterator[Page]:
+    """feed.xml and feed.json of the site's newest articles."""
+    info = FeedInfo(site.name, site.description, site.url, count=site.settings.feed_count)
+    yield from feed_pages(list(site.newest), info)
 
 
 def feed_pages(articles: list[Article], info: FeedInfo) -> list[Page]:

@@ -2,17 +2,16 @@
 organisation, place and publisher, an index of each kind, and the timeline."""
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from builder.addresses import (
-    DATA_CSV, DATA_JSON, FIGURES, HOME, TIMELINE, article_page, index_page, kind_index, link, name_slug,
+    DATA_CSV, DATA_JSON, FIGURES, HOME, TIMELINE, article_page, index_page, kind_index, link,
 )
 from builder.kinds import INDEX_KEYS, INDEX_KINDS, KINDS
 from builder.models import Article, Page
-from builder.render.context import SiteContext, facet_path, facet_values, sort_newest_first
-from builder.render.knowledge_pages import detected_note, quotes_section
+from builder.render.knowledge_pages import DETECTED_NOTE, quotes_section
 from builder.render.markup import document, md_link, md_text
+from builder.resolve import IndexEntry, Site, sort_newest_first
 
 UNDATED = "Undated"
 PAGE_SIZE = 100  # articles on one topic, person, ... page; more go on further pages
@@ -30,46 +29,35 @@ def article_item(article: Article, up: str = "../") -> str:
     return line
 
 
-def group_facets(articles: Iterable[Article], kind: str) -> dict[str, list[Article]]:
-    """name -> its articles; names that slugify alike are one facet (first name seen wins)."""
-    by_slug: dict[str, tuple[str, list[Article]]] = {}
-    for article in sorted(articles, key=lambda a: a.slug):
-        for name in facet_values(article, kind):
-            key = name_slug(name)
-            by_slug.setdefault(key, (name, []))[1].append(article)
-    return {name: items for name, items in by_slug.values()}
-
-
-def iter_facet_pages(articles: list[Article], ctx: SiteContext) -> Iterator[Page]:
-    entries = {a.slug: article_item(a) for a in articles}  # each article is listed on many pages
+def iter_index_pages(site: Site) -> Iterator[Page]:
+    """The page of every topic, person, organisation, place and publisher; each kind's index."""
+    items = {a.slug: article_item(a) for a in site.articles}  # each article is listed on many pages
     for kind in INDEX_KEYS:
-        groups = group_facets(articles, kind)
-        for name, items in groups.items():
-            yield from _facet_pages(kind, name, items, ctx, entries)
-        yield _facet_index(kind, groups)
+        for entry in site.index[kind]:
+            yield from _entry_pages(entry, items)
+        yield _kind_index(kind, site.index[kind])
 
 
-def _facet_pages(kind: str, name: str, items: list[Article], ctx: SiteContext,
-                 entries: dict[str, str]) -> Iterator[Page]:
+def _entry_pages(entry: IndexEntry, items: dict[str, str]) -> Iterator[Page]:
     """The page of one topic, person, ...; past PAGE_SIZE articles, more pages follow it."""
-    description = ctx.descriptions.get((kind, name))
-    meta = {"title": name, "description": description or f"{KINDS[kind].title}: {name}"}
-    ordered = sort_newest_first(items)
+    kind, name = entry.kind, entry.name
+    meta = {"title": name, "description": entry.description or f"{KINDS[kind].title}: {name}"}
+    ordered = sort_newest_first(entry.articles)
     chunks = [ordered[i:i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)]
-    paths = [index_page(kind, name_slug(name), n) for n in range(1, len(chunks) + 1)]
+    paths = [entry.path] + [index_page(kind, entry.slug, n) for n in range(2, len(chunks) + 1)]
     for number, (path, chunk) in enumerate(zip(paths, chunks), 1):
         lines = [f"# {md_text(name)}" + (f" (page {number})" if number > 1 else "")]
-        if number == 1 and description:
-            lines.append(md_text(description))
-        if number == 1 and KINDS[kind].entity:
-            lines.extend(detected_note(name, items, kind))
-        count = f"{len(items)} article" + ("" if len(items) == 1 else "s")
+        if number == 1 and entry.description:
+            lines.append(md_text(entry.description))
+        if number == 1 and entry.detected:
+            lines.append(md_text(DETECTED_NOTE.format(what=KINDS[kind].entity)) + "\n{ .archive-detected }")
+        count = f"{len(entry.articles)} article" + ("" if len(entry.articles) == 1 else "s")
         lines.append(f"## Articles\n\n{count}, newest first.")
         lines.append(_pager(paths, number))
-        lines.extend(entries[a.slug] for a in chunk)
+        lines.extend(items[a.slug] for a in chunk)
         lines.append(_pager(paths, number))
         if number == 1 and kind == "people":
-            lines.extend(quotes_section(name, items))
+            lines.extend(quotes_section(name, entry.articles))
         yield Page(path, document(dict(meta, title=meta["title"] + (f" (page {number})" if number > 1 else "")),
                                   lines))
 
@@ -82,41 +70,36 @@ def _pager(paths: list[str], current: int) -> str:
     return "Pages: " + " · ".join(links)
 
 
-def _facet_index(kind: str, groups: dict[str, list[Article]]) -> Page:
+def _kind_index(kind: str, entries: tuple[IndexEntry, ...]) -> Page:
     title, path = KINDS[kind].title, kind_index(kind)
-    names = sorted(groups, key=lambda n: (n.casefold(), n))
-    rows = [f"- {md_link(n, link(facet_path(kind, n), path))} ({len(groups[n])})" for n in names]
+    ordered = sorted(entries, key=lambda e: (e.name.casefold(), e.name))
+    rows = [f"- {md_link(e.name, link(e.path, path))} ({len(e.articles)})" for e in ordered]
     lines = [f"# {title}", *(rows or ["Nothing yet."])]
     return Page(path, document({"title": title}, lines))
 
 
-def home_page(articles: list[Article], ctx: SiteContext) -> Page:
-    dates = sorted(a.date.iso for a in articles if a.date)
-    span = _span(articles)
-    counts = defaultdict(int)
-    for kind in INDEX_KEYS:
-        counts[kind] = len(group_facets(articles, kind))
-    lines = [f"# {md_text(ctx.archive_name)}"]
-    if ctx.archive_description:
-        lines.append(md_text(ctx.archive_description))
+def home_page(site: Site) -> Page:
+    span = _span(site.articles)
+    lines = [f"# {md_text(site.name)}"]
+    if site.description:
+        lines.append(md_text(site.description))
     lines.append(
-        f"**{len(articles)}** articles from **{counts['publishers']}** publishers"
-        + (f", {span}" if dates else "")
+        f"**{len(site.articles)}** articles from **{len(site.index['publishers'])}** publishers"
+        + (f", {span}" if span else "")
         + ". Browse by " + ", ".join(f"[{k.singular}]({kind_index(k.key)})" for k in INDEX_KINDS)
         + f" or on the [timeline]({TIMELINE}); see the [key figures]({FIGURES}). "
         f"Download every article's data as [JSON]({DATA_JSON}) or [CSV]({DATA_CSV})."
     )
     lines.append("## Latest articles")
-    lines.extend(article_item(a, up="") for a in sort_newest_first(articles)[: ctx.latest_count])
-    topics = group_facets(articles, "topics")
-    if topics:
+    lines.extend(article_item(a, up="") for a in site.newest[: site.settings.latest_count])
+    if site.index["topics"]:
         lines.append("## Topics")
-        ranked = sorted(topics.items(), key=lambda item: (-len(item[1]), item[0]))
-        lines.extend(f"- {md_link(n, facet_path('topics', n))} ({len(v)})" for n, v in ranked)
-    return Page(HOME, document({"title": ctx.archive_name, "description": ctx.archive_description}, lines))
+        ranked = sorted(site.index["topics"], key=lambda e: (-len(e.articles), e.name))
+        lines.extend(f"- {md_link(e.name, e.path)} ({len(e.articles)})" for e in ranked)
+    return Page(HOME, document({"title": site.name, "description": site.description}, lines))
 
 
-def _span(articles: list[Article]) -> str:
+def _span(articles) -> str:
     dated = sorted((a.date for a in articles if a.date), key=lambda d: d.iso)
     if not dated:
         return ""

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import Iterator
 
 from builder.addresses import DATA_CSV, DATA_JSON, FIGURES, article_address, article_page
-from builder.kinds import KINDS, KNOWLEDGE_KINDS
+from builder.kinds import KNOWLEDGE_KINDS
 from builder.models import Article, Figure, Page
-from builder.render.context import sort_newest_first
 from builder.render.markup import document, html_text, md_link, md_text
+from builder.resolve import Site, sort_newest_first
 
 DATA_FIELDS = ("slug", "title", "date", "date_precision", "publisher", "republished_by", "author", "dateline",
                "url", "page", "summary", *KNOWLEDGE_KINDS, "discovered", "figures", "source_file")
@@ -38,25 +39,18 @@ def quotes_section(person: str, articles: list[Article], up: str = "../") -> lis
     return ["## Quotations", *lines] if lines else []
 
 
-def detected_note(name: str, articles: list[Article], kind: str = "people") -> list[str]:
-    """A note on the page of a person, organisation or place the builder found in the text itself."""
-    if any(name in getattr(a.knowledge, f"detected_{kind}") for a in articles):
-        return [md_text(DETECTED_NOTE.format(what=KINDS[kind].entity)) + "\n{ .archive-detected }"]
-    return []
-
-
 def figure_line(article: Article) -> str:
     """One line of an article's key figures, for the timeline."""
     shown = [f"{md_text(f.stated)} {md_text(f.counts)}" for f in article.knowledge.figures]
     return "  \n  Key figures: " + "; ".join(shown) if shown else ""
 
 
-def figures_page(articles: list[Article]) -> Page:
+def figures_page(site: Site) -> Page:
     intro = ("Every count of people the articles report (detained, arrested, deported, returned, "
              "signatures gathered, ...), as the text states it, with a link to its paragraph. "
              "Click a column heading to sort.")
     rows = []
-    for article in sort_newest_first(articles):
+    for article in site.newest:
         for figure in article.knowledge.figures:
             cells = [article.date.iso if article.date else "", figure.stated, figure_value(figure), figure.counts]
             link = f'<a href="{article_address(article.slug)}#p{figure.paragraph}">{html_text(article.title)}</a>'
@@ -84,9 +78,9 @@ def data_record(article: Article) -> dict:
     }
 
 
-def data_pages(articles: list[Article]) -> list[Page]:
+def iter_data_pages(site: Site) -> Iterator[Page]:
     """data/articles.json and data/articles.csv: every article's metadata for reuse."""
-    records = [data_record(a) for a in sort_newest_first(articles)]
+    records = [data_record(a) for a in site.newest]
     # One article per line: readable, diff-friendly, and made by json's fast C encoder.
     lines = ",\n".join(json.dumps(r, ensure_ascii=False) for r in records)
     as_json = '{"articles": [\n' + lines + ("\n" if records else "") + "]}\n"
@@ -95,7 +89,8 @@ def data_pages(articles: list[Article]) -> list[Page]:
     writer.writeheader()
     for record in records:
         writer.writerow({key: _cell(value) for key, value in record.items()})
-    return [Page(DATA_JSON, as_json.encode("utf-8")), Page(DATA_CSV, buffer.getvalue().encode("utf-8"))]
+    yield Page(DATA_JSON, as_json.encode("utf-8"))
+    yield Page(DATA_CSV, buffer.getvalue().encode("utf-8"))
 
 
 # A spreadsheet would run a cell starting with one of these as a formula (OWASP's rule).
