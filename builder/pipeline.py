@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Iterator
 
 from builder import incremental, knowledge
+from builder.incremental import Cache
 from builder.article import missing_fields
-from builder.cache import ArticleCache, salt
+from builder.cache import salt
 from builder.config import BuildOptions, Paths, load_settings
 from builder.engine import check_installed
 from builder.errors import SourceError
@@ -44,7 +45,7 @@ class Archive:
     report: Report
     pages: Iterator[Page]
     registry_bytes: bytes | None  # None: the registry did not change
-    cache: ArticleCache
+    cache: Cache
     state: str  # digest of every input: files, settings, code, registry, site address
     unchanged: bool = False  # the same inputs as the last build, whose output is in place
 
@@ -75,7 +76,7 @@ def _generate(options: BuildOptions, *, swap: bool = True) -> Report:
     stats = write_tree(archive.pages, options.paths.docs, swap=swap)
     _save_registry(options.paths.registry_file, archive.registry_bytes)
     archive.report.written, archive.report.removed = stats.written, stats.removed
-    incremental.remember(archive.cache, archive.state, options.paths, archive.report)
+    archive.cache.remember(archive.state, options.paths, archive.report)
     archive.cache.save()
     return archive.report
 
@@ -92,10 +93,10 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     found, skipped = discover(paths.content, (paths.docs, paths.site, paths.cache_dir))
     for skip in skipped:
         report.add(skip.rel_path, skip.level, [_skip_message(skip)])
-    cache = ArticleCache(paths.cache_dir, salt(paths.config))
+    cache = Cache(paths.cache_dir, salt(paths.config))
     report.notices.extend(cache.notes)
     # 1-4. read, extract, merge and enrich each file (cached; one bad file never stops the others)
-    outcomes = process_all(found, paths.config, cache, jobs, progress)
+    outcomes = process_all(found, paths.config, cache.articles, jobs, progress)
     for failure in (o for o in outcomes if isinstance(o, Failure)):
         report.add(failure.rel_path, failure.status, failure.messages)
     address = site_url(paths)
@@ -105,7 +106,7 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     if not complete:
         report.notices.append("some files could not be read: no address was retired in this build")
     fresh_inputs = paths.published_registry is not None  # a deploy's published record: always merged
-    if reuse_last and not fresh_inputs and incremental.unchanged(cache, state, paths):
+    if reuse_last and not fresh_inputs and cache.unchanged(state, paths):
         last = dataclasses.replace(cache.report, notices=report.notices)  # this run's notices
         return Archive([], last, iter(()), None, cache, state, unchanged=True)
     # 5. address: slugs, stable across builds
@@ -196,9 +197,9 @@ def _report_articles(site: Site, report: Report) -> None:
     report.articles = len(site.articles)
 
 
-def _pages(site: Site, cache: ArticleCache, docs: Path, report: Report) -> Iterator[Page]:
+def _pages(site: Site, cache: Cache, docs: Path, report: Report) -> Iterator[Page]:
     """Every page, made when the writer asks for it; counts the index pages into the report."""
-    yield from incremental.article_pages(site, cache, docs)
+    yield from incremental.article_pages(site, cache.pages, docs)
     report.index_pages = 0
     for page in iter_browsing_pages(site):
         report.index_pages += 1

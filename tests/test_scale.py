@@ -7,7 +7,7 @@ import shutil
 
 
 from builder import incremental, pipeline
-from builder.cache import ArticleCache, salt
+from builder.cache import salt
 from builder.config import Paths
 from builder.progress import Progress
 from tests.conftest import FIXTURES, ROOT, folders, make_content, run_cli
@@ -42,11 +42,11 @@ def test_cache_reuses_unchanged_articles_and_notices_changes(tmp_path):
     first = pipeline.gather(paths)
     first_paths = [p.path for p in first.pages if p.path.startswith("articles/")]
     first.cache.save()
-    assert len(ArticleCache(paths.cache_dir, salt(paths.config)).entries) == 10
+    assert len(incremental.Cache(paths.cache_dir, salt(paths.config)).articles.entries) == 10
     edited = tmp_path / "content" / "articles" / "002_611522f5ae8394ba-0.txt"
     edited.write_text(edited.read_text(encoding="utf-8").replace("Copy 0", "Edited copy 0"), encoding="utf-8")
     second = pipeline.gather(paths)
-    assert second.cache.hits == 9  # only the edited file is read out again
+    assert second.cache.articles.hits == 9  # only the edited file is read out again
     assert "Edited copy 0 of 002_611522f5ae8394ba" in {a.title for a in second.articles}
     assert [p.path for p in second.pages if p.path.startswith("articles/")] != first_paths  # a new address
 
@@ -75,7 +75,7 @@ def test_a_config_change_starts_a_new_cache(tmp_path):
 
 def test_damaged_cache_is_ignored(tmp_path):
     (tmp_path / "articles.pickle").write_bytes(b"not a pickle")
-    assert ArticleCache(tmp_path, "salt").entries == {}
+    assert incremental.Cache(tmp_path, "salt").articles.entries == {}
 
 
 def test_one_article_edit_rewrites_only_what_changed(tmp_path):
