@@ -1,4 +1,5 @@
-"""Every address an article has been published under, kept in content/permalinks.yml.
+"""Stage 5, address: every address an article has been published under, kept in
+content/permalinks.yml.
 
 What identifies an article: its file (the path inside content/), and, when that path is new,
 the fingerprint of its text (below the header). So an article keeps its address through

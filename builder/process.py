@@ -1,4 +1,4 @@
-"""Stages 1-4 for one file at a time: parse, extract, merge, enrich.
+"""Stages 1-4 for one file at a time: read, extract, merge, enrich.
 
 Files run in a pool of processes (--jobs; the output is the same for any number of
 jobs), and unchanged files come from the content-hash cache.

@@ -1,4 +1,4 @@
-"""Stage 7, publish: run MkDocs (through its Python API) on docs/ into site/.
+"""Stage 9, publish: run MkDocs (through its Python API) on docs/ into site/.
 
 MkDocs builds into a folder beside site/, which replaces site/ whole only when the build
 succeeded (builder.safety): an interrupted or failed build leaves the previous site as it was.

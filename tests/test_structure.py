@@ -1,7 +1,9 @@
-"""The site's shape is stated once: addresses in builder/addresses.py, index kinds in builder/kinds.py."""
+"""The site's shape is stated once: addresses in builder/addresses.py, index kinds in builder/kinds.py,
+the pipeline's stages in the package's docstring."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import builder
@@ -44,3 +46,20 @@ def _kind_lists(tree: ast.AST) -> list[int]:
 def test_only_the_kinds_module_lists_the_index_kinds():
     listed = {rel: lines for rel, tree in _modules("kinds.py") if (lines := _kind_lists(tree))}
     assert listed == {}
+
+
+def _package_stages() -> dict[int, str]:
+    return {int(n): name for n, name in re.findall(r"^(\d)\. +(\w+)", builder.__doc__, re.M)}
+
+
+def test_stages_are_named_and_numbered_as_the_package_docstring_says():
+    stages = _package_stages()
+    assert list(stages) == list(range(1, len(stages) + 1)) and len(stages) >= 8
+    named = {rel: (int(n), name) for rel, tree in _modules()
+             for n, name in re.findall(r"^Stages? (\d), (\w+)", ast.get_docstring(tree) or "")}
+    assert len(named) >= 8 and {rel: s for rel, s in named.items() if stages.get(s[0]) != s[1]} == {}
+    pipeline = (PACKAGE / "pipeline.py").read_text(encoding="utf-8")
+    steps = re.findall(r"# (\d)\. (\w+)", pipeline)
+    assert steps and all(stages[int(n)] == name for n, name in steps)
+    told = ast.get_docstring(ast.parse(pipeline)).split("\n\n")[1]  # the pipeline in one sentence
+    assert [told.index(name) for name in stages.values()] == sorted(told.index(name) for name in stages.values())

@@ -1,4 +1,4 @@
-"""Stage 3: article text -> Extraction (what the text alone says).
+"""Stage 2, extract: article text -> Extraction (what the text alone says).
 
     rules = load_rules(Path("site_config"))
     extraction = extract(text, rules)

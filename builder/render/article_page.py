@@ -1,4 +1,4 @@
-"""Stage 5a, render: one Article -> its Markdown page, with front matter MkDocs and search read."""
+"""Stage 7, render: one Article -> its Markdown page, with front matter MkDocs and search read."""
 from __future__ import annotations
 
 import html

@@ -1,4 +1,4 @@
-"""Stage 5c, render: the files around the pages: the texts as received, redirects from old
+"""Stage 7, render: the files around the pages: the texts as received, redirects from old
 addresses, "removed from the archive" notices."""
 from __future__ import annotations
 

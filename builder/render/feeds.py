@@ -1,4 +1,4 @@
-"""Stage 5d, render: RSS 2.0 (feed.xml) and JSON Feed 1.1 (feed.json) of the newest articles.
+"""Stage 7, render: RSS 2.0 (feed.xml) and JSON Feed 1.1 (feed.json) of the newest articles.
 
 Both are plain files in docs/, which MkDocs copies as they are. Items are dated by the
 article's date (a month or a year counts from its first day); links are absolute when the

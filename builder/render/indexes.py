@@ -1,5 +1,5 @@
-"""Stage 5b, render: the pages that gather articles: home, one page per topic, person,
-organisation, place and publisher, an index of each kind, and the timeline."""
+"""Stage 7, render: the pages that gather articles: home, one page per topic, person,
+organisation, place and publisher, and an index of each kind."""
 from __future__ import annotations
 
 from typing import Iterator

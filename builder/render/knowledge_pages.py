@@ -1,4 +1,4 @@
-"""Stage 5d, render: what readers ask of the whole archive: who said what (quotes on person
+"""Stage 7, render: what readers ask of the whole archive: who said what (quotes on person
 pages), how many (the key figures page), and the data behind it all (JSON and CSV)."""
 from __future__ import annotations
 

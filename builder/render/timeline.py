@@ -1,4 +1,4 @@
-"""Stage 5e, render: the timeline, every article by year and month of publication.
+"""Stage 7, render: the timeline, every article by year and month of publication.
 
 A small archive has one timeline page; past SPLIT_AT articles, timeline.md lists the
 years and each year has its own page, so no page grows with the whole archive.
