@@ -4,7 +4,7 @@ The pipeline, stage by stage (builder.pipeline runs it in this order):
 
 1. read      each file of content/ -> RawDocument: sources, decoding, header, saved_pages
 2. extract   what the text alone says -> Extraction: extract/
-3. merge     the curator's header over the extraction -> Article: article
+3. merge     the curator's header over the extraction -> Article: merge
 4. enrich    topics, people, organisations, places, quotes, key figures -> Knowledge: knowledge/
              (1-4 run per file, in parallel; an unchanged file is not read again: process, cache)
 5. address   a stable slug for every article, old addresses kept: permalinks, registry

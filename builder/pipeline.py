@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import Iterator
 
 from builder import incremental, knowledge
-from builder.incremental import Cache
-from builder.article import missing_fields
 from builder.cache import salt
 from builder.config import BuildOptions, Paths, load_settings
 from builder.engine import check_installed
@@ -22,6 +20,8 @@ from builder.errors import SourceError
 from builder.explain import article_summary
 from builder.extract import reading
 from builder.extract.page import NotAnArticle
+from builder.incremental import Cache
+from builder.merge import missing_fields
 from builder.models import Article, Message, Page
 from builder.permalinks import Registry, assign_slugs, dump_registry
 from builder.process import DRAFT, Failure, Reader, process_all

@@ -11,18 +11,18 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from builder import knowledge, saved_pages
-from builder.article import merge
 from builder.cache import ArticleCache, key
-from builder.duplicates import fingerprint
 from builder.errors import SourceError
 from builder.text_safety import shown
 from builder.extract import extract, load_rules
 from builder.extract.page import NotAnArticle, read_page
+from builder.merge import merge
 from builder.models import Article, Message, RawDocument
 from builder.progress import Progress
 from builder.registry import MAX_SLUG_LENGTH
 from builder.safety import detach_worker
 from builder.sources import parse, read_bytes
+from builder.syndication import fingerprint
 
 DRAFT = Message("info", "a draft ('draft: true' in its header): not published")
 CHUNK = 32  # files handed to a worker at a time

@@ -15,10 +15,10 @@ from typing import Callable, Iterable, Mapping
 from builder import knowledge
 from builder.addresses import index_page, name_slug
 from builder.config import Settings
-from builder.duplicates import syndicated
 from builder.kinds import INDEX_KEYS, KINDS, KNOWLEDGE_KINDS
 from builder.models import Article, Message
 from builder.permalinks import Registry
+from builder.syndication import syndicated
 
 Describe = Callable[[str, str], "str | None"]  # (kind, name) -> the curator's description
 
