@@ -34,6 +34,18 @@ OUTPUT_LINES_SHOWN = 15
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
+def mkdocs_build(config, command: str = "build") -> None:
+    """MkDocs' build as its own `mkdocs build` runs it: plugins get their startup and shutdown
+    events around the build, so any plugin listed in mkdocs.yml works."""
+    from mkdocs.commands.build import build
+
+    config.plugins.on_startup(command=command, dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
 def chosen_engine(engine: str | None) -> str:
     """--engine, else $SITE_ENGINE, else MkDocs; an unknown name is an error."""
     name = (engine or os.environ.get(ENGINE_VARIABLE) or MKDOCS).strip().lower()
