@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 from builder.config import Paths
-from builder.engine import MKDOCS, ZENSICAL, mkdocs_build, run_zensical
+from builder.engine import MKDOCS, ZENSICAL, mkdocs_build, run_zensical, theme_settings
 from builder.errors import BuilderError, ConfigError, WriteError
 from builder.header import address_kind, web_address
 from builder.safety import stage, swap_in
@@ -58,6 +58,7 @@ def run_mkdocs(paths: Paths, site_dir: Path, strict: bool = False, **overrides) 
 
     if not paths.mkdocs_file.exists():
         raise ConfigError(f"{paths.mkdocs_file}: not found (run the builder from the archive's folder)")
+    overrides.setdefault("theme", theme_settings(read_settings(paths), paths.mkdocs_file))
     try:
         config = load_config(config_file=str(paths.mkdocs_file), docs_dir=str(paths.docs.resolve()),
                              site_dir=str(site_dir), strict=strict, **overrides)
