@@ -5,12 +5,14 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from builder.config import load_settings
 from builder.errors import ConfigError
-from builder.extract import load_rules
+from builder.extract import extract, load_rules
 from builder.knowledge import load_vocabulary
 from builder.settings import DEFAULTS_DIR, THEME_DIR
+from tests.conftest import FIXTURES
 
 ONE_FORMAT = re.compile(r"^site_config/[a-z]+\.yml, line \d+: [\w.\[\]]+: .+")
 
@@ -76,3 +78,35 @@ def test_an_archives_file_replaces_the_defaults_key_by_key(tmp_path):
     rules, defaults = load_vocabulary(folder).figure_rules, load_vocabulary(DEFAULTS_DIR).figure_rules
     assert rules.minimum_count == 7 != defaults.minimum_count
     assert rules.counted_nouns == defaults.counted_nouns != frozenset()
+
+
+def test_the_code_knows_no_rule_group_by_its_name(tmp_path):
+    """Renaming every boilerplate group of extraction.yml changes only the reasons shown."""
+    data = yaml.safe_load((DEFAULTS_DIR / "extraction.yml").read_text(encoding="utf-8"))
+    for group in data["boilerplate"]:
+        group["name"] = "renamed " + group["name"]
+    (tmp_path / "extraction.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    renamed, rules = load_rules(tmp_path), load_rules(DEFAULTS_DIR)
+    texts = {p.name: p.read_text(encoding="utf-8") for p in [*(FIXTURES / "varied").glob("*.txt"),
+                                                             *(FIXTURES / "seeds").glob("*.txt")]}
+    texts["wire end mark, then another story"] = WIRE_END
+    assert len(texts) > 10
+    for name, text in texts.items():
+        got, wanted = extract(text, renamed), extract(text, rules)
+        assert (got.title, got.body, got.captions) == (wanted.title, wanted.body, wanted.captions), name
+    assert len(extract(WIRE_END, renamed).body) == 2  # the story ends at the mark
+
+
+WIRE_END = """Harbour Library Opens A New Reading Room For The Town
+
+SEOUL, March 5 (Yonhap) -- Volunteers opened a reading room in the harbour library on Tuesday, with shelves \
+of donated books and a long table for readers.
+
+The room is open every afternoon, and the volunteers said they hoped to add a children's corner soon.
+
+(END)
+
+In other news, the city council approved a budget for new roads on Monday after a long debate among members.
+
+The council will meet again next week to discuss the plan for the new school building in the north.
+"""

@@ -57,6 +57,8 @@ class LineRule:
     continues: re.Pattern[str] | None = None
     ends_article: bool = False
     stops_article: bool = False  # the article never runs on past this line (comment threads)
+    ends_story: bool = False  # the story ends here even when paragraph-like lines follow (wire end marks)
+    may_be_headline: bool = False  # a short line of this group may be the headline (section labels)
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,8 @@ class Rules:
     extent: dict[str, float]
     list_title_reasons: frozenset[str]  # boilerplate groups that end the article (list titles)
     stop_reasons: frozenset[str]  # boilerplate groups the article never runs past
+    story_end_reasons: frozenset[str]  # boilerplate groups after which nothing is the story
+    headline_reasons: frozenset[str]  # boilerplate groups whose short lines may be the headline
     alias_index: dict[str, str] = field(default_factory=dict)  # lower alias -> name
     agency_index: dict[str, str] = field(default_factory=dict)  # lower alias -> name
     domain_index: dict[str, str] = field(default_factory=dict)  # domain -> name
@@ -152,7 +156,7 @@ def _boilerplate(loader: _Loader) -> tuple[LineRule, ...]:
         if not isinstance(group, dict) or not isinstance(group.get("name"), str):
             loader.fail(key, "expected a mapping with a 'name'")
             continue
-        known = ("name", "patterns", "continues", "ends_article", "stops_article")
+        known = ("name", "patterns", "continues", "ends_article", "stops_article", "ends_story", "may_be_headline")
         for unknown in sorted(set(group) - set(known), key=str):
             loader.fail(f"{key}.{unknown}", unknown_key(unknown, known))
         patterns = loader.strings(f"{key}.patterns", group.get("patterns", []))
@@ -163,6 +167,8 @@ def _boilerplate(loader: _Loader) -> tuple[LineRule, ...]:
             continues=loader.alternation(f"{key}.continues", continues) if continues else None,
             ends_article=bool(group.get("ends_article", False)),
             stops_article=bool(group.get("stops_article", False)),
+            ends_story=bool(group.get("ends_story", False)),
+            may_be_headline=bool(group.get("may_be_headline", False)),
         ))
     return tuple(rules)
 
@@ -273,6 +279,8 @@ def _build(loader: _Loader) -> Rules:
         extent=_numbers(loader, "extent", EXTENT_DEFAULTS, float),
         list_title_reasons=frozenset(rule.name for rule in boilerplate if rule.ends_article),
         stop_reasons=frozenset(rule.name for rule in boilerplate if rule.stops_article),
+        story_end_reasons=frozenset(rule.name for rule in boilerplate if rule.ends_story),
+        headline_reasons=frozenset(rule.name for rule in boilerplate if rule.may_be_headline),
         alias_index=aliases,
         agency_index=agencies,
         domain_index=domains,
