@@ -1,6 +1,7 @@
 """`builder init DIR` starts an archive of its own; the shipped archive is one made this way."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,22 @@ def test_the_shipped_archive_is_one_builder_init_makes(starter, shipped):
         template = template.replace("{{" + key + "}}", '"x"')
     made, ours = yaml_load(template), yaml_load((ROOT / shipped).read_text(encoding="utf-8"))
     assert {k: v for k, v in made.items() if k not in own} == {k: v for k, v in ours.items() if k not in own}
+
+
+def test_the_example_topics_need_evidence_not_one_word(tmp_path, monkeypatch):
+    folder = tmp_path / "valley"
+    run_cli("init", folder, "--name", "Valley Flood Archive")
+    articles = folder / "content" / "articles"
+    (articles / "one-word.txt").write_text(
+        "---\ntitle: Town Council Meets\npublisher: The Valley Courier\ndate: 2024-06-02\n---\n"
+        "The council met on Monday to discuss the budget for the coming year, and one protest sign hung outside.\n\n"
+        "Members agreed to meet again next month to vote on the plan for the new school.\n", encoding="utf-8")
+    (articles / "rally.txt").write_text(
+        "---\ntitle: Residents Rally At The Dam\npublisher: The Valley Courier\ndate: 2024-06-03\n---\n"
+        "Hundreds of residents joined a protest at the dam on Saturday, and the demonstrators marched to the "
+        "town hall with a petition asking for new flood walls.\n\nOrganisers said the rally was the largest in "
+        "the valley for a decade.\n", encoding="utf-8")
+    monkeypatch.chdir(folder)
+    topics = {name: json.loads(run_cli("explain", articles / f"{name}.txt", "--json").output)["topics"]
+              for name in ("one-word", "rally")}
+    assert topics == {"one-word": [], "rally": ["Protests"]}
