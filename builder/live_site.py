@@ -18,6 +18,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -25,6 +27,7 @@ from pathlib import Path
 
 log = logging.getLogger("builder")
 SEARCH_INDEX = Path("search") / "search_index.json"
+SEARCH_NICENESS = 10  # the background search build gives way to the page updates
 CONFIG_STAMP = "\0mkdocs.yml"  # the settings' stamp among the docs/ files' stamps
 
 
@@ -147,17 +150,15 @@ class LiveSite:
     # -- search, caught up in the background -------------------------------------------------
 
     def refresh_search(self) -> bool:
-        """A full build in a scratch folder; its search index replaces the served one.
-        False when a refresh is already running (the caller asks again later)."""
+        """A full build in a scratch folder, in a separate process at low priority (it must not
+        hold this process's interpreter while the preview updates pages); its search index
+        replaces the served one. False when a refresh is already running (ask again later)."""
         if not self._search_lock.acquire(blocking=False):
             return False
         scratch = Path(tempfile.mkdtemp(prefix="preview-search-"))
         try:
-            from mkdocs.commands.build import build
-
-            config = self._config(scratch)
-            config.plugins.on_startup(command="build", dirty=False)
-            build(config)
+            subprocess.run([sys.executable, "-m", "builder.live_site", str(self.config_file), str(self.docs),
+                            str(scratch)], check=True, capture_output=True, preexec_fn=_lower_priority)
             target = self.site / SEARCH_INDEX
             staged = target.with_name(target.name + ".new")
             shutil.copyfile(scratch / SEARCH_INDEX, staged)
@@ -167,3 +168,24 @@ class LiveSite:
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
             self._search_lock.release()
+
+
+def _lower_priority() -> None:
+    os.nice(SEARCH_NICENESS)
+
+
+def full_build(config_file: str, docs: str, site: str) -> None:
+    """`python -m builder.live_site MKDOCS_YML DOCS SITE`: one full MkDocs build (for the search refresh)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file, docs_dir=docs, site_dir=site)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+if __name__ == "__main__":
+    full_build(*sys.argv[1:4])
