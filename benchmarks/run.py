@@ -10,6 +10,8 @@
 4. site/ size, search/search_index.json size, bytes per article.
 5. Both publishing engines, MkDocs and Zensical, on the same generated docs/ of 100 synthetic
    articles and of the --real folder (benchmarks/engines.py).
+6. Edit-to-preview latency at --preview articles (default 2,000): `builder serve` against plain
+   `mkdocs serve`, median / p95 / max over --preview-edits edits (benchmarks/preview.py).
 
 Every figure is the median of --repeat runs (fewer for 10,000 articles and for the full
 builds, which dominate the time: see `measure.enough` and the caps in benches.py). Work
@@ -32,6 +34,8 @@ from pathlib import Path
 from benchmarks.benches import Results, bench_build, bench_generate, bench_incremental
 from benchmarks.engines import bench_engines
 from benchmarks.machine import builder_supports, load, machine
+from benchmarks.preview import bench_preview
+from benchmarks.preview import table as preview_table
 from benchmarks.report import render
 from benchmarks.workdir import PROJECT_ROOT, Work, make_work
 
@@ -52,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", default=None, help="pass --jobs to the builder (when it has that option)")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where the Markdown table goes")
     parser.add_argument("--keep", action="store_true", help="keep the work folders under benchmarks/out/")
+    parser.add_argument("--preview", type=int, default=2000, metavar="N",
+                        help="edit-to-preview latency on N synthetic articles (default 2,000; 0: skip)")
+    parser.add_argument("--preview-edits", type=int, default=20, help="edits timed on builder serve (default 20)")
     args = parser.parse_args(argv)
     sizes = [100, 1000] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
     repeat = 1 if args.quick else max(1, args.repeat)
@@ -65,10 +72,15 @@ def main(argv: list[str] | None = None) -> int:
         results.notes.append(f"--jobs {args.jobs} was asked for, but `builder generate` has no --jobs option yet.")
     work_root = OUT_DIR / "work"
     works = _bench_all(sizes, repeat, args, jobs, work_root, results)
+    preview = _bench_preview(args, work_root)
     elapsed = time.perf_counter() - started
     info = machine() | {"Load average (1 min) at start → end": f"{load_before} → {load()} "
                                                                   "(other work on the machine slows every figure)"}
     text = render(results, info, args, repeat, elapsed, jobs)
+    if preview:
+        text += ("\n## Edit to preview (`benchmarks/preview.py`)\n\nOne sentence of one article changed, until the "
+                 "served page shows it; plain `mkdocs serve` of the same docs/ with the article's page edited.\n\n"
+                 + preview + "\n")
     args.output.write_text(text, encoding="utf-8")
     print(text)
     if not args.keep:
@@ -76,6 +88,17 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work.root, ignore_errors=True)
     failed = any("failed" in row for row in results.generate + results.builds + results.incremental)
     return 1 if failed else 0
+
+
+def _bench_preview(args, work_root: Path) -> str:
+    size = 300 if args.quick and args.preview else args.preview
+    if size <= 0:
+        return ""
+    work = make_work(f"synthetic {size:,}", work_root / "preview", count=size)
+    try:
+        return preview_table(bench_preview(work, 5 if args.quick else args.preview_edits, 1 if args.quick else 3))
+    finally:
+        shutil.rmtree(work.root, ignore_errors=True)
 
 
 def _bench_all(sizes, repeat, args, jobs, work_root: Path, results: Results) -> list[Work]:

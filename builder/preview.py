@@ -1,27 +1,36 @@
-"""`builder serve`: MkDocs' live-reloading server, with content/ and site_config/ watched too.
+"""`builder serve`: a live-reloading preview that follows edits to content/ and site_config/.
 
-A background thread looks for changed files every second and regenerates docs/ in place;
-MkDocs notices the changed pages, rebuilds and reloads the browser. A regeneration that
-fails is reported and the last good pages stay served; the watcher carries on.
+A background thread looks for changed files twice a second and regenerates docs/ in place
+(only the pages whose text changed are rewritten). MkDocs' live-reload server notices the
+changed pages; LiveSite (live_site.py) rebuilds just those pages, not the whole website,
+and the browser reloads. Search catches up by a full build in the background once edits
+pause. A regeneration that fails is reported and the last good pages stay served; the
+watcher carries on.
 """
 from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from builder.config import BuildOptions, Paths
 from builder.errors import BuilderError
+from builder.live_site import LiveSite
 from builder.safety import BuildRunning
 
-POLL_SECONDS = 1.0
+POLL_SECONDS = 0.5
+SEARCH_QUIET_SECONDS = 2.0  # search is rebuilt in full once edits have paused this long
 log = logging.getLogger("builder")
 
 
 def serve(paths: Paths, port: int) -> None:
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer
 
     from builder.engine import theme_settings
     from builder.pipeline import generate
@@ -29,13 +38,65 @@ def serve(paths: Paths, port: int) -> None:
 
     options = BuildOptions(paths, run_mkdocs=False)
     print(generate(options).summary_line())
+    site_url = load_config(str(paths.mkdocs_file), docs_dir=str(paths.docs.resolve())).site_url
+    mount = urlsplit(site_url or "/").path or "/"
+    url = f"http://127.0.0.1:{port}{mount}"
+    site = Path(tempfile.mkdtemp(prefix="builder-preview-"))
+    theme = theme_settings(read_settings(paths), paths.mkdocs_file)
+    live = LiveSite(paths.mkdocs_file, paths.docs.resolve(), site, url, theme)
+    search = _SearchCatchUp(live)
+    live.build()
+    server = LiveReloadServer(builder=lambda: search.changed(live.update()), host="127.0.0.1", port=port,
+                              root=str(site), mount_path=mount)
+    server.error_handler = lambda code: _error_page(site, code)
+    server.watch(str(paths.docs.resolve()))
+    server.watch(str(paths.mkdocs_file))
     watcher = threading.Thread(target=_watch, args=(options, generate), daemon=True)
     watcher.start()
-    print(f"Preview at http://127.0.0.1:{port}/ (it follows your edits). Press Ctrl+C to stop.", flush=True)
-    mkdocs_serve(
-        config_file=str(paths.mkdocs_file), docs_dir=str(paths.docs.resolve()),
-        dev_addr=f"127.0.0.1:{port}", livereload=True, theme=theme_settings(read_settings(paths), paths.mkdocs_file),
-    )
+    threading.Thread(target=search.run, daemon=True).start()
+    print(f"Preview at {url} (it follows your edits). Press Ctrl+C to stop.", flush=True)
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+        shutil.rmtree(site, ignore_errors=True)
+
+
+def _error_page(site: Path, code: int) -> bytes | None:
+    page = site / f"{code}.html"
+    return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+
+class _SearchCatchUp:
+    """Rebuilds the search index in full after pages were updated one by one, once edits pause."""
+
+    def __init__(self, live: LiveSite) -> None:
+        self.live = live
+        self.pending_since: float | None = None
+        self.lock = threading.Lock()
+
+    def changed(self, rebuilt: list[str]) -> None:
+        if rebuilt and not self.live.search_fresh:
+            with self.lock:
+                self.pending_since = time.monotonic()
+
+    def run(self, stop: threading.Event | None = None) -> None:
+        while not (stop and stop.is_set()):
+            time.sleep(POLL_SECONDS)
+            with self.lock:
+                due = self.pending_since is not None and time.monotonic() - self.pending_since >= SEARCH_QUIET_SECONDS
+                if due:
+                    self.pending_since = None
+            if due:
+                try:
+                    self.live.refresh_search()
+                except Exception as exc:  # noqa: BLE001 - try again after the next edit
+                    print(f"Search index not refreshed ({type(exc).__name__}: {exc}); it is retried "
+                          "after the next edit", flush=True)
+                    with self.lock:
+                        self.pending_since = time.monotonic()
 
 
 def _snapshot(folders: list[Path]) -> dict[str, float]:

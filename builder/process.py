@@ -1,10 +1,11 @@
 """Stages 1-4 for one file at a time: read, extract, merge, enrich.
 
 Files run in a pool of processes (--jobs; the output is the same for any number of
-jobs), and unchanged files come from the content-hash cache.
+jobs) as readout.read_out(item, settings), and unchanged files come from the content-hash cache.
 """
 from __future__ import annotations
 
+import functools
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -91,19 +92,6 @@ class Reader:
         return replace(article, knowledge=found, fingerprint=fingerprint(article.paragraphs))
 
 
-_worker: Reader | None = None
-
-
-def _start_worker(config_dir: Path, parent: int) -> None:
-    global _worker
-    detach_worker(parent)
-    _worker = Reader(config_dir)
-
-
-def _work(item: tuple[Path, str, bytes]) -> Article | Failure:
-    return _worker(item)  # type: ignore[misc]
-
-
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
@@ -146,8 +134,11 @@ def _run(items, config_dir: Path, jobs: int, progress):
             if progress:
                 progress.advance()
         return
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config_dir, os.getpid())) as pool:
-        for outcome in pool.map(_work, items, chunksize=CHUNK):
+    from builder.readout import ReadSettings, read_out  # the map is read_out(item, settings), nothing else
+
+    work = functools.partial(read_out, settings=ReadSettings.of(config_dir))
+    with ProcessPoolExecutor(jobs, initializer=detach_worker, initargs=(os.getpid(),)) as pool:
+        for outcome in pool.map(work, items, chunksize=CHUNK):
             yield outcome
             if progress:
                 progress.advance()

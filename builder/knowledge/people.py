@@ -45,6 +45,7 @@ class PeopleFinder:
         roles = _alternatives([" ".join(r) for r in rules.roles])
         relations = _alternatives(sorted(rules.relations))
         self.speech_verbs = speech
+        self._skipped = rules.not_name_words | rules.function_words  # taken off the front of a name
         self._verb_after = re.compile(rf",?\s+(?:{verbs})\b", re.IGNORECASE)
         self._verb_before = re.compile(rf"\b(?:{speech})\s+$", re.IGNORECASE)
         self._role_after = re.compile(
@@ -81,7 +82,7 @@ class PeopleFinder:
     def strip_titles(self, words: list[str]) -> tuple[list[str], bool]:
         """Leading titles, acronyms and non-name words off: (rest, whether a title was there)."""
         titled = False
-        skipped = self.rules.not_name_words | self.rules.function_words
+        skipped = self._skipped
         while words and (self._is_title(words[0]) or words[0].lower() in skipped or self._qualifies_title(words)):
             titled = titled or self._is_title(words[0])
             words = words[1:]

@@ -67,6 +67,7 @@ class Recogniser:
         self.function_words = attribution.function_words
         self.never_alone = frozenset(fold(w) for w in rules.common_words | rules.demonyms | attribution.not_name_words
                                      | rules.organization_suffixes | rules.place_suffixes | rules.honorifics)
+        self._runs: dict = {}  # what each run of capitalised words makes (spans.mentions)
 
     def recognise(self, paragraphs: Sequence[str], dateline_places: Iterable[str] = (),
                   speakers: Iterable[str] = ()) -> dict[str, list[str]]:
@@ -82,7 +83,7 @@ class Recogniser:
             name.score["people"] += 3
             name.blocked = name.blocked or self.words.never_person([fold(w).rstrip(".") for w in speaker.split()])
         for text in paragraphs:
-            for mention in mentions(text, self.rules, self.function_words, lowercase, self.words.given):
+            for mention in mentions(text, self.rules, self.function_words, lowercase, self.words.given, self._runs):
                 for part in self._split_owner(mention):
                     self._weigh(part, self._name(names, part.text, len(part.words)))
         for name in names.values():
@@ -94,8 +95,10 @@ class Recogniser:
     def _split_owner(self, m: Mention) -> tuple[Mention, ...]:
         """"Chile's Ministry of Mines" -> "Chile" and "Ministry of Mines": a place owns it."""
         for k, word in enumerate(m.words[:-1]):
+            if not POSSESSIVE_WORD.search(word):
+                continue
             owner = POSSESSIVE_WORD.sub("", " ".join(m.words[:k + 1]))
-            if POSSESSIVE_WORD.search(word) and self.places.strength(owner):
+            if self.places.strength(owner):
                 return (dataclasses.replace(m, words=tuple(owner.split()), end=m.first + k + 1, possessive=True),
                         dataclasses.replace(m, words=m.words[k + 1:], initial=False, title=None))
         return (m,)

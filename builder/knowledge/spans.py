@@ -15,7 +15,7 @@ from builder.knowledge.heuristics import RecognitionRules
 from builder.knowledge.lexicon import fold
 
 # acronyms with dots (U.S., U.N.), words (with inner apostrophes and hyphens), numbers, one other character
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’]|-(?=\w))*|\d[\d,.:/-]*\d|\d|\S")
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’]*(?:-\w[\w'’]*)*|\d[\d,.:/-]*\d|\d|\S")
 PARTICLE_STARTS = frozenset("abdeilo")
 PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|at|an|ar|ash|bin|ibn|abu|d|l|o|da|de|di)[-'’][A-Z]")
 ABBREVIATIONS = frozenset({"st", "mt", "ft", "inc", "corp", "co", "ltd", "jr", "sr", "mr", "mrs", "ms", "dr", "gen",
@@ -25,6 +25,7 @@ SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”", "(", ":", ";", "-",
 LINKS = frozenset({"of", "for"})
 TRAILING = frozenset({"of", "for", "&", "the"})  # never the last word of a name  # "Bank of Japan": only after an organisation or place head
 POSSESSIVE = re.compile(r"['’]s?$")
+POSSESSIVE_ENDS = ("'", "’", "'s", "’s")  # what POSSESSIVE finds, as a quicker test
 SUFFIXED = re.compile(r"^(.+?)-(based|born|headquartered|bred)$", re.IGNORECASE)
 MAX_WORDS = 8
 MAX_PARTICLES = 3  # "van der", "de la", "bin"
@@ -82,23 +83,33 @@ def mostly_capitals(text: str) -> bool:
 
 
 def mentions(text: str, rules: RecognitionRules, function_words: frozenset[str],
-             lowercase: set[str] | None = None, given: frozenset[str] = frozenset()) -> list[Mention]:
+             lowercase: set[str] | None = None, given: frozenset[str] = frozenset(),
+             memo: dict | None = None) -> list[Mention]:
     """Every candidate name in one paragraph (none in a paragraph written in capitals);
     the words written in lower case are added to `lowercase`; `given` are first names
-    ("Christian" in "Hans Christian Andersen" is one, not a nationality)."""
+    ("Christian" in "Hans Christian Andersen" is one, not a nationality). `memo` (owned by
+    the caller, always with the same rules and word lists) remembers what a run of words
+    makes: "The", "Mr Blair" and "Bank of England" come back in article after article."""
     if mostly_capitals(text):
         return []
     tokens = tuple(tokenize(text))
     if lowercase is not None:
-        lowercase.update(t for t in tokens if t[:1].islower())
+        lowercase.update([t for t in tokens if t[:1].islower()])
+    if memo is None:
+        memo = {}
+    elif len(memo) > MEMO_SIZE:
+        memo.clear()
     found, done = [], 0
     for i in [i for i, token in enumerate(tokens) if token[:1].isupper()]:
         if i < done or not tokens[i][:1].isalpha():
             continue
         done = _run_end(tokens, i, rules)
-        mention = _mention(tokens, i, done, rules, function_words, given)
-        if mention is not None:
-            found.append(mention)
+        run = (tokens[i:done], i == 0 or tokens[i - 1] in SENTENCE_ENDS)
+        shape = memo.get(run, _UNSEEN)
+        if shape is _UNSEEN:
+            shape = memo[run] = _shape(*run, rules, function_words, given)
+        if shape is not None:
+            found.append(Mention(shape[0], tokens, i, done, *shape[1:]))
     return found
 
 
@@ -108,9 +119,9 @@ def _run_end(tokens: tuple[str, ...], i: int, rules: RecognitionRules) -> int:
     while j < len(tokens) and j - i < MAX_WORDS * 2:
         word, nxt = tokens[j], tokens[j + 1] if j + 1 < len(tokens) else ""
         previous = tokens[j - 1]
-        if POSSESSIVE.search(previous) and previous not in ("'", "’") and not _owns_organization(tokens, j, rules):
+        if previous.endswith(POSSESSIVE_ENDS) and previous not in ("'", "’") and not _owns_organization(tokens, j, rules):
             break  # "Kiosko's shares": a possessive ends the name, "Miller's Bancshares Inc." does not
-        if SUFFIXED.match(previous):
+        if "-" in previous and SUFFIXED.match(previous):
             break  # "Minneapolis-based First Bank": two names
         if is_capitalised(word):
             j += 1
@@ -149,9 +160,14 @@ def _owns_organization(tokens: tuple[str, ...], j: int, rules: RecognitionRules)
     return last.lower() in rules.organization_suffixes
 
 
-def _mention(tokens, i, end, rules, function_words, given=frozenset()) -> Mention | None:
-    words = _join_dots(tokens[i:end])
-    initial = i == 0 or tokens[i - 1] in SENTENCE_ENDS
+_UNSEEN = object()
+MEMO_SIZE = 100_000  # runs of words remembered per recogniser
+
+
+def _shape(run: tuple[str, ...], initial: bool, rules, function_words, given=frozenset()) -> tuple | None:
+    """A run of capitalised tokens as a name: (words, title, initial, suffix, possessive), or
+    None; it depends only on the run, whether it starts a sentence, and the word lists."""
+    words = _join_dots(run)
     title = None
     last = words[-1].rstrip(".").lower()
     fixed = last in rules.organization_suffixes or last in rules.place_suffixes
@@ -181,7 +197,7 @@ def _mention(tokens, i, end, rules, function_words, given=frozenset()) -> Mentio
     words[-1] = POSSESSIVE.sub("", words[-1]) if possessive else words[-1]
     if not words[-1] or len(words) > MAX_WORDS:
         return None
-    return Mention(tuple(words), tokens, i, end, title, initial, suffix, possessive)
+    return tuple(words), title, initial, suffix, possessive
 
 
 def _join_dots(words: Iterable[str]) -> list[str]:

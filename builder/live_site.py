@@ -1,0 +1,197 @@
+"""The preview's website, rebuilt page by page: MkDocs' own build, kept in memory.
+
+A full MkDocs build of a 2,000-article archive takes tens of seconds; `builder serve` used
+to run one after every edit. LiveSite runs MkDocs' build steps once (files, navigation,
+theme, plugins, every page) and keeps what they made. After a change it re-reads and
+re-renders only the Markdown files of docs/ whose modification time or size changed (the
+builder rewrites only the pages whose text changed: the article and the pages that list
+it). A file added or removed, a changed mkdocs.yml or theme, or any failure of the quick
+path falls back to a full build.
+
+Search: the index of a page-by-page update would miss or repeat the changed pages, so the
+served search index is replaced by the one a full build in the background writes, once
+edits have stopped for a moment (`refresh_search`); until then search shows the text as it
+was: it lags, it never stays wrong.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger("builder")
+SEARCH_INDEX = Path("search") / "search_index.json"
+SEARCH_NICENESS = 10  # the background search build gives way to the page updates
+CONFIG_STAMP = "\0mkdocs.yml"  # the settings' stamp among the docs/ files' stamps
+
+
+@dataclass
+class _Built:
+    """What one full build made and the page-by-page updates reuse."""
+
+    config: object
+    files: object
+    nav: object
+    env: object
+    stamps: dict[str, tuple[float, int]]  # docs/ file -> (mtime, size) when last built
+
+
+class LiveSite:
+    """build() once, then update() after each change: only the changed pages are rebuilt."""
+
+    def __init__(self, config_file: Path, docs: Path, site: Path, serve_url: str, theme: dict | None = None) -> None:
+        self.config_file, self.docs, self.site, self.serve_url = config_file, docs, site, serve_url
+        self.theme = theme  # mkdocs.yml's theme with the builder's templates (engine.theme_settings)
+        self._built: _Built | None = None
+        self._search_lock = threading.Lock()
+        self.last_rebuilt: list[str] = []  # docs/ files the last update rebuilt (all: a full build)
+        self.search_fresh = False  # the served search index has every page as it is now
+
+    # -- MkDocs' steps (mkdocs.commands.build.build, keeping what it makes) --------------------
+
+    def _config(self, site: Path):
+        from mkdocs.config import load_config
+
+        config = load_config(str(self.config_file), docs_dir=str(self.docs), site_dir=str(site),
+                             **({"theme": self.theme} if self.theme else {}))
+        config.site_url = self.serve_url
+        return config
+
+    def build(self) -> None:
+        """A full build into the served folder; the pages' state is kept for updates."""
+        from mkdocs.commands import build as mk
+        from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+        from mkdocs.structure.nav import get_navigation
+        from mkdocs.structure.pages import Page
+
+        config = self._config(self.site)
+        config.plugins.on_startup(command="serve", dirty=False)
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        stamps = self._stamps()
+        files = get_files(config)
+        env = config.theme.get_env()
+        files.add_files_from_theme(env, config)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
+        pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        for file in pages:
+            if file.page is None:
+                Page(None, file, config)
+            mk._populate_page(file.page, config, files)
+        env = config.plugins.on_env(env, config=config, files=files)
+        files.copy_static_files(inclusion=InclusionLevel.is_in_serve)
+        for template in config.theme.static_templates:
+            mk._build_theme_template(template, env, files, config, nav)
+        for template in config.extra_templates:
+            mk._build_extra_template(template, files, config, nav)
+        for file in pages:
+            mk._build_page(file.page, config, pages, nav, env)
+        config.plugins.on_post_build(config=config)
+        self._built = _Built(config, files, nav, env, stamps)
+        self.last_rebuilt = sorted(rel for rel in stamps if rel != CONFIG_STAMP)
+        self.search_fresh = True
+
+    def update(self) -> list[str]:
+        """Rebuild the pages whose docs/ file changed (a full build when files came or went);
+        the docs/ files rebuilt, relative to docs/."""
+        built = self._built
+        stamps = self._stamps()
+        if built is None or stamps.keys() != built.stamps.keys() or self._settings_changed(built):
+            self.build()
+            return self.last_rebuilt
+        changed = sorted(rel for rel, stamp in stamps.items() if built.stamps[rel] != stamp)
+        try:
+            self._rebuild_pages(built, changed)
+        except Exception as exc:  # noqa: BLE001 - the quick path is an optimisation; a full build is the truth
+            log.info("page-by-page update failed (%s: %s); rebuilding the whole preview", type(exc).__name__, exc)
+            self.build()
+            return self.last_rebuilt
+        built.stamps = stamps
+        self.last_rebuilt = changed
+        self.search_fresh = self.search_fresh and not changed
+        return changed
+
+    def _rebuild_pages(self, built: _Built, changed: list[str]) -> None:
+        from mkdocs.commands import build as mk
+        from mkdocs.structure.files import InclusionLevel
+
+        pages = built.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        for rel in changed:
+            file = built.files.get_file_from_path(rel)
+            if file is None or file.page is None:  # not a page (an asset, a download): copied as it is
+                if file is not None:
+                    file.copy_file()
+                continue
+            mk._populate_page(file.page, built.config, built.files)
+            mk._build_page(file.page, built.config, pages, built.nav, built.env)
+
+    def _settings_changed(self, built: _Built) -> bool:
+        return os.stat(self.config_file).st_mtime > built.stamps.get(CONFIG_STAMP, (0.0, 0))[0]
+
+    def _stamps(self) -> dict[str, tuple[float, int]]:
+        stamps: dict[str, tuple[float, int]] = {CONFIG_STAMP: (os.stat(self.config_file).st_mtime, 0)}
+        docs = str(self.docs)
+        for parent, _dirs, names in os.walk(docs):
+            for name in names:
+                path = os.path.join(parent, name)
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                stamps[os.path.relpath(path, docs).replace(os.sep, "/")] = (stat.st_mtime, stat.st_size)
+        return stamps
+
+    # -- search, caught up in the background -------------------------------------------------
+
+    def refresh_search(self) -> bool:
+        """A full build in a scratch folder, in a separate process at low priority (it must not
+        hold this process's interpreter while the preview updates pages); its search index
+        replaces the served one. False when a refresh is already running (ask again later)."""
+        if not self._search_lock.acquire(blocking=False):
+            return False
+        scratch = Path(tempfile.mkdtemp(prefix="preview-search-"))
+        try:
+            subprocess.run([sys.executable, "-m", "builder.live_site", str(self.config_file), str(self.docs),
+                            str(scratch), json.dumps(self.theme or {})],
+                           check=True, capture_output=True, preexec_fn=_lower_priority)
+            target = self.site / SEARCH_INDEX
+            staged = target.with_name(target.name + ".new")
+            shutil.copyfile(scratch / SEARCH_INDEX, staged)
+            os.replace(staged, target)
+            self.search_fresh = True
+            return True
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+            self._search_lock.release()
+
+
+def _lower_priority() -> None:
+    os.nice(SEARCH_NICENESS)
+
+
+def full_build(config_file: str, docs: str, site: str, theme: str = "{}") -> None:
+    """`python -m builder.live_site MKDOCS_YML DOCS SITE [THEME_JSON]`: one full MkDocs build (for the
+    search refresh), with the same theme settings as the preview."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    theme_settings = json.loads(theme)
+    config = load_config(config_file, docs_dir=docs, site_dir=site, **({"theme": theme_settings} if theme_settings else {}))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+if __name__ == "__main__":
+    full_build(*sys.argv[1:5])

@@ -1,0 +1,61 @@
+"""The preview rebuilds only the pages an edit changed, and its search catches up (issue 18)."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from builder.live_site import SEARCH_INDEX, LiveSite
+from tests.conftest import ROOT, run_cli
+
+pytestmark = pytest.mark.slow
+ARTICLE = "002_611522f5ae8394ba.txt"
+NEW_WORDS = "Curators corrected this sentence in the preview."
+
+
+def _html_stamps(site):
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
+
+
+def test_an_edit_rebuilds_its_pages_only_and_search_catches_up(tmp_path):
+    content, docs, site = tmp_path / "content", tmp_path / "docs", tmp_path / "site"
+    shutil.copytree(ROOT / "content", content)
+    run_cli("generate", "--content", content, "--docs", docs, "--jobs", "1")
+    live = LiveSite(ROOT / "mkdocs.yml", docs, site, "http://127.0.0.1:8000/")
+    live.build()
+    before = _html_stamps(site)
+    assert NEW_WORDS not in (site / SEARCH_INDEX).read_text(encoding="utf-8")
+
+    article = content / "articles" / ARTICLE
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("they urged Chinese authorities", f"{NEW_WORDS} They urged Chinese authorities"),
+                       encoding="utf-8")
+    run_cli("generate", "--content", content, "--docs", docs, "--jobs", "1")
+    rebuilt = live.update()
+
+    after = _html_stamps(site)
+    changed = {page for page in after if after[page] != before.get(page)}
+    assert changed == {p.replace(".md", ".html") for p in rebuilt if p.endswith(".md")}
+    assert len(changed) < len(after) / 4  # not the whole site
+    [page] = [p for p in changed if p.startswith("articles/")]
+    assert NEW_WORDS in (site / page).read_text(encoding="utf-8")
+    assert not live.search_fresh  # search lags ...
+    assert NEW_WORDS not in (site / SEARCH_INDEX).read_text(encoding="utf-8")
+    assert live.refresh_search() and live.search_fresh  # ... and catches up
+    assert NEW_WORDS in (site / SEARCH_INDEX).read_text(encoding="utf-8")
+
+    assert live.update() == []  # nothing changed: nothing rebuilt
+
+
+def test_a_new_page_means_a_full_build(tmp_path):
+    content, docs, site = tmp_path / "content", tmp_path / "docs", tmp_path / "site"
+    shutil.copytree(ROOT / "content", content)
+    (content / "articles" / ARTICLE).rename(tmp_path / ARTICLE)
+    run_cli("generate", "--content", content, "--docs", docs, "--jobs", "1")
+    live = LiveSite(ROOT / "mkdocs.yml", docs, site, "http://127.0.0.1:8000/")
+    live.build()
+    pages = len(_html_stamps(site))
+    (tmp_path / ARTICLE).rename(content / "articles" / ARTICLE)
+    run_cli("generate", "--content", content, "--docs", docs, "--jobs", "1")
+    live.update()
+    assert len(_html_stamps(site)) > pages and live.search_fresh
