@@ -72,7 +72,8 @@ class LiveSite:
         from mkdocs.structure.pages import Page
 
         config = self._config(self.site)
-        config.plugins.on_startup(command="serve", dirty=False)
+        if self._built is None:  # as `mkdocs serve`: plugins start once, then see every rebuild
+            config.plugins.on_startup(command="serve", dirty=False)
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
         stamps = self._stamps()
@@ -99,6 +100,11 @@ class LiveSite:
         self._built = _Built(config, files, nav, env, stamps)
         self.last_rebuilt = sorted(rel for rel in stamps if rel != CONFIG_STAMP)
         self.search_fresh = True
+
+    def close(self) -> None:
+        """The preview stops: plugins get their shutdown event, as from `mkdocs serve`."""
+        if self._built is not None:
+            self._built.config.plugins.on_shutdown()
 
     def update(self) -> list[str]:
         """Rebuild the pages whose docs/ file changed (a full build when files came or went);

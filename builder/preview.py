@@ -61,6 +61,7 @@ def serve(paths: Paths, port: int) -> None:
         pass
     finally:
         server.shutdown()
+        live.close()
         shutil.rmtree(site, ignore_errors=True)
 
 
