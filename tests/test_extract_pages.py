@@ -73,10 +73,27 @@ def test_explain_gives_the_extent_and_its_reasons() -> None:
     (["Share all sharing options", HEAD, "May 4, 2020", P1, P2], HEAD),
     (["Bridge repairs to start in spring", HEAD, "By Mara Quill", "May 4, 2020", P1, P2], HEAD),
     ([HEAD, "Families count the cost as the water spreads across the valley", "By Mara Quill", P1, P2], HEAD),
+    # a wire credit under the headline is neither a headline nor an author
+    ([*MENU, HEAD, "Mara Quill Associated Press", "Published 9:14 AM EST May 4, 2020", P1, P2], HEAD),
+    ([*MENU, HEAD, "Valley Post wire services", "Published 9:14 AM EST May 4, 2020", P1, P2], HEAD),
+    # a section name first on the page with the headline under it, not a headline with its deck
+    (["Local news", HEAD, "Published May 4, 2020", P1, P2], HEAD),
+    # a share prompt with a byline under it
+    ([HEAD, "By Mara Quill", "Share it with friends", "May 4, 2020", P1, P2], HEAD),
+    # a photo caption with its credit glued to its last sentence
+    ([HEAD, "The old bridge under water near the mill.Mara Quill / Reuters file", P1, P2], HEAD),
 ])
 def test_headline_among_candidates(lines: list[str], title: str) -> None:
     found = run(*lines)
     assert found.title == title and found.origins["title"] == "headline"
+
+
+def test_one_item_of_a_teaser_list_is_no_headline() -> None:
+    """Headline-shaped lines above and below the candidate: a list of other stories."""
+    found = run(*MENU, "Most popular", "Market day returns to the square with new stalls",
+                "Bridge repairs to start in spring after a long delay", "Library extends its opening hours for exams",
+                "Ferry timetable changes for the winter months", P1, P2)
+    assert found.origins["title"] == "lead"
 
 
 @pytest.mark.parametrize("lines", [
@@ -97,6 +114,7 @@ def test_no_convincing_headline_gives_a_lead_title_and_a_note(lines: list[str]) 
     ("Mara Quill | May 4, 2020", "Mara Quill"),
     ("Mara Quill - May 4, 2020, 10:31 pm CST", "Mara Quill"),
     ("By Mara Quill and Tom Reed", "Mara Quill"),
+    ("By Mara QuillVALLEYPost", "Mara Quill"),  # the outlet's label glued to the name
 ])
 def test_byline_forms(byline: str, author: str) -> None:
     assert run(HEAD, byline, P1, P2).author == author
@@ -135,6 +153,8 @@ def test_date_forms_under_the_headline(line: str, date: PartialDate) -> None:
     [HEAD, "05/06/2020", P1, P2],  # day and month cannot be told apart
     ["Tuesday, May 12, 2020", *MENU, HEAD, P1, P2],  # the masthead's "today", far above the headline
     [HEAD, P1, P2, P3, "Most read", "Bridge repairs to start", "May 3, 2020", *TEASERS],  # a teaser's date
+    [HEAD, "By Mara Quill Updated May 5, 2020, 9:14 AM", P1, P2],  # a byline with only its update
+    [HEAD, "By Mara Quill Updated May 5, 2020", P1, "— Tom Reed (@tomreed) May 3, 2020", P2],  # an embedded post
 ])
 def test_no_date_without_publication_evidence(lines: list[str]) -> None:
     assert run(*lines).date is None
@@ -155,6 +175,9 @@ def test_first_published_at_the_foot() -> None:
     ([HEAD, P1, P2, "Sign up for Valley Post's daily newsletter", "© 2020 Hillside Communications Inc."],
      "Valley Post"),
     ([HEAD, P1, P2, "© 2020 Valley Post. All rights reserved."], "Valley Post"),
+    ([HEAD, P1, P2, "© Valley Post, a Hillside newspaper"], "Valley Post"),
+    ([HEAD, P1, P2, "Search the Valley PostSearch the Valley Post"], "Valley Post"),  # a label pasted twice
+    ([HEAD, P1, P2, "Advertise with Valley Post", "© 2020 Hillside Media, LLC. All rights reserved."], "Valley Post"),
 ])
 def test_publisher_names_itself(lines: list[str], publisher: str) -> None:
     assert run(*lines).publisher == publisher
@@ -165,6 +188,10 @@ def test_publisher_names_itself(lines: list[str], publisher: str) -> None:
     [HEAD, P1, P2, "First published on November 19, 2020"],  # a month is no outlet
     [HEAD, P1, P2, "Copyright Policy"],
     [HEAD, P1, P2, "About the Newsroom"],  # a link, not the publication naming itself
+    [HEAD, P1, P2, "© Mara Quill"],  # a photographer's credit
+    [HEAD, P1, P2, "© REUTERS / POOL"],  # an agency's photo credit
+    [HEAD, P1, P2, "More from the Web"],
+    [HEAD, P1, P2, "© 2020 Hillside Media, LLC. All rights reserved."],  # the owner, with its company word after a comma
 ])
 def test_no_publisher_from_an_owner_a_month_or_a_link(lines: list[str]) -> None:
     found = run(*lines)

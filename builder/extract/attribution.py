@@ -7,12 +7,16 @@ never reaches the signals, because only whole claimed lines are read.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from builder.extract.dateline import Dateline
 from builder.extract.lines import Signals
 from builder.extract.rules import Rules
 from builder.extract.text import name_case
+
+
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z]{2})")  # "Jo LeeNEWSDESK": a label glued to the name
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ def _usable(name: str, rules: Rules) -> bool:
     lowered = name.lower().strip()
     first = lowered.split()[0] if lowered.split() else ""
     return (len(lowered) >= 2 and any(c.isalpha() for c in lowered) and lowered not in rules.not_publishers
+            and lowered.removeprefix("the ") not in rules.not_publishers
             and (first == "the" or first not in rules.not_publishers) and first.rstrip(".") not in rules.months
             and first not in rules.weekdays)
 
@@ -105,7 +110,12 @@ def _author(signals: Signals, near: set[int] | None) -> tuple[str | None, str | 
     """A byline near the headline or the article first, then a reporter's social "Follow NAME" line."""
     bylines = [name for i, name in signals.bylines if near is None or i in near]
     if bylines:
-        return name_case(bylines[0].strip()), "byline"
+        return name_case(_unglued(bylines[0].strip())), "byline"
     if signals.follows:
         return name_case(signals.follows[0].strip()), "social"
     return None, None
+
+
+def _unglued(name: str) -> str:
+    """The name without a label pasted onto its last word ("Jo LeeCNN" -> "Jo Lee")."""
+    return _GLUED.split(name, 1)[0] if _GLUED.search(name) else name

@@ -25,6 +25,7 @@ BYLINE_NEAR_BELOW = 3.0  # a byline or date line within NEAR lines below
 DECK = 4.0  # a longer headline-shaped line right below, set apart from the article (a deck)
 FIRST_LINE = 1.5  # the text's first line
 FIRST_LINE_MIN_WORDS = 2  # "Rally in Seoul" heading a clean text is its headline
+FIRST_LINE_NEAR = 2  # ... when the article starts within this many lines below it
 BYLINE_ABOVE = 2.0  # a byline or date line within NEAR lines above
 NEAR = 3
 REPEATED = 3.0  # printed again on the page (its repeat line, or inside a share or <title> text)
@@ -32,6 +33,8 @@ WORDS_PER_POINT = 3.5
 WORD_POINTS_MAX = 4.0
 DISTANCE = 0.5  # lost per line between the candidate and the article
 IN_MENU = 4.0  # both neighbours are short unclaimed lines
+IN_LIST = 4.0  # two neighbours are headline-shaped too: one item of a teaser list
+LIST_ITEM_MIN_WORDS = 6  # shorter headline-shaped lines are menu entries ("Account Settings Log Out")
 MIN_SCORE = 5.0
 MENU_NEIGHBOUR_MAX_WORDS = 4
 _METADATA_WORDS = re.compile(r"(?:by|posted|published|updated|written|last updated|first published)\b", re.I)
@@ -82,6 +85,11 @@ def _is_metadata(sheet: Sheet, i: int, rules: Rules) -> bool:
     return word_count(line) <= DATED_LINE_MAX_WORDS and dates.find_date(line, rules, sheet.signals.order) is not None
 
 
+def _listed(sheet: Sheet, i: int, rules: Rules) -> bool:
+    """An unclaimed headline-shaped line: two of them beside a candidate make a teaser list."""
+    return sheet.free(i) and word_count(sheet.lines[i]) >= LIST_ITEM_MIN_WORDS and headline_shaped(sheet.lines[i], rules)
+
+
 def _menu_line(sheet: Sheet, i: int) -> bool:
     return sheet.free(i) and word_count(sheet.lines[i]) <= MENU_NEIGHBOUR_MAX_WORDS
 
@@ -127,7 +135,7 @@ def score(sheet: Sheet, index: int, start: int, page: str, rules: Rules) -> Cand
     if _repeated_elsewhere(sheet, index, page):
         points += REPEATED
         reasons.append("printed again on the page")
-    if _has_deck(sheet, index, above, below, start, rules):
+    if word_count(line) >= rules.limits["headline_min_words"] and _has_deck(sheet, index, above, below, start, rules):
         points += DECK
         reasons.append("a deck line below it")
     if not any(sheet.lines[:index]):
@@ -141,6 +149,10 @@ def score(sheet: Sheet, index: int, start: int, page: str, rules: Rules) -> Cand
     if below[:1] and above[:1] and _menu_line(sheet, below[0]) and _menu_line(sheet, above[0]):
         points -= IN_MENU
         reasons.append("inside a run of short menu lines")
+    elif sum(1 for i in above[:2] + [k for k in below[:2] if k < start]
+             if sheet.lines[i] != line and _listed(sheet, i, rules)) >= 2:
+        points -= IN_LIST
+        reasons.append("inside a list of headlines (teasers)")
     return Candidate(index, round(points, 2), tuple(reasons))
 
 
@@ -148,8 +160,10 @@ def candidates(sheet: Sheet, region: list[int], start: int, rules: Rules) -> lis
     """Every headline-shaped unclaimed line of the head window, best first."""
     page = "\n".join(sheet.lines)
     first = next((i for i, line in enumerate(sheet.lines) if line), None)
+    clean_top = first is not None and len(_neighbours(sheet, first, 1, FIRST_LINE_NEAR)) > 0 and \
+        _neighbours(sheet, first, 1, FIRST_LINE_NEAR)[-1] >= start  # the article follows the first line closely
     indexes = [i for i in region if sheet.free(i) and headline_shaped(
-        sheet.lines[i], rules, FIRST_LINE_MIN_WORDS if i == first else None)]
+        sheet.lines[i], rules, FIRST_LINE_MIN_WORDS if i == first and clean_top else None)]
     if start < len(sheet.lines) and sheet.free(start) and headline_shaped(sheet.lines[start], rules) \
             and sheet.lines[start].endswith(("?", "!")) and not is_paragraph_like(sheet.lines[start]):
         indexes.append(start)
