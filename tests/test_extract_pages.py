@@ -96,6 +96,12 @@ def test_one_item_of_a_teaser_list_is_no_headline() -> None:
     assert found.origins["title"] == "lead"
 
 
+def test_a_link_under_see_also_is_no_headline() -> None:
+    found = run(*MENU, HEAD, "By Mara Quill", "May 4, 2020", "See also", "Bridge repairs to start in spring after a long delay",
+                P1, P2)
+    assert found.title == HEAD
+
+
 @pytest.mark.parametrize("lines", [
     [*MENU, "May 4, 2020 / 10:07 AM / Updated an hour ago", P1, P2],  # only chrome and a date line above
     [*MENU, "Show more sharing options", P1, P2],

@@ -34,6 +34,7 @@ WORD_POINTS_MAX = 4.0
 DISTANCE = 0.5  # lost per line between the candidate and the article
 IN_MENU = 4.0  # both neighbours are short unclaimed lines
 IN_LIST = 4.0  # two neighbours are headline-shaped too: one item of a teaser list
+LINK_LABEL_REASON = "related-link"  # the boilerplate group of "See also", "Related:" lines
 LIST_ITEM_MIN_WORDS = 6  # shorter headline-shaped lines are menu entries ("Account Settings Log Out")
 MIN_SCORE = 5.0
 MENU_NEIGHBOUR_MAX_WORDS = 4
@@ -83,6 +84,13 @@ def _is_metadata(sheet: Sheet, i: int, rules: Rules) -> bool:
         return mark.dest == "evidence" and mark.reason in ("author", "date")
     line = sheet.lines[i]
     return word_count(line) <= DATED_LINE_MAX_WORDS and dates.find_date(line, rules, sheet.signals.order) is not None
+
+
+def _under_link_label(sheet: Sheet, above: list[int], rules: Rules) -> bool:
+    """Right under "See also", "Related:" or a list title such as "Most popular"."""
+    mark = sheet.marks[above[0]] if above else None
+    return mark is not None and mark.dest == "removed" and (
+        mark.reason in rules.list_title_reasons or mark.reason == LINK_LABEL_REASON)
 
 
 def _listed(sheet: Sheet, i: int, rules: Rules) -> bool:
@@ -149,6 +157,9 @@ def score(sheet: Sheet, index: int, start: int, page: str, rules: Rules) -> Cand
     if below[:1] and above[:1] and _menu_line(sheet, below[0]) and _menu_line(sheet, above[0]):
         points -= IN_MENU
         reasons.append("inside a run of short menu lines")
+    elif _under_link_label(sheet, above, rules):
+        points -= IN_LIST
+        reasons.append("a link to another story (under a list or link label)")
     elif sum(1 for i in above[:2] + [k for k in below[:2] if k < start]
              if sheet.lines[i] != line and _listed(sheet, i, rules)) >= 2:
         points -= IN_LIST
