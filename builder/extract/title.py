@@ -86,11 +86,10 @@ def _is_metadata(sheet: Sheet, i: int, rules: Rules) -> bool:
     return word_count(line) <= DATED_LINE_MAX_WORDS and dates.find_date(line, rules, sheet.signals.order) is not None
 
 
-def _under_link_label(sheet: Sheet, above: list[int], rules: Rules) -> bool:
-    """Right under "See also", "Related:" or a list title such as "Most popular"."""
+def _under_link_label(sheet: Sheet, above: list[int]) -> bool:
+    """Right under "See also", "Related:" (a list title such as "Recommended" may head the story itself)."""
     mark = sheet.marks[above[0]] if above else None
-    return mark is not None and mark.dest == "removed" and (
-        mark.reason in rules.list_title_reasons or mark.reason == LINK_LABEL_REASON)
+    return mark is not None and mark.dest == "removed" and mark.reason == LINK_LABEL_REASON
 
 
 def _listed(sheet: Sheet, i: int, rules: Rules) -> bool:
@@ -157,9 +156,9 @@ def score(sheet: Sheet, index: int, start: int, page: str, rules: Rules) -> Cand
     if below[:1] and above[:1] and _menu_line(sheet, below[0]) and _menu_line(sheet, above[0]):
         points -= IN_MENU
         reasons.append("inside a run of short menu lines")
-    elif _under_link_label(sheet, above, rules):
+    elif _under_link_label(sheet, above):
         points -= IN_LIST
-        reasons.append("a link to another story (under a list or link label)")
+        reasons.append("a link to another story (under a link label)")
     elif sum(1 for i in above[:2] + [k for k in below[:2] if k < start]
              if sheet.lines[i] != line and _listed(sheet, i, rules)) >= 2:
         points -= IN_LIST
