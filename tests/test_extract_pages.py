@@ -130,6 +130,7 @@ def test_byline_forms(byline: str, author: str) -> None:
     [*MENU, "Customer Service", HEAD, P1, P2],  # a capitalised menu line
     [HEAD, "Learn More", P1, P2],  # a button under the headline is no bare-name byline
     [HEAD, P1, P2, P3, "Most read", "Bridge repairs to start", "By Tom Reed", *TEASERS],  # a teaser's byline
+    [HEAD, "Side Dish", P1, "Side Dish", P2, "Side Dish", P3, "Side Dish", "Side Dish"],  # a label printed again and again
 ])
 def test_no_author_without_byline_evidence(lines: list[str]) -> None:
     assert run(*lines).author is None

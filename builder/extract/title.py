@@ -28,13 +28,13 @@ FIRST_LINE_MIN_WORDS = 2  # "Rally in Seoul" heading a clean text is its headlin
 FIRST_LINE_NEAR = 2  # ... when the article starts within this many lines below it
 BYLINE_ABOVE = 2.0  # a byline or date line within NEAR lines above
 NEAR = 3
-REPEATED = 3.0  # printed again on the page (its repeat line, or inside a share or <title> text)
+REPEATED = 4.5  # printed again on the page (its repeat line, or inside a share or <title> text)
 WORDS_PER_POINT = 3.5
 WORD_POINTS_MAX = 4.0
 DISTANCE = 0.5  # lost per line between the candidate and the article
 IN_MENU = 4.0  # both neighbours are short unclaimed lines
 IN_LIST = 4.0  # two neighbours are headline-shaped too: one item of a teaser list
-LINK_LABEL_REASON = "related-link"  # the boilerplate group of "See also", "Related:" lines
+LINK_LABEL_REASONS = ("related-link", "promo")  # boilerplate groups of "See also", "Related:", "Video" lines
 LIST_ITEM_MIN_WORDS = 6  # shorter headline-shaped lines are menu entries ("Account Settings Log Out")
 MIN_SCORE = 5.0
 MENU_NEIGHBOUR_MAX_WORDS = 4
@@ -87,9 +87,9 @@ def _is_metadata(sheet: Sheet, i: int, rules: Rules) -> bool:
 
 
 def _under_link_label(sheet: Sheet, above: list[int]) -> bool:
-    """Right under "See also", "Related:" (a list title such as "Recommended" may head the story itself)."""
+    """Right under "See also", "Related:", "Video" (a list title such as "Recommended" may head the story itself)."""
     mark = sheet.marks[above[0]] if above else None
-    return mark is not None and mark.dest == "removed" and mark.reason == LINK_LABEL_REASON
+    return mark is not None and mark.dest == "removed" and mark.reason in LINK_LABEL_REASONS
 
 
 def _listed(sheet: Sheet, i: int, rules: Rules) -> bool:
@@ -150,7 +150,8 @@ def score(sheet: Sheet, index: int, start: int, page: str, rules: Rules) -> Cand
         reasons.append("the text's first line")
     words = min(word_count(line) / WORDS_PER_POINT, WORD_POINTS_MAX)
     points += words
-    between = sum(1 for i in range(index + 1, start) if sheet.lines[i])
+    between = sum(1 for i in range(index + 1, start) if sheet.lines[i]
+                  and (sheet.marks[i] is None or sheet.marks[i].dest != "removed"))
     points -= DISTANCE * between
     reasons.append(f"{word_count(line)} words, {between} lines above the article")
     if below[:1] and above[:1] and _menu_line(sheet, below[0]) and _menu_line(sheet, above[0]):
