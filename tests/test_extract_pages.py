@@ -185,6 +185,7 @@ def test_first_published_at_the_foot() -> None:
     ([HEAD, P1, P2, "© Valley Post, a Hillside newspaper"], "Valley Post"),
     ([HEAD, P1, P2, "Search the Valley PostSearch the Valley Post"], "Valley Post"),  # a label pasted twice
     ([HEAD, P1, P2, "Advertise with Valley Post", "© 2020 Hillside Media, LLC. All rights reserved."], "Valley Post"),
+    ([HEAD, P1, P2, "© 2020 Valleypost Pty Ltd. All rights reserved."], "Valleypost"),  # a company named after it
 ])
 def test_publisher_names_itself(lines: list[str], publisher: str) -> None:
     assert run(*lines).publisher == publisher
@@ -198,6 +199,7 @@ def test_publisher_names_itself(lines: list[str], publisher: str) -> None:
     [HEAD, P1, P2, "© Mara Quill"],  # a photographer's credit
     [HEAD, P1, P2, "© REUTERS / POOL"],  # an agency's photo credit
     [HEAD, P1, P2, "More from the Web"],
+    [HEAD, "By Mara Quill", P1, P2, "More from Mara Quill"],  # the author's page, not the publication
     [HEAD, P1, P2, "© 2020 Hillside Media, LLC. All rights reserved."],  # the owner, with its company word after a comma
 ])
 def test_no_publisher_from_an_owner_a_month_or_a_link(lines: list[str]) -> None:
