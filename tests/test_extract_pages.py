@@ -78,6 +78,11 @@ def test_explain_gives_the_extent_and_its_reasons() -> None:
     ([*MENU, HEAD, "Valley Post wire services", "Published 9:14 AM EST May 4, 2020", P1, P2], HEAD),
     # a section name first on the page with the headline under it, not a headline with its deck
     (["Local news", HEAD, "Published May 4, 2020", P1, P2], HEAD),
+    # a "Posted ... by" line in a language whose month names the rules do not know
+    ([*MENU, HEAD, "Posted on Marzo 3, 2015 by admin", P1, P2], HEAD),
+    # a byline, its label and a photo credit between the headline and the article
+    ([*MENU, HEAD, "By Mara Quill", "Valley correspondent", "Credit...",
+      "(Tom Reed / Associated Press)", "Photo: Tom Reed", P1, P2], HEAD),
     # a share prompt with a byline under it
     ([HEAD, "By Mara Quill", "Share it with friends", "May 4, 2020", P1, P2], HEAD),
     # a photo caption with its credit glued to its last sentence

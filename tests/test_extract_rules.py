@@ -116,6 +116,7 @@ NOT_BOILERPLATE = [
 CAPTIONS = {
     "credit_lines": ["Photo: Mara Quill", "(Photo by Mara Quill)", "AP Photo/Mara Quill", "(Reuters)",
                      "Mara Quill via Getty Images", "Getty Images", "(File photo)", "Mara Quill/AFP",
+                     "(Mara Quill / Associated Press)",
                      "Image caption, Rivers rise", "Image copyright Mara Quill", "Mara Quill | Getty Images",
                      "[Yonhap photo]"],
     "leading": ["(Photo: Mara Quill/AFP) Workers fill sandbags by the bridge.",

@@ -83,7 +83,9 @@ def _is_metadata(sheet: Sheet, i: int, rules: Rules) -> bool:
     if mark is not None:
         return mark.dest == "evidence" and mark.reason in ("author", "date")
     line = sheet.lines[i]
-    return word_count(line) <= DATED_LINE_MAX_WORDS and dates.find_date(line, rules, sheet.signals.order) is not None
+    if word_count(line) > DATED_LINE_MAX_WORDS:
+        return False
+    return bool(_METADATA_WORDS.match(line)) or dates.find_date(line, rules, sheet.signals.order) is not None
 
 
 def _under_link_label(sheet: Sheet, above: list[int]) -> bool:
@@ -150,8 +152,7 @@ def score(sheet: Sheet, index: int, start: int, page: str, rules: Rules) -> Cand
         reasons.append("the text's first line")
     words = min(word_count(line) / WORDS_PER_POINT, WORD_POINTS_MAX)
     points += words
-    between = sum(1 for i in range(index + 1, start) if sheet.lines[i]
-                  and (sheet.marks[i] is None or sheet.marks[i].dest != "removed"))
+    between = sum(1 for i in range(index + 1, start) if sheet.free(i))  # claimed lines are the head cluster or chrome
     points -= DISTANCE * between
     reasons.append(f"{word_count(line)} words, {between} lines above the article")
     if below[:1] and above[:1] and _menu_line(sheet, below[0]) and _menu_line(sheet, above[0]):
