@@ -48,6 +48,14 @@ def test_only_the_article_is_kept(lines: list[str]) -> None:
     assert paragraphs(run(*lines)) == [P1, P2, P3]
 
 
+def test_a_long_comment_thread_does_not_outweigh_the_story() -> None:
+    comment = ("I have lived by this river for forty years and I can tell you that the council has known about "
+               "the problem with the embankment for at least a decade, and nothing was ever done about it.")
+    thread = [line for n in range(8) for line in (f"Reader{n}", "2 days ago at 07:52 am", comment, "Rating: 3 Votes")]
+    found = run(*MENU, HEAD, "By Mara Quill", P1, P2, P3, "[ 32 comments ]", "Top rated comments", *thread)
+    assert paragraphs(found) == [P1, P2, P3]
+
+
 def test_a_teaser_list_inside_the_story_is_left_out_and_the_story_goes_on() -> None:
     """A gap is bridged when the text on both sides of it outweighs its cost."""
     p4 = ("Volunteers filled sandbags at the old fire station until late in the evening, and the organisers said "
@@ -83,6 +91,11 @@ def test_explain_gives_the_extent_and_its_reasons() -> None:
     # a byline, its label and a photo credit between the headline and the article
     ([*MENU, HEAD, "By Mara Quill", "Valley correspondent", "Credit...",
       "(Tom Reed / Associated Press)", "Photo: Tom Reed", P1, P2], HEAD),
+    # a headline with its deck (a much shorter one too), and the byline under the deck
+    (["Visit our partner site", HEAD, "Families count the cost as the water spreads across the valley", "By Mara Quill",
+      "May 4, 2020", P1, P2], HEAD),
+    ([*MENU, HEAD + ", and the valley counts the cost of a wet spring", "Repairs start on Monday", "By Mara Quill",
+      "May 4, 2020", P1, P2], HEAD + ", and the valley counts the cost of a wet spring"),
     # a share prompt with a byline under it
     ([HEAD, "By Mara Quill", "Share it with friends", "May 4, 2020", P1, P2], HEAD),
     # a photo caption with its credit glued to its last sentence
@@ -158,6 +171,17 @@ def test_no_author_without_byline_evidence(lines: list[str]) -> None:
 def test_date_forms_under_the_headline(line: str, date: PartialDate) -> None:
     found = run(HEAD, line, P1, P2)
     assert found.date == date and found.origins["date"] == "text"
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Posted on Maret 3, 2015 by admin", PartialDate(2015, 3, 3)),
+    ("24 сентября 2018", PartialDate(2018, 9, 24)),
+    ("12. Oktober 2019", PartialDate(2019, 10, 12)),
+    ("3 de marzo de 2019", PartialDate(2019, 3, 3)),
+    ("Publié le 5 juillet 2019", PartialDate(2019, 7, 5)),
+])
+def test_month_names_in_other_languages(line: str, date: PartialDate) -> None:
+    assert run(HEAD, line, P1, P2).date == date
 
 
 @pytest.mark.parametrize("lines", [

@@ -43,7 +43,7 @@ BOILERPLATE = {
     ],
     "section-name": ["World", "North Korea", "Asia-Pacific", "Features", "Press releases", "Local news", "N. Korea"],
     "comment-thread": [
-        "12 comments", "3 replies", "Comments (4)", "Join the discussion", "Discussion:", "Leave a comment",
+        "12 comments", "3 replies", "[ 12 comments ]", "Comments (4)", "Top rated comments", "Reader comments", "Join the discussion", "Discussion:", "Leave a comment",
         "Post a reply", "View all 12 comments", "Load comments", "Tom Reed says:", "Mara Quill wrote:",
     ],
     "kicker": ["Most popular", "Trending now", "Related stories", "You may also like", "Editor's picks", "Don’t miss",

@@ -33,6 +33,7 @@ WORDS_PER_POINT = 3.5
 WORD_POINTS_MAX = 4.0
 DISTANCE = 0.5  # lost per line between the candidate and the article
 IN_MENU = 4.0  # both neighbours are short unclaimed lines
+LONG_HEADLINE = 1.5  # a headline this much longer than the line below it, with the byline under that: a deck
 IN_LIST = 4.0  # two neighbours are headline-shaped too: one item of a teaser list
 LINK_LABEL_REASONS = ("related-link", "promo")  # boilerplate groups of "See also", "Related:", "Video" lines
 LIST_ITEM_MIN_WORDS = 6  # shorter headline-shaped lines are menu entries ("Account Settings Log Out")
@@ -115,17 +116,19 @@ def _repeated_elsewhere(sheet: Sheet, index: int, page: str) -> bool:
 
 
 def _has_deck(sheet: Sheet, index: int, above: list[int], below: list[int], start: int, rules: Rules) -> bool:
-    """A longer headline-shaped line right below, not itself the article's first line, and
+    """A headline-shaped line right below (longer, or followed by the byline), not the article's first line, and
     no headline-shaped line right above (that would make three: a teaser list)."""
     if not below or below[0] >= start or not sheet.free(below[0]):
         return False
     deck = sheet.lines[below[0]]
-    if not headline_shaped(deck, rules) or len(deck) <= len(sheet.lines[index]):
-        return False
     following = _neighbours(sheet, below[0], 1, 1)
-    if following and following[0] >= start:
+    if not headline_shaped(deck, rules) or (following and following[0] >= start):
         return False
-    return not (above and sheet.free(above[0]) and headline_shaped(sheet.lines[above[0]], rules))
+    # A shorter line below is a deck only under a much longer headline, with the byline under it.
+    if len(deck) <= len(sheet.lines[index]) and not (
+            len(sheet.lines[index]) >= LONG_HEADLINE * len(deck) and following and _is_metadata(sheet, following[0], rules)):
+        return False
+    return not (above and _listed(sheet, above[0], rules))
 
 
 def score(sheet: Sheet, index: int, start: int, page: str, rules: Rules) -> Candidate:
