@@ -1,4 +1,4 @@
-"""Every pattern in site_config/extraction.yml, exercised by a table: (line, what it becomes).
+"""Every pattern in extraction.yml (the builder's default rules), exercised by a table: (line, what it becomes).
 
 Two checks: each table line ends where its group sends it (the builder's own reading), and
 each pattern of the settings file matches at least one table line of its group, so a pattern
@@ -16,11 +16,12 @@ import yaml
 from builder.extract import extract, load_rules
 from builder.extract.head import clean_title
 from builder.extract.lines import classify
-from builder.extract.rules import _PLACEHOLDERS
+from builder.extract.rules import RULES_FILE, _PLACEHOLDERS
+from builder.settings import config_file
 
 SETTINGS = Path(__file__).resolve().parent.parent / "site_config"
 RULES = load_rules(SETTINGS)
-RAW = yaml.safe_load((SETTINGS / "extraction.yml").read_text(encoding="utf-8"))
+RAW = yaml.safe_load(config_file(SETTINGS, RULES_FILE).read_text(encoding="utf-8"))
 H = "Rivers rise after a week of rain across the valley"
 P1 = ("The river rose two metres overnight, flooding the lower town and cutting the road to the coast "
       "for most of the day.")
