@@ -48,6 +48,14 @@ def test_only_the_article_is_kept(lines: list[str]) -> None:
     assert paragraphs(run(*lines)) == [P1, P2, P3]
 
 
+def test_a_long_comment_thread_does_not_outweigh_the_story() -> None:
+    comment = ("I have lived by this river for forty years and I can tell you that the council has known about "
+               "the problem with the embankment for at least a decade, and nothing was ever done about it.")
+    thread = [line for n in range(8) for line in (f"Reader{n}", "2 days ago at 07:52 am", comment, "Rating: 3 Votes")]
+    found = run(*MENU, HEAD, "By Mara Quill", P1, P2, P3, "[ 32 comments ]", "Top rated comments", *thread)
+    assert paragraphs(found) == [P1, P2, P3]
+
+
 def test_a_teaser_list_inside_the_story_is_left_out_and_the_story_goes_on() -> None:
     """A gap is bridged when the text on both sides of it outweighs its cost."""
     p4 = ("Volunteers filled sandbags at the old fire station until late in the evening, and the organisers said "
@@ -73,10 +81,43 @@ def test_explain_gives_the_extent_and_its_reasons() -> None:
     (["Share all sharing options", HEAD, "May 4, 2020", P1, P2], HEAD),
     (["Bridge repairs to start in spring", HEAD, "By Mara Quill", "May 4, 2020", P1, P2], HEAD),
     ([HEAD, "Families count the cost as the water spreads across the valley", "By Mara Quill", P1, P2], HEAD),
+    # a wire credit under the headline is neither a headline nor an author
+    ([*MENU, HEAD, "Mara Quill Associated Press", "Published 9:14 AM EST May 4, 2020", P1, P2], HEAD),
+    ([*MENU, HEAD, "Valley Post wire services", "Published 9:14 AM EST May 4, 2020", P1, P2], HEAD),
+    # a section name first on the page with the headline under it, not a headline with its deck
+    (["Local news", HEAD, "Published May 4, 2020", P1, P2], HEAD),
+    # a "Posted ... by" line in a language whose month names the rules do not know
+    ([*MENU, HEAD, "Posted on Marzo 3, 2015 by admin", P1, P2], HEAD),
+    # a byline, its label and a photo credit between the headline and the article
+    ([*MENU, HEAD, "By Mara Quill", "Valley correspondent", "Credit...",
+      "(Tom Reed / Associated Press)", "Photo: Tom Reed", P1, P2], HEAD),
+    # a headline with its deck (a much shorter one too), and the byline under the deck
+    (["Visit our partner site", HEAD, "Families count the cost as the water spreads across the valley", "By Mara Quill",
+      "May 4, 2020", P1, P2], HEAD),
+    ([*MENU, HEAD + ", and the valley counts the cost of a wet spring", "Repairs start on Monday", "By Mara Quill",
+      "May 4, 2020", P1, P2], HEAD + ", and the valley counts the cost of a wet spring"),
+    # a share prompt with a byline under it
+    ([HEAD, "By Mara Quill", "Share it with friends", "May 4, 2020", P1, P2], HEAD),
+    # a photo caption with its credit glued to its last sentence
+    ([HEAD, "The old bridge under water near the mill.Mara Quill / Reuters file", P1, P2], HEAD),
 ])
 def test_headline_among_candidates(lines: list[str], title: str) -> None:
     found = run(*lines)
     assert found.title == title and found.origins["title"] == "headline"
+
+
+def test_one_item_of_a_teaser_list_is_no_headline() -> None:
+    """Headline-shaped lines above and below the candidate: a list of other stories."""
+    found = run(*MENU, "Most popular", "Market day returns to the square with new stalls",
+                "Bridge repairs to start in spring after a long delay", "Library extends its opening hours for exams",
+                "Ferry timetable changes for the winter months", P1, P2)
+    assert found.origins["title"] == "lead"
+
+
+def test_a_link_under_see_also_is_no_headline() -> None:
+    found = run(*MENU, HEAD, "By Mara Quill", "May 4, 2020", "See also", "Bridge repairs to start in spring after a long delay",
+                P1, P2)
+    assert found.title == HEAD
 
 
 @pytest.mark.parametrize("lines", [
@@ -97,6 +138,7 @@ def test_no_convincing_headline_gives_a_lead_title_and_a_note(lines: list[str]) 
     ("Mara Quill | May 4, 2020", "Mara Quill"),
     ("Mara Quill - May 4, 2020, 10:31 pm CST", "Mara Quill"),
     ("By Mara Quill and Tom Reed", "Mara Quill"),
+    ("By Mara QuillVALLEYPost", "Mara Quill"),  # the outlet's label glued to the name
 ])
 def test_byline_forms(byline: str, author: str) -> None:
     assert run(HEAD, byline, P1, P2).author == author
@@ -106,6 +148,7 @@ def test_byline_forms(byline: str, author: str) -> None:
     [*MENU, "Customer Service", HEAD, P1, P2],  # a capitalised menu line
     [HEAD, "Learn More", P1, P2],  # a button under the headline is no bare-name byline
     [HEAD, P1, P2, P3, "Most read", "Bridge repairs to start", "By Tom Reed", *TEASERS],  # a teaser's byline
+    [HEAD, "Side Dish", P1, "Side Dish", P2, "Side Dish", P3, "Side Dish", "Side Dish"],  # a label printed again and again
 ])
 def test_no_author_without_byline_evidence(lines: list[str]) -> None:
     assert run(*lines).author is None
@@ -124,6 +167,12 @@ def test_no_author_without_byline_evidence(lines: list[str]) -> None:
     ("Mara Quill 21/06/2014 Reviews, News", PartialDate(2014, 6, 21)),
     ("2019년 11월 19일", PartialDate(2019, 11, 19)),
     ("Nov 18, 2019 · Updated: Nov 19, 2019", PartialDate(2019, 11, 18)),
+    # month names in other languages
+    ("Posted on Maret 3, 2015 by admin", PartialDate(2015, 3, 3)),
+    ("24 сентября 2018", PartialDate(2018, 9, 24)),
+    ("12. Oktober 2019", PartialDate(2019, 10, 12)),
+    ("3 de marzo de 2019", PartialDate(2019, 3, 3)),
+    ("Publié le 5 juillet 2019", PartialDate(2019, 7, 5)),
 ])
 def test_date_forms_under_the_headline(line: str, date: PartialDate) -> None:
     found = run(HEAD, line, P1, P2)
@@ -135,6 +184,8 @@ def test_date_forms_under_the_headline(line: str, date: PartialDate) -> None:
     [HEAD, "05/06/2020", P1, P2],  # day and month cannot be told apart
     ["Tuesday, May 12, 2020", *MENU, HEAD, P1, P2],  # the masthead's "today", far above the headline
     [HEAD, P1, P2, P3, "Most read", "Bridge repairs to start", "May 3, 2020", *TEASERS],  # a teaser's date
+    [HEAD, "By Mara Quill Updated May 5, 2020, 9:14 AM", P1, P2],  # a byline with only its update
+    [HEAD, "By Mara Quill Updated May 5, 2020", P1, "— Tom Reed (@tomreed) May 3, 2020", P2],  # an embedded post
 ])
 def test_no_date_without_publication_evidence(lines: list[str]) -> None:
     assert run(*lines).date is None
@@ -155,6 +206,10 @@ def test_first_published_at_the_foot() -> None:
     ([HEAD, P1, P2, "Sign up for Valley Post's daily newsletter", "© 2020 Hillside Communications Inc."],
      "Valley Post"),
     ([HEAD, P1, P2, "© 2020 Valley Post. All rights reserved."], "Valley Post"),
+    ([HEAD, P1, P2, "© Valley Post, a Hillside newspaper"], "Valley Post"),
+    ([HEAD, P1, P2, "Search the Valley PostSearch the Valley Post"], "Valley Post"),  # a label pasted twice
+    ([HEAD, P1, P2, "Advertise with Valley Post", "© 2020 Hillside Media, LLC. All rights reserved."], "Valley Post"),
+    ([HEAD, P1, P2, "© 2020 Valleypost Pty Ltd. All rights reserved."], "Valleypost"),  # a company named after it
 ])
 def test_publisher_names_itself(lines: list[str], publisher: str) -> None:
     assert run(*lines).publisher == publisher
@@ -165,6 +220,11 @@ def test_publisher_names_itself(lines: list[str], publisher: str) -> None:
     [HEAD, P1, P2, "First published on November 19, 2020"],  # a month is no outlet
     [HEAD, P1, P2, "Copyright Policy"],
     [HEAD, P1, P2, "About the Newsroom"],  # a link, not the publication naming itself
+    [HEAD, P1, P2, "© Mara Quill"],  # a photographer's credit
+    [HEAD, P1, P2, "© REUTERS / POOL"],  # an agency's photo credit
+    [HEAD, P1, P2, "More from the Web"],
+    [HEAD, "By Mara Quill", P1, P2, "More from Mara Quill"],  # the author's page, not the publication
+    [HEAD, P1, P2, "© 2020 Hillside Media, LLC. All rights reserved."],  # the owner, with its company word after a comma
 ])
 def test_no_publisher_from_an_owner_a_month_or_a_link(lines: list[str]) -> None:
     found = run(*lines)

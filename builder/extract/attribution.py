@@ -7,12 +7,17 @@ never reaches the signals, because only whole claimed lines are read.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from builder.extract.dateline import Dateline
 from builder.extract.lines import Signals
 from builder.extract.rules import Rules
 from builder.extract.text import name_case
+
+
+LEGAL_FORMS = frozenset("llc inc ltd pty gmbh plc".split())  # the legal form after a company's name
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z]{2})")  # "Jo LeeNEWSDESK": a label glued to the name
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ def _usable(name: str, rules: Rules) -> bool:
     lowered = name.lower().strip()
     first = lowered.split()[0] if lowered.split() else ""
     return (len(lowered) >= 2 and any(c.isalpha() for c in lowered) and lowered not in rules.not_publishers
+            and lowered.removeprefix("the ") not in rules.not_publishers
             and (first == "the" or first not in rules.not_publishers) and first.rstrip(".") not in rules.months
             and first not in rules.weekdays)
 
@@ -50,13 +56,26 @@ def _self_named(signals: Signals, page: str, rules: Rules) -> str | None:
     """The name the publication calls itself most often: its chrome lines, and a copyright
     holder that is not a company (the page's own mentions of each name add up)."""
     printed = signals.chrome + [n for n in signals.copyright if not is_company(n, rules)]
-    names = [n for n in printed if _usable(n, rules)]
+    printed += [brand for n in signals.copyright if (brand := _brand(n, rules))]
+    authors = {name.lower() for _, name in signals.bylines}  # "More from Jo Lee": the author's page
+    names = [n for n in printed if _usable(n, rules) and n.lower() not in authors]
     if not names:
         return None
     lowered = page.lower()
     best = max(names, key=lambda n: (lowered.count(n.lower()), len(n)))
     # The most specific form: "Example Post Australia" over "Example Post".
     return canonical_outlet(max((n for n in names if best.lower() in n.lower()), key=len), rules)
+
+
+def _brand(holder: str, rules: Rules) -> str | None:
+    """"Example, LLC", "Example Pty Ltd": one word and a legal form only, a company named after
+    its publication, which is that word ("Example Media, LLC" names no publication)."""
+    words = holder.replace(",", " ").split()
+    while len(words) > 1 and words[-1].strip(".").lower() in LEGAL_FORMS:
+        words.pop()
+    if len(words) == 1 and words[0] != holder and words[0].lower() not in rules.owner_words:
+        return words[0]
+    return None
 
 
 def owner_named(signals: Signals, rules: Rules) -> str | None:
@@ -105,7 +124,12 @@ def _author(signals: Signals, near: set[int] | None) -> tuple[str | None, str | 
     """A byline near the headline or the article first, then a reporter's social "Follow NAME" line."""
     bylines = [name for i, name in signals.bylines if near is None or i in near]
     if bylines:
-        return name_case(bylines[0].strip()), "byline"
+        return name_case(_unglued(bylines[0].strip())), "byline"
     if signals.follows:
         return name_case(signals.follows[0].strip()), "social"
     return None, None
+
+
+def _unglued(name: str) -> str:
+    """The name without a label pasted onto its last word ("Jo LeeCNN" -> "Jo Lee")."""
+    return _GLUED.split(name, 1)[0] if _GLUED.search(name) else name

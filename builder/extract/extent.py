@@ -159,7 +159,19 @@ def line_weights(sheet: Sheet, rules: Rules) -> list[tuple[int, float, str]]:
         else:
             rows.append((i, -w.short_line, "repeated" if i in repeated else "short"))
     _discount_teasers(rows, w)
+    _discount_comments(rows, w)
     return rows
+
+
+def _discount_comments(rows: list[tuple[int, float, str]], w: Weights) -> None:
+    """Below a comment thread's start that follows running text, the text is readers' comments:
+    it counts for less, so a long thread does not outweigh the article above it."""
+    seen = 0.0
+    for n, (index, weight, kind) in enumerate(rows):
+        if kind == "stop" and seen >= POST_MIN_WORDS:
+            rows[n + 1:] = [(i, wt * w.teaser_share if wt > 0 else wt, k) for i, wt, k in rows[n + 1:]]
+            return
+        seen += max(weight, 0.0)
 
 
 

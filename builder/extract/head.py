@@ -27,6 +27,7 @@ SHORT_HEADLINE_MIN_WORDS = 2  # a one-word line above the article is a section n
 SHORT_LINE_REASON = "section-name"  # why a line too short for a headline above it was removed
 HEAD_BYLINE_MAX_WORDS = 5  # "Jane Smith in Seoul"; longer lines are not bare bylines
 HEAD_NAME_MAX_WORDS = 3  # a bare name line has two or three words
+LABEL_REPEATS = 5  # a short line printed this often on the page is a label ("Main Course"), not a name
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,15 @@ def read_head(sheet: Sheet, rules: Rules, start: int | None = None) -> Head:
 
 def _window(sheet: Sheet, start: int, size: int) -> list[int]:
     """The non-blank lines just above `start` (at most `size`), top to bottom."""
-    region = [i for i in range(start - 1, -1, -1) if sheet.lines[i]][:int(size)]
+    region, counted = [], 0
+    for i in range(start - 1, -1, -1):
+        if not sheet.lines[i]:
+            continue
+        region.append(i)
+        mark = sheet.marks[i]
+        counted += mark is None or mark.dest != "removed"  # share bars and widgets do not push the headline out
+        if counted >= size:
+            break
     return sorted(region)
 
 
@@ -185,7 +194,7 @@ def _claim_head_bylines(sheet: Sheet, region: list[int], title_at: int, rules: R
             mark = sheet.marks[previous]
             if mark == Mark("evidence", "author") and rules.byline_affiliations.match(line):
                 sheet.marks[i] = Mark("evidence", "author")
-            elif name := _bare_name(line, rules):
+            elif sheet.lines.count(line) < LABEL_REPEATS and (name := _bare_name(line, rules)):
                 sheet.signals.bylines.append((i, name))
                 sheet.signals.bylines.sort()
                 sheet.marks[i] = Mark("evidence", "author")

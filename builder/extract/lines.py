@@ -19,6 +19,9 @@ SEPARATORS = frozenset("- – — | • · * ● ■ ▶ ▲ = _".split())
 _ALT_TEXT = re.compile(r"[a-z][a-z ]*")
 _POSSESSIVE = re.compile(r"[’']s$")
 _EMAIL_DOMAIN = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")
+_HOLDER_YEAR = re.compile(r"(?:19|20)\d\d|all rights reserved", re.I)  # a site's copyright notice dates itself
+_UPDATED_IN_LINE = re.compile(r"\b(?:last )?(?:updated|modified)\b", re.I)
+_COMPANY_SUFFIX = re.compile(r",?\s+(?:inc|llc|ltd|plc|corp|gmbh|pty)\b\.?", re.I)
 BYLINE_MAX_CHARS = 150
 PARAGRAPH_MIN_CHARS = 300  # a line this long is article text, whatever its shape
 TRAILER_REASON = "related-headlines"
@@ -94,8 +97,11 @@ def _claim_metadata(sheet: Sheet, i: int, rules: Rules) -> Mark | None:
         return Mark("evidence", "author")
     if len(line) <= BYLINE_MAX_CHARS and (name := _byline_name(line, rules)):
         signals.bylines.append((i, name))
-        if date := dates.find_date(line, rules, signals.order):
+        before_update = _UPDATED_IN_LINE.split(line, 1)[0]  # "By Jo Lee Updated May 4": not published then
+        if date := dates.find_date(before_update, rules, signals.order):
             signals.dates.append((i, date, True))
+        elif date := dates.find_date(line, rules, signals.order):
+            signals.dates.append((i, date, False))
         return Mark("evidence", "author")
     if parsed := dates.parse_date_line(line, rules, signals.order):
         signals.dates.append((i, parsed[0], parsed[1]))
@@ -129,20 +135,41 @@ def _claim_caption(line: str, rules: Rules) -> bool:
     if rules.caption_leading.match(line) or rules.credit_line.match(line):
         return True
     tail = line[-CAPTION_TAIL_CHARS:]
-    # Every trailing credit sits after a bracket, a bar or a colon: skip tails without one.
-    return any(c in tail for c in "([|:") and bool(rules.caption_trailing.search(tail))
+    # Every trailing credit sits after a bracket, a bar, a colon or a slash: skip tails without one.
+    return any(c in tail for c in "([|:/") and bool(rules.caption_trailing.search(tail))
+
+
+def undoubled(line: str) -> str:
+    """"Search the SiteSearch the Site" -> "Search the Site": a label pasted twice (a hidden copy)."""
+    half = len(line) // 2
+    return line[:half] if len(line) % 2 == 0 and half >= 4 and line[:half] == line[half:] else line
 
 
 def _collect_outlets(line: str, sheet: Sheet, rules: Rules) -> None:
     if len(line) > CHROME_LINE_MAX_CHARS:
         return  # a paragraph, not a line of the page's chrome
-    for patterns, found in ((rules.chrome_outlets, sheet.signals.chrome),
-                            (rules.copyright_outlets, sheet.signals.copyright)):
-        for pattern in patterns:
-            if match := pattern.match(line):
-                found.append(_POSSESSIVE.sub("", match["outlet"].rstrip(".,;: ")))
+    line = undoubled(line)
+    for pattern in rules.chrome_outlets:
+        if match := pattern.match(line):
+            name = match["outlet"].removeprefix("the ")  # "Search the Site": a lowercase "the" is not in the name
+            sheet.signals.chrome.append(_POSSESSIVE.sub("", name.rstrip(".,;: ")))
+    for pattern in rules.copyright_outlets:
+        if (match := pattern.match(line)) and not _photo_credit(line, match["outlet"], rules):
+            suffix = _COMPANY_SUFFIX.match(line, match.end())  # ", LLC", " Inc.": the owner company
+            holder = match["outlet"] + (suffix[0] if suffix else "")
+            sheet.signals.copyright.append(_POSSESSIVE.sub("", holder.rstrip(".,;: ")))
     for domain in _EMAIL_DOMAIN.findall(line):
         sheet.signals.domains.append(domain.lower())
+
+
+def _photo_credit(line: str, holder: str, rules: Rules) -> bool:
+    """"© Jo Lee", "© AGENCY / POOL": a copyright line without a year naming a person or a
+    wire agency is a photo's credit, not the site's own notice."""
+    if _HOLDER_YEAR.search(line):
+        return False
+    bare = holder.lower().removeprefix("the ")
+    person = 2 <= len(holder.split()) <= 3 and looks_like_person(holder, rules)
+    return person or "/" in line or bare in rules.agency_index
 
 
 def _first_pass(sheet: Sheet, rules: Rules) -> None:

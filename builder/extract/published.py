@@ -21,6 +21,7 @@ INTO_ARTICLE = 8  # non-blank lines of the article's start that may hold its byl
 AFTER_ARTICLE = 6  # non-blank lines after the article's end ("First published on ...")
 SHORT_LINE_CHARS = 160
 FREE_LINE_MAX_WORDS = 15  # a date inside a longer line is the article's text, not its date
+_EMBED = re.compile(r"\(@\w+\)")
 _UPDATED = re.compile(r"\s*(?:last\s+)?(?:updated|modified|edited|수정)\b", re.I)
 
 
@@ -76,6 +77,8 @@ def _candidates(sheet: Sheet, lines: list[int], rules: Rules, order: str | None)
             continue
         if sheet.free(i) and (ends_sentence(line) or word_count(line) > FREE_LINE_MAX_WORDS):
             continue  # a sentence of the article that mentions a date
+        if _EMBED.search(line):
+            continue  # an embedded post's credit: "— Jo Lee (@jolee) May 4, 2019"
         if date := dates.find_date(line, rules, order):
             found.append((i, date))
     return found

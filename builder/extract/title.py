@@ -25,13 +25,18 @@ BYLINE_NEAR_BELOW = 3.0  # a byline or date line within NEAR lines below
 DECK = 4.0  # a longer headline-shaped line right below, set apart from the article (a deck)
 FIRST_LINE = 1.5  # the text's first line
 FIRST_LINE_MIN_WORDS = 2  # "Rally in Seoul" heading a clean text is its headline
+FIRST_LINE_NEAR = 2  # ... when the article starts within this many lines below it
 BYLINE_ABOVE = 2.0  # a byline or date line within NEAR lines above
 NEAR = 3
-REPEATED = 3.0  # printed again on the page (its repeat line, or inside a share or <title> text)
+REPEATED = 4.5  # printed again on the page (its repeat line, or inside a share or <title> text)
 WORDS_PER_POINT = 3.5
 WORD_POINTS_MAX = 4.0
 DISTANCE = 0.5  # lost per line between the candidate and the article
 IN_MENU = 4.0  # both neighbours are short unclaimed lines
+LONG_HEADLINE = 1.5  # a headline this much longer than the line below it, with the byline under that: a deck
+IN_LIST = 4.0  # two neighbours are headline-shaped too: one item of a teaser list
+LINK_LABEL_REASONS = ("related-link", "promo")  # boilerplate groups of "See also", "Related:", "Video" lines
+LIST_ITEM_MIN_WORDS = 6  # shorter headline-shaped lines are menu entries ("Account Settings Log Out")
 MIN_SCORE = 5.0
 MENU_NEIGHBOUR_MAX_WORDS = 4
 _METADATA_WORDS = re.compile(r"(?:by|posted|published|updated|written|last updated|first published)\b", re.I)
@@ -79,7 +84,20 @@ def _is_metadata(sheet: Sheet, i: int, rules: Rules) -> bool:
     if mark is not None:
         return mark.dest == "evidence" and mark.reason in ("author", "date")
     line = sheet.lines[i]
-    return word_count(line) <= DATED_LINE_MAX_WORDS and dates.find_date(line, rules, sheet.signals.order) is not None
+    if word_count(line) > DATED_LINE_MAX_WORDS:
+        return False
+    return bool(_METADATA_WORDS.match(line)) or dates.find_date(line, rules, sheet.signals.order) is not None
+
+
+def _under_link_label(sheet: Sheet, above: list[int]) -> bool:
+    """Right under "See also", "Related:", "Video" (a list title such as "Recommended" may head the story itself)."""
+    mark = sheet.marks[above[0]] if above else None
+    return mark is not None and mark.dest == "removed" and mark.reason in LINK_LABEL_REASONS
+
+
+def _listed(sheet: Sheet, i: int, rules: Rules) -> bool:
+    """An unclaimed headline-shaped line: two of them beside a candidate make a teaser list."""
+    return sheet.free(i) and word_count(sheet.lines[i]) >= LIST_ITEM_MIN_WORDS and headline_shaped(sheet.lines[i], rules)
 
 
 def _menu_line(sheet: Sheet, i: int) -> bool:
@@ -98,17 +116,19 @@ def _repeated_elsewhere(sheet: Sheet, index: int, page: str) -> bool:
 
 
 def _has_deck(sheet: Sheet, index: int, above: list[int], below: list[int], start: int, rules: Rules) -> bool:
-    """A longer headline-shaped line right below, not itself the article's first line, and
+    """A headline-shaped line right below (longer, or followed by the byline), not the article's first line, and
     no headline-shaped line right above (that would make three: a teaser list)."""
     if not below or below[0] >= start or not sheet.free(below[0]):
         return False
     deck = sheet.lines[below[0]]
-    if not headline_shaped(deck, rules) or len(deck) <= len(sheet.lines[index]):
-        return False
     following = _neighbours(sheet, below[0], 1, 1)
-    if following and following[0] >= start:
+    if not headline_shaped(deck, rules) or (following and following[0] >= start):
         return False
-    return not (above and sheet.free(above[0]) and headline_shaped(sheet.lines[above[0]], rules))
+    # A shorter line below is a deck only under a much longer headline, with the byline under it.
+    if len(deck) <= len(sheet.lines[index]) and not (
+            len(sheet.lines[index]) >= LONG_HEADLINE * len(deck) and following and _is_metadata(sheet, following[0], rules)):
+        return False
+    return not (above and _listed(sheet, above[0], rules))
 
 
 def score(sheet: Sheet, index: int, start: int, page: str, rules: Rules) -> Candidate:
@@ -127,7 +147,7 @@ def score(sheet: Sheet, index: int, start: int, page: str, rules: Rules) -> Cand
     if _repeated_elsewhere(sheet, index, page):
         points += REPEATED
         reasons.append("printed again on the page")
-    if _has_deck(sheet, index, above, below, start, rules):
+    if word_count(line) >= rules.limits["headline_min_words"] and _has_deck(sheet, index, above, below, start, rules):
         points += DECK
         reasons.append("a deck line below it")
     if not any(sheet.lines[:index]):
@@ -135,12 +155,19 @@ def score(sheet: Sheet, index: int, start: int, page: str, rules: Rules) -> Cand
         reasons.append("the text's first line")
     words = min(word_count(line) / WORDS_PER_POINT, WORD_POINTS_MAX)
     points += words
-    between = sum(1 for i in range(index + 1, start) if sheet.lines[i])
+    between = sum(1 for i in range(index + 1, start) if sheet.free(i))  # claimed lines are the head cluster or chrome
     points -= DISTANCE * between
     reasons.append(f"{word_count(line)} words, {between} lines above the article")
     if below[:1] and above[:1] and _menu_line(sheet, below[0]) and _menu_line(sheet, above[0]):
         points -= IN_MENU
         reasons.append("inside a run of short menu lines")
+    elif _under_link_label(sheet, above):
+        points -= IN_LIST
+        reasons.append("a link to another story (under a link label)")
+    elif sum(1 for i in above[:2] + [k for k in below[:2] if k < start]
+             if sheet.lines[i] != line and _listed(sheet, i, rules)) >= 2:
+        points -= IN_LIST
+        reasons.append("inside a list of headlines (teasers)")
     return Candidate(index, round(points, 2), tuple(reasons))
 
 
@@ -148,8 +175,10 @@ def candidates(sheet: Sheet, region: list[int], start: int, rules: Rules) -> lis
     """Every headline-shaped unclaimed line of the head window, best first."""
     page = "\n".join(sheet.lines)
     first = next((i for i, line in enumerate(sheet.lines) if line), None)
+    clean_top = first is not None and len(_neighbours(sheet, first, 1, FIRST_LINE_NEAR)) > 0 and \
+        _neighbours(sheet, first, 1, FIRST_LINE_NEAR)[-1] >= start  # the article follows the first line closely
     indexes = [i for i in region if sheet.free(i) and headline_shaped(
-        sheet.lines[i], rules, FIRST_LINE_MIN_WORDS if i == first else None)]
+        sheet.lines[i], rules, FIRST_LINE_MIN_WORDS if i == first and clean_top else None)]
     if start < len(sheet.lines) and sheet.free(start) and headline_shaped(sheet.lines[start], rules) \
             and sheet.lines[start].endswith(("?", "!")) and not is_paragraph_like(sheet.lines[start]):
         indexes.append(start)
