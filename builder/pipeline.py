@@ -38,6 +38,7 @@ from builder.render.knowledge_pages import data_pages, figures_page
 from builder.render.timeline import timeline_pages
 from builder.report import Report, status_for
 from builder.safety import build_lock
+from builder.search import search_pages
 from builder.site import build_site, site_url
 from builder.sources import discover, read
 from builder.write import MANIFEST, write_tree
@@ -132,7 +133,8 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     # 6. render
     ctx = _context(articles, settings, vocabulary, address, copies)
     report.articles = len(articles)
-    pages = _render(articles, ctx, registry, cache, paths.docs, settings.feed_count, report)
+    pages = chain(_render(articles, ctx, registry, cache, paths.docs, settings.feed_count, report),
+                  search_pages(articles, vocabulary))
     registry_bytes = dump_registry(registry)
     return Archive(articles, report, pages, registry_bytes, cache, state)
 
