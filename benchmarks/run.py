@@ -10,6 +10,8 @@
 4. site/ size, search/search_index.json size, bytes per article.
 5. Both publishing engines, MkDocs and Zensical, on the same generated docs/ of 100 synthetic
    articles and of the --real folder (benchmarks/engines.py).
+6. Search on the largest synthetic corpus: index build time, offline index size, and the bytes
+   a cold query downloads before its results show (benchmarks/search.py; --no-search skips it).
 
 Every figure is the median of --repeat runs (fewer for 10,000 articles and for the full
 builds, which dominate the time: see `measure.enough` and the caps in benches.py). Work
@@ -33,6 +35,7 @@ from benchmarks.benches import Results, bench_build, bench_generate, bench_incre
 from benchmarks.engines import bench_engines
 from benchmarks.machine import builder_supports, load, machine
 from benchmarks.report import render
+from benchmarks.search import report as search_report
 from benchmarks.workdir import PROJECT_ROOT, Work, make_work
 
 BENCH_DIR = PROJECT_ROOT / "benchmarks"
@@ -52,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", default=None, help="pass --jobs to the builder (when it has that option)")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where the Markdown table goes")
     parser.add_argument("--keep", action="store_true", help="keep the work folders under benchmarks/out/")
+    parser.add_argument("--no-search", action="store_true", help="skip the search index measurements")
     args = parser.parse_args(argv)
     sizes = [100, 1000] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
     repeat = 1 if args.quick else max(1, args.repeat)
@@ -69,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     info = machine() | {"Load average (1 min) at start → end": f"{load_before} → {load()} "
                                                                   "(other work on the machine slows every figure)"}
     text = render(results, info, args, repeat, elapsed, jobs)
+    synthetic = [w for w in works if w.name.startswith("synthetic")]
+    if synthetic and not args.no_search:
+        text += "\n" + "\n".join(search_report(max(synthetic, key=lambda w: w.inputs))) + "\n"
     args.output.write_text(text, encoding="utf-8")
     print(text)
     if not args.keep:

@@ -23,6 +23,7 @@ from tests.browser_support import (  # noqa: F401 - fixtures
 )
 from tests.conftest import FIXTURES, ROOT
 from tests.test_browser_offline import unzipped_bundle
+from tests.test_search_tokens import TOKENS
 
 pytestmark = pytest.mark.browser
 TOP = 3
@@ -222,3 +223,18 @@ def test_filters_offer_the_archive_years_publishers_and_topics(sites, visit):
                            "location.search.includes('year=2012')")
     found = page.eval_on_selector_all(".archive-search-results a.archive-search-link", "els => els.map(a => a.href)")
     assert len(found) == 2 and any(sites["seed-online"].article(IBT) in u for u in found), found
+
+
+def test_the_page_splits_words_as_the_index_does(sites, visit):
+    """The query's words and term files, computed in the browser, are the index's."""
+    from builder.search.index import term_hash
+    from builder.search.tokens import tokens
+
+    page = visit.page
+    page.goto(sites["seed-online"].search)
+    page.wait_for_selector("#archive-search[data-state=done]")
+    texts = [text for text, _ in TOKENS] + ["Ｋｉｍ Ｊｏｎｇ－ｕｎ", "Ελληνικά Ωμέγα", "Привет, Москва!", "naïve façade"]
+    in_browser = page.evaluate("ts => ts.map(t => window.__archiveSearch.tokens(t))", texts)
+    assert in_browser == [tokens(t) for t in texts]
+    words = sorted({w for t in texts for w in tokens(t)})
+    assert page.evaluate("ws => ws.map(w => window.__archiveSearch.hash(w))", words) == [term_hash(w) for w in words]

@@ -15,19 +15,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 STOPWORDS = frozenset(
     "a an and are as at be by for from has have in is it its of on or that the this to was were will with".split())
 WORD = re.compile(r"[^\W_]+")
 CJK = re.compile("([\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+)")
 PLURAL_KEEP = ("ss", "us", "is")
+# Combining accents (the same ranges in archive-search.js)
+ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+RUNS_REMEMBERED = 200_000
 
 
 def fold(text: str) -> str:
-    """Lower case without accents; Hangul stays composed."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
-    return unicodedata.normalize("NFC", kept).lower()
+    """Lower case without the accents of Latin, Greek and Cyrillic letters; Hangul and kana
+    stay composed (their parts are letters, not accents)."""
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFC", ACCENTS.sub("", unicodedata.normalize("NFKD", text))).lower()
 
 
 def stem(word: str) -> str:
@@ -40,7 +45,8 @@ def stem(word: str) -> str:
     return word
 
 
-def run_tokens(run: str) -> list[str]:
+@lru_cache(maxsize=RUNS_REMEMBERED)
+def run_tokens(run: str) -> tuple[str, ...]:
     """The tokens of one run of letters and digits (already folded)."""
     tokens: list[str] = []
     for index, part in enumerate(CJK.split(run)):
@@ -50,14 +56,14 @@ def run_tokens(run: str) -> list[str]:
             tokens.extend([part] if len(part) == 1 else [part[i:i + 2] for i in range(len(part) - 1)])
         elif part not in STOPWORDS and not (len(part) == 1 and part.isascii() and part.isalpha()):
             tokens.append(stem(part))
-    return tokens
+    return tuple(tokens)
 
 
 def tokens(text: str) -> list[str]:
     """The searchable words of a text, in order."""
     found: list[str] = []
-    for match in WORD.finditer(fold(text)):
-        found.extend(run_tokens(match.group()))
+    for run in WORD.findall(fold(text)):
+        found.extend(run_tokens(run))
     return found
 
 

@@ -18,8 +18,10 @@
   var WORD = /[\p{L}\p{N}]+/gu;
   var CJK = /([\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+)/;
 
+  var ACCENTS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+
   function fold(text) {
-    return text.normalize("NFKD").replace(/\p{M}/gu, "").normalize("NFC").toLowerCase();
+    return text.normalize("NFKD").replace(ACCENTS, "").normalize("NFC").toLowerCase();
   }
 
   function stem(word) {
