@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from builder.models import Article
-from builder.render.context import article_path, facet_path, facet_values, sort_newest_first
+from builder.render.context import article_path, facet_path, sort_newest_first
 from builder.render.indexes import group_facets
 
 ENTITY_KINDS = ("people", "organizations", "places")
@@ -88,5 +88,3 @@ def filter_values(articles: list[Article]) -> dict[str, list[list]]:
         ordered[kind] = sorted(counts[kind].items(), key=lambda item: (item[0].casefold(), item[0]))
     return {kind: [list(item) for item in items] for kind, items in ordered.items()}
 
-
-__all__ = ["Record", "article_records", "listing_records", "filter_values", "spellings", "facet_values"]
