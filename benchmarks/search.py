@@ -32,8 +32,8 @@ SCRIPT = PROJECT_ROOT / "site_config" / "theme" / "assets" / "javascripts" / "ar
 CHROMIUM = Path("/usr/bin/chromium")
 
 
-def index_timing(work: Work) -> tuple[float, int]:
-    """Seconds to make every index file from the articles read, and the number of records' files."""
+def index_timing(work: Work) -> tuple[float, float, int]:
+    """Wall and CPU seconds to make every index file from the articles read; the files made."""
     from builder import knowledge, pipeline
     from builder.config import Paths
     from builder.search import search_pages
@@ -42,9 +42,9 @@ def index_timing(work: Work) -> tuple[float, int]:
                   mkdocs_file=work.root / "mkdocs.yml")
     archive = pipeline.gather(paths)
     vocabulary = knowledge.load_vocabulary(paths.config)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     files = sum(1 for _ in search_pages(archive.articles, vocabulary))
-    return time.perf_counter() - started, files
+    return time.perf_counter() - started, time.process_time() - cpu, files
 
 
 def index_size(docs: Path) -> tuple[int, int, int]:
@@ -105,10 +105,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 def report(work: Work) -> list[str]:
     """The Markdown section for benchmarks/RESULTS.md."""
-    seconds, files = index_timing(work)
+    seconds, cpu, files = index_timing(work)
     count, raw, deflated = index_size(work.docs)
     lines = [f"## Search index ({work.name})", "",
-             f"- Index build (builder.search on the articles read): {seconds:.1f} s for {files:,} files",
+             f"- Index build (builder.search on the articles read): {seconds:.1f} s wall, {cpu:.1f} s CPU, "
+             f"{files:,} files",
              f"- Offline index (docs/search/): {count:,} files, {raw / 1e6:.1f} MB, "
              f"{deflated / 1e6:.1f} MB deflated in the zip",
              f"- Search script: {SCRIPT.stat().st_size / 1e3:.1f} KB (not counted below)", "",
