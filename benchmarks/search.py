@@ -28,7 +28,7 @@ from urllib.parse import quote
 from benchmarks.workdir import PROJECT_ROOT, Work, make_work
 
 QUERIES = ("Kim Jong Un", "forced repatriation", "North Korean refugees", "Seoul", "Shenyang police")
-SCRIPT = PROJECT_ROOT / "site_config" / "theme" / "assets" / "javascripts" / "archive-search.js"
+SCRIPT = PROJECT_ROOT / "builder" / "defaults" / "theme" / "assets" / "javascripts" / "archive-search.js"
 CHROMIUM = Path("/usr/bin/chromium")
 
 
@@ -42,8 +42,12 @@ def index_timing(work: Work) -> tuple[float, float, int]:
                   mkdocs_file=work.root / "mkdocs.yml")
     archive = pipeline.gather(paths)
     vocabulary = knowledge.load_vocabulary(paths.config)
+    from builder.config import load_settings
+    from builder.resolve import resolve
+
+    site = resolve(archive.articles, load_settings(paths.config), "", vocabulary.describe)
     started, cpu = time.perf_counter(), time.process_time()
-    files = sum(1 for _ in search_pages(archive.articles, vocabulary))
+    files = sum(1 for _ in search_pages(site, vocabulary))
     return time.perf_counter() - started, time.process_time() - cpu, files
 
 

@@ -1,5 +1,11 @@
-"""A content-hash cache of processed articles under .cache/, so an unchanged file is not
-read out again. Any change to site_config/ or to the builder's code starts a new cache."""
+"""The cache under .cache/: what earlier builds worked out, kept in one file.
+
+The file is salted with everything an output depends on besides the content files
+(site_config/ and the builder's code): a change to either starts a new cache. It holds
+named parts: the articles read out of files (ArticleCache, here, used by process) and
+what builder.incremental keeps (the digests of pages written, the last build's inputs
+and report). A part not used in a build is dropped when the file is saved.
+"""
 from __future__ import annotations
 
 import hashlib
@@ -29,17 +35,11 @@ def key(rel_path: str, data: bytes) -> str:
 
 
 class ArticleCache:
-    """key -> Article, and page key -> the digest of the page rendered for it, kept in one
-    pickle; entries not used in a build are dropped on save."""
+    """key (a file's path and bytes) -> the Article read out of it; those not used are dropped."""
 
-    def __init__(self, folder: Path | None, salt_value: str):
-        self.folder, self.salt = folder, salt_value
-        self.notes: list[str] = []  # a damaged cache, discarded
-        self.entries, self.pages, self.state, self.report = self._load() if folder else ({}, {}, None, None)
+    def __init__(self, entries: dict[str, Article] | None = None):
+        self.entries = entries or {}
         self.used: dict[str, Article] = {}
-        self.pages_used: dict[str, str] = {}
-        self.rendered = False  # pages were made in this run (else their digests are kept as they were)
-        self.remembered = False  # a build's inputs and report were recorded in this run
         self.hits = 0
 
     def get(self, cache_key: str) -> Article | None:
@@ -52,59 +52,47 @@ class ArticleCache:
     def put(self, cache_key: str, article: Article) -> None:
         self.used[cache_key] = article
 
-    def page(self, page_key: str, written: Path, render) -> bytes:
-        """The page: the file already written for these same inputs (read back, not
-        rendered again) when its digest still matches, else render() now."""
-        self.rendered = True
-        digest = self.pages.get(page_key)
-        if digest is not None:
-            try:
-                content = written.read_bytes()
-            except OSError:
-                content = None
-            if content is not None and hashlib.sha1(content).hexdigest() == digest:
-                self.pages_used[page_key] = digest
-                return content
-        content = render()
-        self.pages_used[page_key] = hashlib.sha1(content).hexdigest()
-        return content
+    @property
+    def changed(self) -> bool:
+        return self.used.keys() != self.entries.keys()
 
-    def remember(self, state: str, report) -> None:
-        """The digest of a build's inputs and its report: the same inputs give the same output."""
-        self.state, self.report, self.remembered = state, report, True
 
-    def save(self) -> None:
-        if not self.rendered:
-            self.pages_used = self.pages
-        unchanged = self.used.keys() == self.entries.keys() and self.pages_used.keys() == self.pages.keys()
-        if not self.folder or (unchanged and not self.remembered):
+class CacheFile:
+    """.cache/articles.pickle: its parts when the salt matches; a damaged file is discarded."""
+
+    def __init__(self, folder: Path | None, salt_value: str):
+        self.folder, self.salt = folder, salt_value
+        self.notes: list[str] = []  # a damaged cache, discarded
+        self.parts: dict = self._load() if folder else {}
+
+    def save(self, parts: dict) -> None:
+        if not self.folder:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             temporary = self.folder / f".{CACHE_FILE}.{os.getpid()}.tmp"  # `check` may save at the same time
             with open(temporary, "wb") as file:
-                pickle.dump((self.salt, self.used, self.pages_used, self.state, self.report), file,
-                            protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((self.salt, parts), file, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.folder / CACHE_FILE)
             for stale in self.folder.glob(f".{CACHE_FILE}.*.tmp"):  # left by a build that was killed
                 stale.unlink(missing_ok=True)
         except OSError:
             pass  # a cache that cannot be written only makes the next build slower
 
-    def _load(self) -> tuple[dict[str, Article], dict[str, str], str | None, object]:
+    def _load(self) -> dict:
         try:
             with open(self.folder / CACHE_FILE, "rb") as file:
                 stored = pickle.load(file)
         except FileNotFoundError:
-            return {}, {}, None, None
+            return {}
         except Exception as exc:  # noqa: BLE001 - unreadable or damaged in any way: start afresh
             return self._discard(f"{type(exc).__name__}: {exc}")
         if not _well_formed(stored):
             return self._discard("not what this builder writes")
-        stored_salt, entries, pages, state, report = stored
-        return (entries, pages, state, report) if stored_salt == self.salt else ({}, {}, None, None)
+        stored_salt, parts = stored
+        return parts if stored_salt == self.salt else {}
 
-    def _discard(self, why: str) -> tuple[dict, dict, None, None]:
+    def _discard(self, why: str) -> dict:
         """Forget a damaged cache, and clear the way for a new one (the folder is the builder's)."""
         damaged = self.folder / CACHE_FILE
         try:
@@ -116,16 +104,18 @@ class ArticleCache:
             pass  # then it is discarded again next time, with the same note
         self.notes.append(f"the cache {self.folder / CACHE_FILE} was damaged ({why[:200]}): it was "
                           "discarded and is made again (this build reads every article afresh)")
-        return {}, {}, None, None
+        return {}
 
 
 def _well_formed(stored) -> bool:
     from builder.report import Report
 
-    if not (isinstance(stored, tuple) and len(stored) == 5):
+    if not (isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[1], dict)):
         return False
-    stored_salt, entries, pages, state, report = stored
-    return (isinstance(stored_salt, str) and isinstance(entries, dict) and isinstance(pages, dict)
-            and all(isinstance(a, Article) for a in entries.values())
+    stored_salt, parts = stored
+    articles, pages = parts.get("articles", {}), parts.get("pages", {})
+    state, report = parts.get("state"), parts.get("report")
+    return (isinstance(stored_salt, str) and isinstance(articles, dict) and isinstance(pages, dict)
+            and all(isinstance(a, Article) for a in articles.values())
             and all(isinstance(d, str) for d in pages.values())
             and isinstance(state, (str, type(None))) and isinstance(report, (Report, type(None))))

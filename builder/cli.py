@@ -298,3 +298,8 @@ def _finish(report, strict: bool) -> None:
 def _exit_for(report, strict: bool) -> None:
     if report.has_errors or (strict and report.has_warnings):
         sys.exit(1)
+
+
+from builder.cli_init import init  # noqa: E402 - its own module; registered here
+
+main.add_command(init)

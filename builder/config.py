@@ -4,13 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-import yaml
-
 from builder.errors import ConfigError
 from builder.progress import Progress
-from builder.safe_yaml import UnsafeYAML, load_settings_yaml
+from builder.settings import Problems, problem, read, unknown_key
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUILDER_FILE = "builder.yml"
 KIND_WORDS = {str: "text", int: "a whole number"}  # how a setting's kind is named to a curator
 
@@ -56,33 +53,26 @@ class BuildOptions:
 
 
 def default_config_dir() -> Path:
-    """site_config/ in the current folder, else the one shipped beside the builder."""
-    local = Path("site_config")
-    return local if local.is_dir() else PROJECT_ROOT / "site_config"
+    """site_config/ in the current folder (the builder's defaults fill in what it leaves out)."""
+    return Path("site_config")
 
 
 def load_settings(config_dir: Path) -> Settings:
-    """Read builder.yml; every problem names the file and key."""
-    path = config_dir / BUILDER_FILE
-    if not path.exists():
-        return Settings()
-    try:
-        data = load_settings_yaml(path.read_text(encoding="utf-8")) or {}
-    except UnsafeYAML as exc:
-        raise ConfigError(f"{path}, line {exc.line}: {exc.reason}") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid YAML: {getattr(exc, 'problem', None) or 'unreadable'}") from None
+    """Read builder.yml; every problem names the file, line and key (builder.settings)."""
+    problems = Problems()
+    document = read(config_dir, BUILDER_FILE, problems)
+    problems.raise_if_any()
+    data = {} if document.data is None else document.data
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected 'key: value' lines")
-    problems, values = [], {}
+        raise ConfigError(problem(document, "", "expected 'key: value' lines"))
+    values = {}
     defaults = {f.name: f.default for f in fields(Settings)}
     for key, value in data.items():
         if key not in defaults:
-            problems.append(f"{path}: unknown key '{key}' (known keys: {', '.join(defaults)})")
+            problems.lines.append(problem(document, str(key), unknown_key(key, tuple(defaults))))
         elif type(value) is not type(defaults[key]):
-            problems.append(f"{path}: key '{key}': expected {KIND_WORDS[type(defaults[key])]}, got {value!r}")
+            problems.lines.append(problem(document, key, f"expected {KIND_WORDS[type(defaults[key])]}, got {value!r}"))
         else:
             values[key] = value
-    if problems:
-        raise ConfigError("\n".join(problems))
+    problems.raise_if_any()
     return Settings(**values)

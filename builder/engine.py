@@ -20,8 +20,10 @@ import yaml
 
 from builder.config import Paths
 from builder.errors import BuilderError, ConfigError, WriteError
+from builder.settings import THEME_DIR
 
 MKDOCS, ZENSICAL = "mkdocs", "zensical"
+MATERIAL = "material"  # the theme the builder's templates extend
 ENGINES = (MKDOCS, ZENSICAL)
 ENGINE_VARIABLE = "SITE_ENGINE"  # the engine for `builder build` when --engine is not given
 INSTALL_HINT = "install it with: .venv/bin/pip install -e '.[zensical]'"
@@ -32,6 +34,30 @@ UNSUPPORTED = {
 }
 OUTPUT_LINES_SHOWN = 15
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def theme_settings(settings: dict, mkdocs_file: Path) -> dict:
+    """mkdocs.yml's theme, with the builder's templates (package data) as its overrides folder
+    unless mkdocs.yml names its own custom_dir (then taken from mkdocs.yml's folder)."""
+    theme = settings.get("theme") or {}
+    theme = dict(theme) if isinstance(theme, dict) else {"name": str(theme)}
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str((mkdocs_file.resolve().parent / theme["custom_dir"]).resolve())
+    elif theme.get("name", MATERIAL) == MATERIAL:
+        theme["custom_dir"] = str(THEME_DIR)
+    return theme
+
+
+def mkdocs_build(config, command: str = "build") -> None:
+    """MkDocs' build as its own `mkdocs build` runs it: plugins get their startup and shutdown
+    events around the build, so any plugin listed in mkdocs.yml works."""
+    from mkdocs.commands.build import build
+
+    config.plugins.on_startup(command=command, dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
 
 
 def chosen_engine(engine: str | None) -> str:
@@ -92,9 +118,6 @@ def run_zensical(paths: Paths, site_dir: Path, settings: dict, strict: bool = Fa
 def _settings_for(paths: Paths, settings: dict, root: Path, docs: Path, site: Path) -> dict:
     """mkdocs.yml's settings with this build's folders, relative to the settings file's folder."""
     config = dict(settings)
-    theme = dict(config.get("theme") or {})
-    if theme.get("custom_dir"):
-        theme["custom_dir"] = str((paths.mkdocs_file.resolve().parent / theme["custom_dir"]).resolve())
-    config.update(theme=theme, docs_dir=docs.relative_to(root).as_posix(),
+    config.update(theme=theme_settings(settings, paths.mkdocs_file), docs_dir=docs.relative_to(root).as_posix(),
                   site_dir=site.relative_to(root).as_posix())
     return config

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from builder.kinds import KNOWLEDGE_KINDS
 from builder.models import Article
 from builder.text_safety import shown
 
@@ -28,10 +29,7 @@ def article_summary(article: Article) -> dict:
         "body": [{"type": b.type, "text": b.text} for b in article.body],
         "captions": list(article.captions),
         "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
-        "topics": list(k.topics),
-        "people": list(k.people),
-        "organizations": list(k.organizations),
-        "places": list(k.places),
+        **{kind: list(getattr(k, kind)) for kind in KNOWLEDGE_KINDS},
         "detected_people": list(k.detected_people),
         "detected_organizations": list(k.detected_organizations),
         "detected_places": list(k.detected_places),
@@ -57,7 +55,7 @@ def as_text(summary: dict) -> str:
     headings = [b["text"] for b in summary["body"] if b["type"] == "heading"]
     lines.append(f"{'body':15} {paragraphs} paragraphs" + (f", headings: {headings}" if headings else ""))
     lines.append(f"{'summary':15} {summary['summary'] or '(none)'}")
-    for key in ("captions", "topics", "people", "organizations", "places"):
+    for key in ("captions", *KNOWLEDGE_KINDS):
         lines.append(f"{key:15} {', '.join(summary[key]) or '(none)'}")
     lines.append(f"{'removed':15} {len(summary['removed'])} lines")
     for item in summary["removed"]:

@@ -1,7 +1,8 @@
 """The typed objects passed between pipeline stages.
 
-RawDocument (read) -> Extraction (extract) + Header (header) -> Article (article)
--> Knowledge (knowledge) attached -> Page (render) -> files in docs/ (write).
+RawDocument (read) -> Extraction (extract) + Header (read) -> Article (merge)
+-> Knowledge attached (enrich) -> slug given (address) -> resolve.Site (resolve)
+-> Page (render) -> files in docs/ (write).
 Value objects only: no I/O, no heuristics.
 """
 from __future__ import annotations

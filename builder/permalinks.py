@@ -1,4 +1,5 @@
-"""Every address an article has been published under, kept in content/permalinks.yml.
+"""Stage 5, address: every address an article has been published under, kept in
+content/permalinks.yml.
 
 What identifies an article: its file (the path inside content/), and, when that path is new,
 the fingerprint of its text (below the header). So an article keeps its address through
@@ -16,6 +17,7 @@ import hashlib
 import re
 from pathlib import PurePosixPath
 
+from builder.addresses import article_address
 from builder.models import Article, Message
 from builder.registry import MAX_SLUG_LENGTH, Entry, Registry, dump_registry, load_registry  # noqa: F401
 from builder.slugs import slugify, unique_slug
@@ -126,8 +128,8 @@ def _messages(wanted: str, slug: str, entry: Entry | None, origin: str | None) -
     if slug != wanted:
         messages.append(Message(
             "warning",
-            f"the address articles/{wanted}.html is already used by another article; this one is "
-            f"published as articles/{slug}.html (set 'slug:' in its header to choose another)",
+            f"the address {article_address(wanted)} is already used by another article; this one is "
+            f"published as {article_address(slug)} (set 'slug:' in its header to choose another)",
         ))
     if origin:
         messages.append(Message("info", f"moved from {origin}: it keeps its addresses"))
@@ -135,6 +137,6 @@ def _messages(wanted: str, slug: str, entry: Entry | None, origin: str | None) -
         messages.append(Message("info", "was removed from the archive before: it gets its addresses back"))
     if entry and entry.slug and entry.slug != slug:
         messages.append(Message(
-            "info", f"its address changed from articles/{entry.slug}.html to articles/{slug}.html; the old one redirects"
+            "info", f"its address changed from {article_address(entry.slug)} to {article_address(slug)}; the old one redirects"
         ))
     return tuple(messages)

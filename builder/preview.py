@@ -23,7 +23,9 @@ log = logging.getLogger("builder")
 def serve(paths: Paths, port: int) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    from builder.engine import theme_settings
     from builder.pipeline import generate
+    from builder.site import read_settings
 
     options = BuildOptions(paths, run_mkdocs=False)
     print(generate(options).summary_line())
@@ -32,7 +34,7 @@ def serve(paths: Paths, port: int) -> None:
     print(f"Preview at http://127.0.0.1:{port}/ (it follows your edits). Press Ctrl+C to stop.", flush=True)
     mkdocs_serve(
         config_file=str(paths.mkdocs_file), docs_dir=str(paths.docs.resolve()),
-        dev_addr=f"127.0.0.1:{port}", livereload=True,
+        dev_addr=f"127.0.0.1:{port}", livereload=True, theme=theme_settings(read_settings(paths), paths.mkdocs_file),
     )
 
 

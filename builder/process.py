@@ -1,4 +1,4 @@
-"""Stages 1-4 for one file at a time: parse, extract, merge, enrich.
+"""Stages 1-4 for one file at a time: read, extract, merge, enrich.
 
 Files run in a pool of processes (--jobs; the output is the same for any number of
 jobs), and unchanged files come from the content-hash cache.
@@ -11,19 +11,20 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from builder import knowledge, saved_pages
-from builder.article import merge
 from builder.cache import ArticleCache, key
-from builder.duplicates import fingerprint
 from builder.errors import SourceError
 from builder.text_safety import shown
 from builder.extract import extract, load_rules
 from builder.extract.page import NotAnArticle, read_page
+from builder.merge import merge
 from builder.models import Article, Message, RawDocument
 from builder.progress import Progress
 from builder.registry import MAX_SLUG_LENGTH
 from builder.safety import detach_worker
 from builder.sources import parse, read_bytes
+from builder.syndication import fingerprint
 
+DRAFT = Message("info", "a draft ('draft: true' in its header): not published")
 CHUNK = 32  # files handed to a worker at a time
 POOL_MINIMUM = 64  # fewer files to read out than this are done in this process
 
@@ -60,7 +61,13 @@ class Reader:
     def _article(self, path: Path, rel: str, data: bytes) -> Article | Failure:
         raw = parse(data, path, rel)
         if raw.header.draft:
-            return Failure(rel, "skipped", (Message("info", "a draft ('draft: true' in its header): not published"),))
+            return Failure(rel, "skipped", (DRAFT,))
+        self.check_header(raw)
+        return self.article(raw)
+
+    def check_header(self, raw: RawDocument) -> None:
+        """Raise SourceError for a header value a build refuses: an unknown topic, too long a slug."""
+        rel = raw.rel_path
         unknown = self.vocabulary.unknown_topics(raw.header.topics)
         if unknown:
             names = ", ".join(f"'{shown(name)}'" for name in unknown)
@@ -70,7 +77,6 @@ class Reader:
             raise SourceError(rel, f"header key 'slug': {len(raw.header.slug)} characters; an address may have "
                                    f"at most {MAX_SLUG_LENGTH} (the page's file name must fit on any disk)",
                               raw.header.line_of("slug"))
-        return self.article(raw)
 
     def article(self, raw: RawDocument) -> Article:
         """Extract, merge with the header, enrich (raise NotAnArticle for a page that is none)."""

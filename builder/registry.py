@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from builder.addresses import article_address
 from builder.errors import ConfigError
 from builder.header import SLUG_RULE
 
@@ -262,7 +263,7 @@ def resolve_claims(registry: Registry, path: Path) -> list[str]:
             owner[slug] = rel
             continue
         entry = registry.articles[rel]
-        notes.append(f"{path}: articles/{slug}.html was recorded for both {owner[slug]} and {rel} "
+        notes.append(f"{path}: {article_address(slug)} was recorded for both {owner[slug]} and {rel} "
                      f"(two branches merged); it stays with {owner[slug]}, {rel} gets another address")
         if entry.slug == slug:
             entry.slug = ""  # given a new address by assign_slugs

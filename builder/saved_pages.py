@@ -12,8 +12,8 @@ import email.policy
 import re
 from pathlib import Path
 
+from builder.decoding import decode
 from builder.errors import SourceError
-from builder.extract.encoding import decode
 from builder.header import parse_header
 from builder.models import Header, Message
 

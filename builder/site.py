@@ -1,4 +1,4 @@
-"""Stage 7, publish: run MkDocs (through its Python API) on docs/ into site/.
+"""Stage 9, publish: run MkDocs (through its Python API) on docs/ into site/.
 
 MkDocs builds into a folder beside site/, which replaces site/ whole only when the build
 succeeded (builder.safety): an interrupted or failed build leaves the previous site as it was.
@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 from builder.config import Paths
-from builder.engine import MKDOCS, ZENSICAL, run_zensical
+from builder.engine import MKDOCS, ZENSICAL, mkdocs_build, run_zensical, theme_settings
 from builder.errors import BuilderError, ConfigError, WriteError
 from builder.header import address_kind, web_address
 from builder.safety import stage, swap_in
@@ -53,12 +53,12 @@ def run_mkdocs(paths: Paths, site_dir: Path, strict: bool = False, **overrides) 
 
     A failed or interrupted build removes what it wrote into site_dir.
     """
-    from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError, MkDocsException
 
     if not paths.mkdocs_file.exists():
         raise ConfigError(f"{paths.mkdocs_file}: not found (run the builder from the archive's folder)")
+    overrides.setdefault("theme", theme_settings(read_settings(paths), paths.mkdocs_file))
     try:
         config = load_config(config_file=str(paths.mkdocs_file), docs_dir=str(paths.docs.resolve()),
                              site_dir=str(site_dir), strict=strict, **overrides)
@@ -66,7 +66,7 @@ def run_mkdocs(paths: Paths, site_dir: Path, strict: bool = False, **overrides) 
         raise ConfigError(f"{paths.mkdocs_file}: {exc}") from None
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
-        build(config)
+        mkdocs_build(config)
     except MkDocsException as exc:
         shutil.rmtree(site_dir, ignore_errors=True)
         raise BuilderError(f"MkDocs could not build the site: {exc}") from None

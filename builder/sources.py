@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder import saved_pages
+from builder.decoding import decode
 from builder.errors import SourceError
-from builder.extract.encoding import decode
 from builder.header import read_header
 from builder.models import Message, RawDocument
 from builder.text_safety import without_unsafe

@@ -1,4 +1,4 @@
-"""Stage 6, write: put the generated pages into docs/ safely.
+"""Stage 8, write: put the generated pages into docs/ safely.
 
 - Nothing is written outside the output folder; two pages never claim one path.
 - A file is rewritten only when its bytes change; stale files the builder made are removed,

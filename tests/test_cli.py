@@ -121,6 +121,16 @@ def test_explain_text_is_readable(tmp_path):
     assert "title" in output and "Seoul rally urges China" in output
 
 
+def test_explain_applies_the_checks_of_a_build(tmp_path):
+    make_content(tmp_path, {"draft.txt": "---\ndraft: true\n---\n" + ARTICLE,
+                            "unknown.txt": "---\ntopics: [Knitting]\n---\n" + ARTICLE})
+    draft = json.loads(run_cli("explain", tmp_path / "content" / "draft.txt", "--json").output)
+    assert draft["title"] == "Seoul rally urges China to halt deportations"  # read out all the same
+    assert any("draft" in m and "not published" in m for m in draft["messages"])
+    refused = run_cli("explain", tmp_path / "content" / "unknown.txt", expect=1)
+    assert "unknown topic 'Knitting'" in refused.output and "Traceback" not in refused.output
+
+
 def test_missing_mkdocs_settings_is_a_clear_error(tmp_path, monkeypatch):
     make_content(tmp_path, {"articles/a.txt": ARTICLE})
     monkeypatch.chdir(tmp_path)

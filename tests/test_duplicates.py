@@ -1,7 +1,7 @@
 """Syndicated copies: (bodies, expected copies) tables."""
 import pytest
 
-from builder.duplicates import fingerprint, syndicated
+from builder.syndication import fingerprint, syndicated
 
 STORY = [
     "Ten North Korean defectors are facing the threat of being sent back after they were arrested in "

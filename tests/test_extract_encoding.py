@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from builder.errors import ConfigError
-from builder.extract import decode, load_rules
+from builder.decoding import decode
+from builder.extract import load_rules
+from builder.settings import DEFAULTS_DIR
 
 KOREAN = "북한 이탈주민 강제북송 중단을 촉구하는 집회가 서울 중국대사관 앞에서 열렸다.\n참가자들은 중국 정부에 난민 지위 인정을 요구했다.\n"
 ENGLISH = "Seoul urges Beijing to halt forced returns.\nThe ministry said on Friday it had protested.\n"
@@ -65,22 +67,23 @@ def test_decode_refuses_binary(data: bytes) -> None:
 
 
 @pytest.mark.parametrize("text, problem", [
-    ("boilerplate: {}", "key 'boilerplate': expected a list of groups"),
-    ("boilerplate:\n  - patterns: [x]", "key 'boilerplate[0]': expected a mapping with a 'name'"),
-    ("boilerplate:\n  - name: a\n    patterns: ['(']", "key 'boilerplate[0].patterns[0]': bad regular expression"),
-    ("boilerplate:\n  - name: a\n    patern: [x]", "key 'boilerplate[0]': unknown keys: patern"),
-    ("limits: {title_max_chars: -3}", "key 'limits.title_max_chars': expected a positive whole number"),
-    ("limits: {title_max: 3}", "key 'limits.title_max': unknown limit setting"),
-    ("months: {13: [smarch]}", "key 'months.13': expected a number from 1 to 12"),
-    ("attribution: ['(?P<outlet>']", "key 'attribution[0]': bad regular expression"),
-    ("outlets: [{aliases: [x]}]", "key 'outlets[0]': expected a mapping with a 'name'"),
-    ("captions: []", "key 'captions': expected a mapping"),
+    ("boilerplate: {}", "line 1: boilerplate: expected a list of groups"),
+    ("boilerplate:\n  - patterns: [x]", "line 2: boilerplate[0]: expected a mapping with a 'name'"),
+    ("boilerplate:\n  - name: a\n    patterns: ['(']", "line 3: boilerplate[0].patterns[0]: bad regular expression"),
+    ("boilerplate:\n  - name: a\n    patern: [x]",
+     "line 3: boilerplate[0].patern: unknown key 'patern' (write 'patterns' instead; expected one of: name,"),
+    ("limits: {title_max_chars: -3}", "line 1: limits.title_max_chars: expected a positive whole number"),
+    ("limits: {title_max: 3}", "line 1: limits.title_max: unknown key 'title_max' (write 'title_max_chars' instead"),
+    ("months:\n  1: [jan]\n  13: [smarch]", "line 3: months.13: expected a number from 1 to 12"),
+    ("attribution: ['(?P<outlet>']", "line 1: attribution[0]: bad regular expression"),
+    ("outlets: [{aliases: [x]}]", "line 1: outlets[0]: expected a mapping with a 'name'"),
+    ("captions: []", "line 1: captions: expected a mapping"),
 ])
-def test_rules_errors_name_file_and_key(tmp_path: Path, text: str, problem: str) -> None:
+def test_rules_errors_name_file_line_and_key(tmp_path: Path, text: str, problem: str) -> None:
     (tmp_path / "extraction.yml").write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError) as error:
         load_rules(tmp_path)
-    assert str(tmp_path / "extraction.yml") in str(error.value)
+    assert str(error.value).startswith(f"{tmp_path.name}/extraction.yml, line ")
     assert problem in str(error.value)
 
 
@@ -91,6 +94,13 @@ def test_rules_errors_are_collected(tmp_path: Path) -> None:
     assert len(str(error.value).splitlines()) == 3
 
 
-def test_missing_rules_file(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="extraction.yml"):
-        load_rules(tmp_path)
+def test_an_archive_without_rules_reads_with_the_builders_defaults(tmp_path: Path) -> None:
+    assert load_rules(tmp_path).boilerplate == load_rules(DEFAULTS_DIR).boilerplate != ()
+
+
+def test_an_archives_rules_replace_the_defaults_key_by_key(tmp_path: Path) -> None:
+    (tmp_path / "extraction.yml").write_text("limits: {title_max_chars: 120}\n", encoding="utf-8")
+    rules, defaults = load_rules(tmp_path), load_rules(DEFAULTS_DIR)
+    assert rules.limits["title_max_chars"] == 120 != defaults.limits["title_max_chars"]
+    assert rules.limits["headline_max_words"] == defaults.limits["headline_max_words"]
+    assert rules.outlets == defaults.outlets != ()

@@ -11,14 +11,15 @@ import markdown
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from builder.config import Settings
+from builder.decoding import decode
 from builder.errors import ConfigError, SourceError
-from builder.extract.encoding import decode
 from builder.header import read_header
 from builder.models import Article, Header, RawDocument
-from builder.publish.feeds import FeedInfo, json_feed, rss_feed
-from builder.render.context import SiteContext
-from builder.render.indexes import home_page, iter_facet_pages
-from builder.render.knowledge_pages import data_pages
+from builder.render.feeds import FeedInfo, json_feed, rss_feed
+from builder.render.indexes import home_page, iter_index_pages
+from builder.render.knowledge_pages import iter_data_pages
+from builder.resolve import resolve
 from builder.render.markup import one_line
 from builder.safe_yaml import load_settings_yaml
 from builder.slugs import slugify
@@ -209,10 +210,10 @@ def _article(topic: str, person: str, title: str) -> Article:
 @given(name=SETTING, description=SETTING, archive=SETTING)
 def test_settings_strings_never_become_markup_or_bad_xml(name, description, archive):
     article = _article(name, name, archive)
-    ctx = SiteContext(archive_name=archive, archive_description=description,
-                      descriptions={("topics", name): description, ("people", name): description})
+    site = resolve([article], Settings(archive_name=archive, archive_description=description),
+                   describe=lambda kind, _name: description if kind in ("topics", "people") else None)
     md = markdown.Markdown(extensions=["attr_list", "toc"])
-    for page in [home_page([article], ctx), *iter_facet_pages([article], ctx)]:
+    for page in [home_page(site), *iter_index_pages(site)]:
         from mkdocs.utils.meta import get_data
 
         body, meta = get_data(page.content.decode("utf-8"))
@@ -222,7 +223,7 @@ def test_settings_strings_never_become_markup_or_bad_xml(name, description, arch
     info = FeedInfo(archive, description)
     ET.fromstring(rss_feed([article], info))  # parses, whatever the text
     assert json.loads(json_feed([article], info))["title"] == one_line(archive)
-    rows = list(csv.reader(io.StringIO(data_pages([article])[1].content.decode("utf-8"))))
+    rows = list(csv.reader(io.StringIO(list(iter_data_pages(site))[1].content.decode("utf-8"))))
     assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows[1:] for cell in row)
 
 

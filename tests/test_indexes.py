@@ -6,9 +6,10 @@ from pathlib import Path
 from mkdocs.utils.meta import get_data
 
 from builder.models import Article, Block, Header, Knowledge, PartialDate, RawDocument
-from builder.render.context import SiteContext
-from builder.render.indexes import PAGE_SIZE, iter_facet_pages
-from builder.render.timeline import SPLIT_AT, timeline_pages
+from builder.config import Settings
+from builder.render.indexes import PAGE_SIZE, iter_index_pages
+from builder.render.timeline import SPLIT_AT, iter_timeline_pages
+from builder.resolve import resolve
 
 
 def articles(count: int) -> list[Article]:
@@ -23,8 +24,12 @@ def articles(count: int) -> list[Article]:
     return made
 
 
+def site(count: int):
+    return resolve(articles(count), Settings("Archive"))
+
+
 def test_large_topic_pages_are_paginated():
-    pages = {p.path: p for p in iter_facet_pages(articles(2 * PAGE_SIZE + 50), SiteContext("Archive"))}
+    pages = {p.path: p for p in iter_index_pages(site(2 * PAGE_SIZE + 50))}
     topic = [p for p in pages if p.startswith("topics/forced-repatriation")]
     assert sorted(topic) == ["topics/forced-repatriation-page-2.md", "topics/forced-repatriation-page-3.md",
                              "topics/forced-repatriation.md"]
@@ -37,15 +42,15 @@ def test_large_topic_pages_are_paginated():
 
 
 def test_small_topic_has_one_page_without_pager():
-    pages = [p for p in iter_facet_pages(articles(3), SiteContext("Archive")) if p.path.startswith("topics/f")]
+    pages = [p for p in iter_index_pages(site(3)) if p.path.startswith("topics/f")]
     assert [p.path for p in pages] == ["topics/forced-repatriation.md"]
     assert "Pages:" not in pages[0].content.decode()
 
 
 def test_timeline_splits_by_year_past_the_limit():
-    small = list(timeline_pages(articles(10)))
+    small = list(iter_timeline_pages(site(10)))
     assert [p.path for p in small] == ["timeline.md"]
-    large = {p.path: p.content.decode() for p in timeline_pages(articles(SPLIT_AT + 1))}
+    large = {p.path: p.content.decode() for p in iter_timeline_pages(site(SPLIT_AT + 1))}
     assert sorted(large) == ["timeline.md", "timeline/2010.md", "timeline/2011.md", "timeline/2012.md"]
     assert "[2011](timeline/2011.md)" in large["timeline.md"]
     assert large["timeline/2011.md"].count("- **[") == sum(1 for n in range(SPLIT_AT + 1) if n % 3 == 1)

@@ -60,14 +60,14 @@ def test_duplicate_alias_across_entities(tmp_path: Path) -> None:
         "people:\n  - name: A\n  - name: B\n  - name: C\n  - name: Harry Wu\n    aliases: [HRW]\n"
     )
     assert problems(tmp_path, {"entities.yml": entities}) == [
-        "site_config/entities.yml: people[3].aliases: 'HRW' is already an alias of 'Human Rights Watch' (organizations)"
+        "site_config/entities.yml, line 9: people[3].aliases: 'HRW' is already an alias of 'Human Rights Watch' (organizations)"
     ]
 
 
 def test_spelling_variants_count_as_the_same_alias(tmp_path: Path) -> None:
     entities = "people:\n  - name: Kim Jong-un\n  - name: Kim Jong Un\n"
     assert problems(tmp_path, {"entities.yml": entities}) == [
-        "site_config/entities.yml: people[1].name: 'Kim Jong Un' is already an alias of 'Kim Jong-un' (people)"
+        "site_config/entities.yml, line 3: people[1].name: 'Kim Jong Un' is already an alias of 'Kim Jong-un' (people)"
     ]
 
 
@@ -80,15 +80,17 @@ def test_all_problems_are_reported_together(tmp_path: Path) -> None:
     entities = "places:\n  - name: Seoul\n    aliases: Seoul City\n    wiki: x\n  - description: no name\n"
     found = problems(tmp_path, {"topics.yml": topics, "entities.yml": entities})
     assert found == [
-        "site_config/topics.yml: topics[0]: unknown key 'treshold' (expected one of: name, description, threshold, terms, patterns)",
-        "site_config/topics.yml: topics[0].patterns: bad regular expression 'sen(d': missing ), unterminated subpattern at position 3",
-        "site_config/topics.yml: topics[1].threshold: expected a number of at least 0.1, got 'low'",
-        "site_config/topics.yml: topics[1].terms: 'a*b': '*' is only allowed at the end of a term",
-        "site_config/topics.yml: topics[1].terms: '*' has no word to match",
-        "site_config/entities.yml: places[0]: unknown key 'wiki' (expected one of: name, aliases, description)",
-        "site_config/entities.yml: places[0].aliases: expected a list, got a text",
-        "site_config/entities.yml: places[1]: missing key 'name'",
-        "site_config/entities.yml: places[1].name: expected a non-empty text, got nothing",
+        "site_config/topics.yml, line 4: topics[0].treshold: unknown key 'treshold' "
+        "(write 'threshold' instead; expected one of: name, description, threshold, terms, patterns)",
+        "site_config/topics.yml, line 5: topics[0].patterns: bad regular expression 'sen(d': missing ), "
+        "unterminated subpattern at position 3",
+        "site_config/topics.yml, line 8: topics[1].threshold: expected a number of at least 0.1, got 'low'",
+        "site_config/topics.yml, line 9: topics[1].terms: 'a*b': '*' is only allowed at the end of a term",
+        "site_config/topics.yml, line 9: topics[1].terms: '*' has no word to match",
+        "site_config/entities.yml, line 4: places[0].wiki: unknown key 'wiki' (expected one of: name, aliases, description)",
+        "site_config/entities.yml, line 3: places[0].aliases: expected a list, got a text",
+        "site_config/entities.yml, line 5: places[1]: missing key 'name'",
+        "site_config/entities.yml, line 5: places[1].name: expected a non-empty text, got nothing",
     ]
 
 
@@ -96,7 +98,7 @@ def test_wrong_top_level(tmp_path: Path) -> None:
     found = problems(tmp_path, {"topics.yml": "- a\n- b\n", "entities.yml": "persons: []\n"})
     assert found == [
         "site_config/topics.yml: expected a mapping, got a list",
-        "site_config/entities.yml: unknown key 'persons' (expected one of: people, organizations, places, rejected)",
+        "site_config/entities.yml, line 1: persons: unknown key 'persons' (expected one of: people, organizations, places, rejected)",
     ]
 
 
@@ -107,13 +109,13 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
 
 def test_repeated_topic(tmp_path: Path) -> None:
     found = problems(tmp_path, {"topics.yml": TOPIC + TOPIC.replace("topics:\n", "")})
-    assert found == ["site_config/topics.yml: topics[1].name: 'Forced repatriation' repeats an earlier topic"]
+    assert found == ["site_config/topics.yml, line 5: topics[1].name: 'Forced repatriation' repeats an earlier topic"]
 
 
 def test_heuristics_files_are_checked(tmp_path: Path) -> None:
     found = problems(tmp_path, {"figures.yml": "counted_nouns: [people]\napproximators: {roughly: [about]}\nnumber_words: {two: many}\n"})
-    assert "site_config/figures.yml.approximators: unknown kind 'roughly' (expected one of: about, at_least, at_most)" in found
-    assert "site_config/figures.yml.number_words.two: expected a number of at least 1, got 'many'" in found
+    assert "site_config/figures.yml, line 2: approximators: unknown kind 'roughly' (expected one of: about, at_least, at_most)" in found
+    assert "site_config/figures.yml, line 3: number_words.two: expected a number of at least 1, got 'many'" in found
 
 
 def test_heuristics_default_to_the_builder_files(tmp_path: Path) -> None:

@@ -16,7 +16,8 @@ from mkdocs.utils.meta import get_data
 
 from builder.models import Article, Block, Header, RawDocument
 from builder.render.article_page import article_meta, render_article
-from builder.render.context import SiteContext
+from builder.config import Settings
+from builder.resolve import resolve
 from builder.render.markup import clean_meta
 from builder.text_safety import without_unsafe
 from tests.conftest import ROOT
@@ -91,7 +92,7 @@ def article(title: str, paragraphs: list[str]) -> Article:
 @EXAMPLES
 @given(title=HOSTILE, paragraphs=st.lists(HOSTILE, min_size=1, max_size=3))
 def test_page_text_equals_article_text(title, paragraphs):
-    page = render_article(article(title, paragraphs), SiteContext(archive_name="Archive"))
+    page = render_article(article(title, paragraphs), resolve([article(title, paragraphs)], Settings("Archive")))
     body, meta = get_data(page.content.decode("utf-8"))
     assert meta == clean_meta(article_meta(article(title, paragraphs)))  # bidi controls and U+FFFF out
     MD.reset()
@@ -108,6 +109,7 @@ def test_page_text_equals_article_text(title, paragraphs):
 @given(value=TEXT)
 def test_front_matter_round_trips_any_text(value):
     meta = article_meta(article(value, [value]))
-    body, parsed = get_data(render_article(article(value, [value]), SiteContext("A")).content.decode("utf-8"))
+    site = resolve([article(value, [value])], Settings("A"))
+    body, parsed = get_data(render_article(site.articles[0], site).content.decode("utf-8"))
     assert parsed == clean_meta(meta)
     assert parsed["title"] in (without_unsafe(value).strip(), without_unsafe(value))

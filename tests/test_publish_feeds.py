@@ -8,7 +8,7 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from builder.models import Article, Block, Header, Knowledge, PartialDate, RawDocument
-from builder.publish.feeds import DC, FeedInfo, feed_pages, json_feed, published, rss_feed
+from builder.render.feeds import DC, FeedInfo, feed_pages, json_feed, published, rss_feed
 
 HOSTILE = "</title><script>alert(1)</script> & \"quotes\" ]]> \x01\x0b"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from builder.models import Article, Block, Header, PartialDate, RawDocument
-from builder.publish.cite import bibtex_entry, bibtex_text, citation_key
+from builder.render.cite import bibtex_entry, bibtex_text, citation_key
 from tests.conftest import folders, make_content, run_cli
 
 pytestmark = pytest.mark.slow

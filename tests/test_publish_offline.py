@@ -8,6 +8,7 @@ import zipfile
 import pytest
 
 from builder.publish.bundle import SHIM, offline_overrides, write_zip
+from builder.settings import THEME_DIR
 from tests.conftest import ROOT, folders, run_cli
 
 pytestmark = pytest.mark.slow
@@ -35,7 +36,7 @@ def test_overrides_add_the_offline_plugin_and_the_local_shim():
 
 
 def test_the_shim_is_vendored_with_its_licence():
-    text = (ROOT / "site_config" / "theme" / SHIM).read_text(encoding="utf-8")
+    text = (THEME_DIR / SHIM).read_text(encoding="utf-8")
     assert "Copyright (c) 2020-2022 Martin Donath" in text and "Permission is hereby granted" in text
     assert "window.IFrameWorker" in text
 

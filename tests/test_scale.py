@@ -6,8 +6,8 @@ import re
 import shutil
 
 
-from builder import pipeline
-from builder.cache import ArticleCache, salt
+from builder import incremental, pipeline
+from builder.cache import salt
 from builder.config import Paths
 from builder.progress import Progress
 from tests.conftest import FIXTURES, ROOT, folders, make_content, run_cli
@@ -42,11 +42,11 @@ def test_cache_reuses_unchanged_articles_and_notices_changes(tmp_path):
     first = pipeline.gather(paths)
     first_paths = [p.path for p in first.pages if p.path.startswith("articles/")]
     first.cache.save()
-    assert len(ArticleCache(paths.cache_dir, salt(paths.config)).entries) == 10
+    assert len(incremental.Cache(paths.cache_dir, salt(paths.config)).articles.entries) == 10
     edited = tmp_path / "content" / "articles" / "002_611522f5ae8394ba-0.txt"
     edited.write_text(edited.read_text(encoding="utf-8").replace("Copy 0", "Edited copy 0"), encoding="utf-8")
     second = pipeline.gather(paths)
-    assert second.cache.hits == 9  # only the edited file is read out again
+    assert second.cache.articles.hits == 9  # only the edited file is read out again
     assert "Edited copy 0 of 002_611522f5ae8394ba" in {a.title for a in second.articles}
     assert [p.path for p in second.pages if p.path.startswith("articles/")] != first_paths  # a new address
 
@@ -55,8 +55,8 @@ def test_rendered_pages_are_reused_from_docs(tmp_path, monkeypatch):
     many_articles(tmp_path, copies=1)
     run_cli("generate", *folders(tmp_path))
     calls = []
-    real = pipeline.render_article
-    monkeypatch.setattr(pipeline, "render_article", lambda *a, **k: calls.append(1) or real(*a, **k))
+    real = incremental.render_article
+    monkeypatch.setattr(incremental, "render_article", lambda *a, **k: calls.append(1) or real(*a, **k))
     run_cli("generate", *folders(tmp_path))
     assert calls == []  # every article page came back from docs/, its digest checked
     page = next((tmp_path / "docs" / "articles").glob("copy-0-of-000*.md"))
@@ -75,7 +75,7 @@ def test_a_config_change_starts_a_new_cache(tmp_path):
 
 def test_damaged_cache_is_ignored(tmp_path):
     (tmp_path / "articles.pickle").write_bytes(b"not a pickle")
-    assert ArticleCache(tmp_path, "salt").entries == {}
+    assert incremental.Cache(tmp_path, "salt").articles.entries == {}
 
 
 def test_one_article_edit_rewrites_only_what_changed(tmp_path):
@@ -113,7 +113,7 @@ def test_no_change_build_makes_no_page_and_reports_the_same(tmp_path, monkeypatc
     make_content(tmp_path, {"articles/bad.txt": "---\ndate: yesterday\n---\ntext"})
     first = run_cli("generate", *folders(tmp_path), expect=1)
     calls = []
-    monkeypatch.setattr(pipeline, "_render", lambda *a, **k: calls.append(1) or iter(()))
+    monkeypatch.setattr(pipeline, "_pages", lambda *a, **k: calls.append(1) or iter(()))
     second = run_cli("generate", *folders(tmp_path), expect=1)
     assert calls == []  # nothing was made again
     assert second.output == re.sub(r"\(\d+ files written, 0 removed\)", "(0 files written, 0 removed)", first.output)

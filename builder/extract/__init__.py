@@ -1,4 +1,4 @@
-"""Stage 3: article text -> Extraction (what the text alone says).
+"""Stage 2, extract: article text -> Extraction (what the text alone says).
 
     rules = load_rules(Path("site_config"))
     extraction = extract(text, rules)
@@ -13,7 +13,6 @@ from __future__ import annotations
 from builder.extract import dates
 from builder.extract.attribution import Attribution, owner_named, read_attribution
 from builder.extract.dateline import Dateline, read_dateline
-from builder.extract.encoding import decode
 from builder.extract.extent import Extent, confine, locate
 from builder.extract.head import Head, read_head, title_from_lead
 from builder.extract.lines import Sheet, classify
@@ -23,7 +22,7 @@ from builder.extract.rules import Rules, load_rules
 from builder.extract.text import first_sentence
 from builder.models import Block, Extraction, PartialDate, Removed
 
-__all__ = ["Rules", "decode", "extract", "load_rules", "reading"]
+__all__ = ["Rules", "extract", "load_rules", "reading"]
 
 
 def extract(text: str, rules: Rules) -> Extraction:

@@ -24,6 +24,7 @@ CAPTION_PHRASE_CHARS = 300  # caption wording is searched for near the start of 
 
 
 SHORT_HEADLINE_MIN_WORDS = 2  # a one-word line above the article is a section name
+SHORT_LINE_REASON = "section-name"  # why a line too short for a headline above it was removed
 HEAD_BYLINE_MAX_WORDS = 5  # "Jane Smith in Seoul"; longer lines are not bare bylines
 HEAD_NAME_MAX_WORDS = 3  # a bare name line has two or three words
 
@@ -137,7 +138,7 @@ def _first_headline(sheet: Sheet, rules: Rules) -> Head:
             title, title_at = clean_title(line, rules), i
             sheet.marks[i] = Mark("title", "title")
         elif title is None and word_count(line) < rules.limits["headline_min_words"]:
-            sheet.marks[i] = Mark("removed", "section-name")
+            sheet.marks[i] = Mark("removed", SHORT_LINE_REASON)
     if title_at is None:
         title_at = _short_headline(sheet, region, rules)
         title = clean_title(sheet.lines[title_at], rules) if title_at is not None else None
@@ -156,7 +157,7 @@ def _short_headline(sheet: Sheet, region: list[int], rules: Rules) -> int | None
         return None
     last = region[-1]
     mark = sheet.marks[last]
-    if mark is None or mark.reason != "section-name" or word_count(sheet.lines[last]) < SHORT_HEADLINE_MIN_WORDS:
+    if mark is None or mark.reason not in {SHORT_LINE_REASON, *rules.headline_reasons} or word_count(sheet.lines[last]) < SHORT_HEADLINE_MIN_WORDS:
         return None
     if sheet.next_nonblank(last) is None:
         return None

@@ -168,7 +168,7 @@ def _first_pass(sheet: Sheet, rules: Rules) -> None:
         mark, ends = claimed
         sheet.marks[i] = mark
         run = run | {mark.reason} if mark.dest == "removed" else set()
-        if ends and body_started and (mark.reason == "wire-end-marker" or not later_paragraph[i]):
+        if ends and body_started and (mark.reason in rules.story_end_reasons or not later_paragraph[i]):
             trailer = True
 
 

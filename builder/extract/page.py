@@ -1,4 +1,4 @@
-"""Stage 3 for saved web pages: HTML -> Extraction, through trafilatura.
+"""Stage 2, extract, for saved web pages: HTML -> Extraction, through trafilatura.
 
     extraction, text = read_page(html_source, rules)
 

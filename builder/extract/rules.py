@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from builder.errors import ConfigError
 from builder.extract.outlets import Outlet, outlet_indexes
+from builder.settings import Document, Problems, problem, read, unknown_key
 
 RULES_FILE = "extraction.yml"
 
@@ -58,6 +57,8 @@ class LineRule:
     continues: re.Pattern[str] | None = None
     ends_article: bool = False
     stops_article: bool = False  # the article never runs on past this line (comment threads)
+    ends_story: bool = False  # the story ends here even when paragraph-like lines follow (wire end marks)
+    may_be_headline: bool = False  # a short line of this group may be the headline (section labels)
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,8 @@ class Rules:
     extent: dict[str, float]
     list_title_reasons: frozenset[str]  # boilerplate groups that end the article (list titles)
     stop_reasons: frozenset[str]  # boilerplate groups the article never runs past
+    story_end_reasons: frozenset[str]  # boilerplate groups after which nothing is the story
+    headline_reasons: frozenset[str]  # boilerplate groups whose short lines may be the headline
     alias_index: dict[str, str] = field(default_factory=dict)  # lower alias -> name
     agency_index: dict[str, str] = field(default_factory=dict)  # lower alias -> name
     domain_index: dict[str, str] = field(default_factory=dict)  # domain -> name
@@ -102,11 +105,11 @@ class Rules:
 class _Loader:
     """Reads one YAML mapping and records every problem with its key."""
 
-    def __init__(self, path: Path, data: dict[str, Any]):
-        self.path, self.data, self.problems = path, data, []
+    def __init__(self, document: Document, data: dict[str, Any]):
+        self.document, self.data, self.problems = document, data, []
 
     def fail(self, key: str, message: str) -> None:
-        self.problems.append(f"{self.path}: key '{key}': {message}")
+        self.problems.append(problem(self.document, key, message))
 
     def strings(self, key: str, value: Any) -> list[str]:
         if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
@@ -153,9 +156,9 @@ def _boilerplate(loader: _Loader) -> tuple[LineRule, ...]:
         if not isinstance(group, dict) or not isinstance(group.get("name"), str):
             loader.fail(key, "expected a mapping with a 'name'")
             continue
-        unknown = set(group) - {"name", "patterns", "continues", "ends_article", "stops_article"}
-        if unknown:
-            loader.fail(key, f"unknown keys: {', '.join(sorted(unknown))}")
+        known = ("name", "patterns", "continues", "ends_article", "stops_article", "ends_story", "may_be_headline")
+        for unknown in sorted(set(group) - set(known), key=str):
+            loader.fail(f"{key}.{unknown}", unknown_key(unknown, known))
         patterns = loader.strings(f"{key}.patterns", group.get("patterns", []))
         continues = loader.strings(f"{key}.continues", group.get("continues", []))
         rules.append(LineRule(
@@ -164,6 +167,8 @@ def _boilerplate(loader: _Loader) -> tuple[LineRule, ...]:
             continues=loader.alternation(f"{key}.continues", continues) if continues else None,
             ends_article=bool(group.get("ends_article", False)),
             stops_article=bool(group.get("stops_article", False)),
+            ends_story=bool(group.get("ends_story", False)),
+            may_be_headline=bool(group.get("may_be_headline", False)),
         ))
     return tuple(rules)
 
@@ -203,7 +208,7 @@ def _numbers(loader: _Loader, section: str, defaults: dict, kind: type) -> dict:
     numbers = dict(defaults)
     for key, value in loader.section(section).items():
         if key not in defaults:
-            loader.fail(f"{section}.{key}", f"unknown {section.rstrip('s')} setting; expected one of {', '.join(defaults)}")
+            loader.fail(f"{section}.{key}", unknown_key(key, tuple(defaults)))
         elif not isinstance(value, (int, kind)) or isinstance(value, bool) or value <= 0:
             loader.fail(f"{section}.{key}", f"expected a positive {'whole ' if kind is int else ''}number, got {value!r}")
         else:
@@ -274,6 +279,8 @@ def _build(loader: _Loader) -> Rules:
         extent=_numbers(loader, "extent", EXTENT_DEFAULTS, float),
         list_title_reasons=frozenset(rule.name for rule in boilerplate if rule.ends_article),
         stop_reasons=frozenset(rule.name for rule in boilerplate if rule.stops_article),
+        story_end_reasons=frozenset(rule.name for rule in boilerplate if rule.ends_story),
+        headline_reasons=frozenset(rule.name for rule in boilerplate if rule.may_be_headline),
         alias_index=aliases,
         agency_index=agencies,
         domain_index=domains,
@@ -281,17 +288,14 @@ def _build(loader: _Loader) -> Rules:
 
 
 def load_rules(config_dir: Path) -> Rules:
-    """Read `config_dir/extraction.yml`; raise ConfigError listing every problem."""
-    path = Path(config_dir) / RULES_FILE
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read the extraction rules: {error.strerror}") from error
-    except yaml.YAMLError as error:
-        raise ConfigError(f"{path}: not valid YAML: {error}") from error
+    """Read `config_dir/extraction.yml` over the builder's default; raise ConfigError listing every problem."""
+    problems = Problems()
+    document = read(Path(config_dir), RULES_FILE, problems)
+    problems.raise_if_any()
+    data = document.data or {}
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping of rule groups at the top level")
-    loader = _Loader(path, data)
+        raise ConfigError(problem(document, "", "expected a mapping of rule groups at the top level"))
+    loader = _Loader(document, data)
     rules = _build(loader)
     if loader.problems:
         raise ConfigError("\n".join(loader.problems))

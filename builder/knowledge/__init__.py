@@ -1,4 +1,4 @@
-"""Stage 4, knowledge: topics, entities, people, quotes, key figures and related articles.
+"""Stage 4, enrich: topics, entities, people, quotes, key figures and related articles.
 
     vocab = load_vocabulary(config_dir)          # site_config/*.yml, validated and compiled once
     found = enrich(title, paragraphs, header_topics, vocab)   # -> models.Knowledge

@@ -1,48 +1,19 @@
 """Reading YAML vocabularies and checking their shape, collecting every problem.
 
-Each check records "file: key: message" and returns None for a bad value, so one run
-reports all problems at once (as MkDocs's Config.validate does) and raises once.
+Each check records a problem (builder.settings: "file, line N: key: message") and returns
+None for a bad value, so one run reports all problems at once and raises once.
 """
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from builder.errors import ConfigError
-from builder.safe_yaml import UnsafeYAML, load_settings_yaml
-
-
-class Problems:
-    """The problems found in one vocabulary load, each naming file and key."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-
-    def add(self, where: str, message: str) -> None:
-        self.lines.append(f"{where}: {message}")
-
-    def raise_if_any(self) -> None:
-        if self.lines:
-            raise ConfigError("\n".join(self.lines))
+from builder.settings import Problems, read_file, unknown_key
 
 
 def read_yaml(path: Path, label: str, problems: Problems) -> Any:
     """The parsed file; None when it is missing, empty or unreadable (then a problem)."""
-    if not path.is_file():
-        return None
-    try:
-        return load_settings_yaml(path.read_text(encoding="utf-8"))
-    except UnsafeYAML as error:
-        problems.add(f"{label}, line {error.line}", error.reason)
-    except (OSError, UnicodeDecodeError) as error:
-        problems.add(label, f"cannot read: {error}")
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{label}, line {mark.line + 1}" if mark is not None else label
-        problems.add(where, f"not valid YAML: {getattr(error, 'problem', error)}")
-    return None
+    return read_file(path, problems).data
 
 
 def check_mapping(
@@ -54,7 +25,7 @@ def check_mapping(
         return None
     for key in value:
         if key not in allowed:
-            problems.add(where, f"unknown key {key!r} (expected one of: {', '.join(allowed)})")
+            problems.add(f"{where}.{key}", unknown_key(key, allowed))
     for key in required:
         if key not in value:
             problems.add(where, f"missing key {key!r}")

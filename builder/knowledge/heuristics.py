@@ -1,17 +1,15 @@
 """figures.yml and attribution.yml: the word lists behind key figures, people discovery and quotes.
 
-Both files are optional in a site's config folder; a missing one is read from the
-builder's own site_config/ (the defaults), the way trafilatura's use_config overlays settings.
+Both files are optional in a site's config folder: the builder's defaults ship inside the
+package, and a site's file overrides them key by key (builder.settings.read).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from builder.knowledge.checks import Problems, check_mapping, check_number, check_texts
 
-DEFAULTS_DIR = Path(__file__).resolve().parents[2] / "site_config"
 FIGURES_FILE = "figures.yml"
 ATTRIBUTION_FILE = "attribution.yml"
 APPROXIMATOR_KINDS = ("about", "at_least", "at_most")

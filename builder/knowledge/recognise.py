@@ -15,12 +15,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
+from builder.kinds import ENTITY_KINDS as KINDS
 from builder.knowledge.evidence import WordEvidence
 from builder.knowledge.heuristics import AttributionRules, RecognitionRules
 from builder.knowledge.lexicon import Gazetteer, fold
 from builder.knowledge.spans import Mention, mentions
-
-KINDS = ("people", "organizations", "places")
 SCORE = re.compile(r"^\d+-\d+$")
 AGE = re.compile(r"^\d{1,2}$")
 WORD = re.compile(r"[a-z][a-z-]*")

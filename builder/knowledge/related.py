@@ -12,6 +12,7 @@ import heapq
 import math
 from typing import Mapping
 
+from builder.kinds import KNOWLEDGE_KINDS
 from builder.models import Knowledge
 
 RELATED_LIMIT = 5
@@ -19,13 +20,12 @@ MIN_SCORE = 2.0  # below this, two articles are not related (one rare shared fea
 COMMON_SHARE = 0.2  # in archives of COMMON_FROM or more articles, features in a larger share are skipped
 COMMON_FROM = 50
 COMMON_ARTICLES = 100  # and features of more articles than this, whatever the archive's size
-FEATURE_KINDS = ("topics", "people", "organizations", "places")
 
 Feature = tuple[str, str]  # (kind, name)
 
 
 def features(knowledge: Knowledge) -> set[Feature]:
-    return {(kind, name) for kind in FEATURE_KINDS for name in getattr(knowledge, kind)}
+    return {(kind, name) for kind in KNOWLEDGE_KINDS for name in getattr(knowledge, kind)}
 
 
 def feature_weights(postings: Mapping[Feature, list[str]], total: int) -> dict[Feature, float]:

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from builder.kinds import ENTITY_KINDS
 from builder.knowledge.checks import (
     Problems,
     check_mapping,
@@ -16,7 +17,6 @@ from builder.knowledge.checks import (
 from builder.knowledge.phrases import PREFIX_KEY, parse_phrase
 from builder.slugs import slugify
 
-ENTITY_KINDS = ("people", "organizations", "places")
 TOPIC_KEYS = ("name", "description", "threshold", "terms", "patterns")
 ENTITY_KEYS = ("name", "aliases", "description")
 REJECTED_KEY = "rejected"  # names the builder finds in the text that a curator turned down

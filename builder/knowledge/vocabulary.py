@@ -4,10 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from builder.knowledge.checks import Problems, read_yaml
+from builder.knowledge.checks import Problems
 from builder.knowledge.heuristics import (
     ATTRIBUTION_FILE,
-    DEFAULTS_DIR,
     EXTRACTION_FILE,
     FIGURES_FILE,
     RECOGNITION_FILE,
@@ -27,6 +26,7 @@ from builder.knowledge.quotes import QuoteFinder
 from builder.knowledge.recognise import Recogniser
 from builder.knowledge.schema import ENTITY_KINDS, Entity, Topic, read_entities, read_rejected, read_topics
 from builder.knowledge.topics import TopicMatcher
+from builder.settings import read
 from builder.slugs import slugify
 
 TOPICS_FILE = "topics.yml"
@@ -116,33 +116,24 @@ def load_vocabulary(config_dir: Path) -> Vocabulary:
     """Read topics.yml, entities.yml, figures.yml and attribution.yml; raise ConfigError listing every problem."""
     problems = Problems()
 
-    def read(name: str, fallback: bool = False) -> tuple[object, str]:
-        path = config_dir / name
-        if fallback and not path.is_file():
-            path = DEFAULTS_DIR / name
-        label = f"{path.parent.name}/{name}"
-        return read_yaml(path, label, problems), label
+    def read_one(name: str) -> tuple[object, str]:
+        document = read(config_dir, name, problems)  # the site's file over the builder's default
+        return document.data, document.label
 
-    data, label = read(TOPICS_FILE)
+    data, label = read_one(TOPICS_FILE)
     topics = read_topics(data, label, problems)
-    data, label = read(ENTITIES_FILE)
+    data, label = read_one(ENTITIES_FILE)
     entities = read_entities(data, label, problems)
     rejected = read_rejected(data, label, problems)
-    data, label = read(FIGURES_FILE, fallback=True)
+    data, label = read_one(FIGURES_FILE)
     figure_rules = read_figure_rules(data, label, problems)
-    data, label = read(ATTRIBUTION_FILE, fallback=True)
+    data, label = read_one(ATTRIBUTION_FILE)
     attribution = read_attribution_rules(data, label, problems)
-    data, label = read(RECOGNITION_FILE, fallback=True)
+    data, label = read_one(RECOGNITION_FILE)
     recognition = read_recognition_rules(data, label, problems)
-    outlets = read_outlet_names(read_yaml(_config_file(config_dir, EXTRACTION_FILE), EXTRACTION_FILE, Problems()))
+    outlets = read_outlet_names(read(config_dir, EXTRACTION_FILE, Problems()).data)
     problems.raise_if_any()
     return Vocabulary(topics, entities, figure_rules, attribution, recognition, rejected, outlets)
-
-
-def _config_file(config_dir: Path, name: str) -> Path:
-    """The site's own file, else the builder's default (its problems are reported where it is read)."""
-    path = config_dir / name
-    return path if path.is_file() else DEFAULTS_DIR / name
 
 
 __all__ = ["ENTITY_KINDS", "Vocabulary", "load_vocabulary"]

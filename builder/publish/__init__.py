@@ -1,1 +1,1 @@
-"""Publishing: the feeds beside the pages, and the offline bundle of the website."""
+"""Publishing: what runs after MkDocs has built the site (the offline bundle)."""

@@ -22,7 +22,7 @@ from builder.site import read_settings, run_mkdocs
 from builder.slugs import slugify
 
 OFFLINE_PLUGIN = "offline"
-SHIM = "assets/javascripts/iframe-worker-shim.js"  # in site_config/theme/, so in every build
+SHIM = "assets/javascripts/iframe-worker-shim.js"  # in the builder's theme (builder/defaults/theme/), so in every build
 SUFFIX = "-offline"  # dist/<site-name>-offline.zip holds the folder <site-name>-offline/
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say: the same bytes on every build
 FALLBACK_NAME = "archive"

@@ -1,14 +1,14 @@
-"""Stage 5a, render: one Article -> its Markdown page, with front matter MkDocs and search read."""
+"""Stage 7, render: one Article -> its Markdown page, with front matter MkDocs and search read."""
 from __future__ import annotations
 
 import html
 
+from builder.addresses import absolute, article_address, article_page, source_file
+from builder.kinds import KINDS, KNOWLEDGE_KINDS
 from builder.models import Article, Page
-from builder.publish.cite import bibtex_entry
-from builder.render.context import SiteContext, article_path, facet_path
+from builder.render.cite import bibtex_entry
+from builder.resolve import Site
 from builder.render.markup import document, html_text, md_link, md_text
-
-ENTITY_LABELS = (("people", "People"), ("organizations", "Organisations"), ("places", "Places"))
 
 
 def article_meta(article: Article) -> dict:
@@ -27,35 +27,33 @@ def article_meta(article: Article) -> dict:
         "url": article.url,
         "language": article.language,
         "source_file": article.source.rel_path,
-        "topics": list(k.topics),  # the tags plugin reads this key (mkdocs.yml); search does not
-        "people": list(k.people),
-        "organizations": list(k.organizations),
-        "places": list(k.places),
+        # topics: the tags plugin reads this key (mkdocs.yml); search does not
+        **{kind: list(getattr(k, kind)) for kind in KNOWLEDGE_KINDS},
         "origins": dict(article.origins),
     }
     return {key: value for key, value in meta.items() if value not in (None, "", [], {})}
 
 
-def render_article(article: Article, ctx: SiteContext) -> Page:
+def render_article(article: Article, site: Site) -> Page:
     lines = [
         f"# {md_text(article.title)}",
-        _meta_line(article),
+        _meta_line(article, site),
         *_body(article),
         _captions(article),
-        _entities(article),
-        _related(article, ctx),
-        _source_box(article, ctx),
-        _citation(article, ctx),
+        _entities(article, site),
+        _related(article, site),
+        _source_box(article),
+        _citation(article, site),
     ]
-    return Page(article_path(article.slug), document(article_meta(article), lines))
+    return Page(article_page(article.slug), document(article_meta(article), lines))
 
 
-def _meta_line(article: Article) -> str:
+def _meta_line(article: Article, site: Site) -> str:
     parts = []
     if article.date:
         parts.append(md_text(article.date.human))
     if article.publisher:
-        parts.append(md_link(article.publisher, "../" + facet_path("publishers", article.publisher)))
+        parts.append(md_link(article.publisher, "../" + site.entry("publishers", article.publisher).path))
     if article.author:
         parts.append("By " + md_text(article.author))
     if article.dateline:
@@ -86,29 +84,29 @@ def _captions(article: Article) -> str:
     return f'<div class="archive-captions" data-search-exclude><p class="archive-label">Photo captions in the original</p><ul>{items}</ul></div>'
 
 
-def _entities(article: Article) -> str:
+def _entities(article: Article, site: Site) -> str:
     k = article.knowledge
     rows = []
-    for kind, label in (("topics", "Topics"), *ENTITY_LABELS):
+    for kind in KNOWLEDGE_KINDS:
         names = getattr(k, kind)
         if names:
-            links = ", ".join(md_link(n, "../" + facet_path(kind, n)) for n in names)
-            rows.append(f"- **{label}:** {links}")
+            links = ", ".join(md_link(n, "../" + site.entry(kind, n).path) for n in names)
+            rows.append(f"- **{KINDS[kind].title}:** {links}")
     return "\n".join(["## In this article", *rows]) if rows else ""
 
 
-def _related(article: Article, ctx: SiteContext) -> str:
+def _related(article: Article, site: Site) -> str:
     rows = []
-    for other in ctx.also_published.get(article.slug, ()):
-        rows.append(f"- Also published as: {md_link(other.title, '../' + article_path(other.slug))}")
-    for other in ctx.related.get(article.slug, ()):
+    for other in site.also_published.get(article.slug, ()):
+        rows.append(f"- Also published as: {md_link(other.title, '../' + article_page(other.slug))}")
+    for other in site.related.get(article.slug, ()):
         when = f" ({md_text(other.date.human)})" if other.date else ""
-        rows.append(f"- {md_link(other.title, '../' + article_path(other.slug))}{when}")
+        rows.append(f"- {md_link(other.title, '../' + article_page(other.slug))}{when}")
     # Other articles' titles are navigation here, not this article's text: kept out of search.
     return "\n".join(["## Related articles { data-search-exclude }", *rows]) if rows else ""
 
 
-def _source_box(article: Article, ctx: SiteContext) -> str:
+def _source_box(article: Article) -> str:
     rows = []
     if article.url:
         safe = html_text(article.url)
@@ -117,11 +115,11 @@ def _source_box(article: Article, ctx: SiteContext) -> str:
         rows.append(f"<li>Publisher: {html_text(article.publisher)}</li>")
     if article.republished_by:
         rows.append(f"<li>Republished by: {html_text(article.republished_by)}</li>")
-    rows.append(f'<li><a href="../sources/{article.slug}.txt">The text as received</a> (plain text)</li>')
+    rows.append(f'<li><a href="../{source_file(article.slug)}">The text as received</a> (plain text)</li>')
     return f'<div class="archive-source" data-search-exclude><p class="archive-label">Source</p><ul>{"".join(rows)}</ul></div>'
 
 
-def citation_text(article: Article, ctx: SiteContext) -> str:
+def citation_text(article: Article, site: Site) -> str:
     parts = []
     if article.author:
         parts.append(f"{article.author}.")
@@ -130,17 +128,16 @@ def citation_text(article: Article, ctx: SiteContext) -> str:
     parts.append(f"{origin}.")
     if article.url:
         parts.append(f"{article.url}.")
-    where = f"{ctx.site_url.rstrip('/')}/articles/{article.slug}.html" if ctx.site_url else f"articles/{article.slug}.html"
-    parts.append(f"Archived in {ctx.archive_name}, {where}.")
+    parts.append(f"Archived in {site.name}, {absolute(article_address(article.slug), site.url)}.")
     return " ".join(parts)
 
 
-def _citation(article: Article, ctx: SiteContext) -> str:
+def _citation(article: Article, site: Site) -> str:
     return (
         f'<div class="archive-cite" data-search-exclude><p class="archive-label">Cite this article</p>'
-        f"<p>{html_text(citation_text(article, ctx))}</p>"
+        f"<p>{html_text(citation_text(article, site))}</p>"
         f'<p class="archive-label">BibTeX</p>'
-        f'<div class="archive-bibtex">{_escape_lines(bibtex_entry(article, ctx.archive_name, ctx.site_url))}</div></div>'
+        f'<div class="archive-bibtex">{_escape_lines(bibtex_entry(article, site.name, site.url))}</div></div>'
     )
 
 

@@ -1,17 +1,17 @@
-"""Stage 5b, render: the pages that gather articles: home, one page per topic, person,
-organisation, place and publisher, an index of each kind, and the timeline."""
+"""Stage 7, render: the pages that gather articles: home, one page per topic, person,
+organisation, place and publisher, and an index of each kind."""
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Iterable, Iterator
+from typing import Iterator
 
-from builder.models import Article, Page
-from builder.render.context import (
-    FACET_KINDS, FACET_TITLES, SiteContext, article_path, facet_path, facet_values, sort_newest_first,
+from builder.addresses import (
+    DATA_CSV, DATA_JSON, FIGURES, HOME, TIMELINE, article_page, index_page, kind_index, link,
 )
-from builder.render.knowledge_pages import detected_note, quotes_section
+from builder.kinds import INDEX_KEYS, INDEX_KINDS, KINDS
+from builder.models import Article, Page
+from builder.render.knowledge_pages import DETECTED_NOTE, quotes_section
 from builder.render.markup import document, md_link, md_text
-from builder.slugs import slugify
+from builder.resolve import IndexEntry, Site, sort_newest_first
 
 UNDATED = "Undated"
 PAGE_SIZE = 100  # articles on one topic, person, ... page; more go on further pages
@@ -19,7 +19,7 @@ PAGE_SIZE = 100  # articles on one topic, person, ... page; more go on further p
 
 def article_item(article: Article, up: str = "../") -> str:
     """One list entry: title link, then date and publisher, then the summary."""
-    line = f"- **{md_link(article.title, up + article_path(article.slug))}**"
+    line = f"- **{md_link(article.title, up + article_page(article.slug))}**"
     facts = [md_text(article.date.human) if article.date else "Undated"]
     if article.publisher:
         facts.append(md_text(article.publisher))
@@ -29,47 +29,35 @@ def article_item(article: Article, up: str = "../") -> str:
     return line
 
 
-def group_facets(articles: Iterable[Article], kind: str) -> dict[str, list[Article]]:
-    """name -> its articles; names that slugify alike are one facet (first name seen wins)."""
-    by_slug: dict[str, tuple[str, list[Article]]] = {}
-    for article in sorted(articles, key=lambda a: a.slug):
-        for name in facet_values(article, kind):
-            key = slugify(name) or "unnamed"
-            by_slug.setdefault(key, (name, []))[1].append(article)
-    return {name: items for name, items in by_slug.values()}
+def iter_index_pages(site: Site) -> Iterator[Page]:
+    """The page of every topic, person, organisation, place and publisher; each kind's index."""
+    items = {a.slug: article_item(a) for a in site.articles}  # each article is listed on many pages
+    for kind in INDEX_KEYS:
+        for entry in site.index[kind]:
+            yield from _entry_pages(entry, items)
+        yield _kind_index(kind, site.index[kind])
 
 
-def iter_facet_pages(articles: list[Article], ctx: SiteContext) -> Iterator[Page]:
-    entries = {a.slug: article_item(a) for a in articles}  # each article is listed on many pages
-    for kind in FACET_KINDS:
-        groups = group_facets(articles, kind)
-        for name, items in groups.items():
-            yield from _facet_pages(kind, name, items, ctx, entries)
-        yield _facet_index(kind, groups)
-
-
-def _facet_pages(kind: str, name: str, items: list[Article], ctx: SiteContext,
-                 entries: dict[str, str]) -> Iterator[Page]:
+def _entry_pages(entry: IndexEntry, items: dict[str, str]) -> Iterator[Page]:
     """The page of one topic, person, ...; past PAGE_SIZE articles, more pages follow it."""
-    description = ctx.descriptions.get((kind, name))
-    meta = {"title": name, "description": description or f"{FACET_TITLES[kind]}: {name}"}
-    ordered = sort_newest_first(items)
+    kind, name = entry.kind, entry.name
+    meta = {"title": name, "description": entry.description or f"{KINDS[kind].title}: {name}"}
+    ordered = sort_newest_first(entry.articles)
     chunks = [ordered[i:i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)]
-    first = facet_path(kind, name)
-    paths = [first] + [first.replace(".md", f"-page-{n}.md") for n in range(2, len(chunks) + 1)]
+    paths = [entry.path] + [index_page(kind, entry.slug, n) for n in range(2, len(chunks) + 1)]
     for number, (path, chunk) in enumerate(zip(paths, chunks), 1):
         lines = [f"# {md_text(name)}" + (f" (page {number})" if number > 1 else "")]
-        if number == 1 and description:
-            lines.append(md_text(description))
-        if number == 1 and kind in ("people", "organizations", "places"):
-            lines.extend(detected_note(name, items, kind))
-        count = f"{len(items)} article" + ("" if len(items) == 1 else "s")
+        if number == 1 and entry.description:
+            lines.append(md_text(entry.description))
+        if number == 1 and entry.detected:
+            lines.append(md_text(DETECTED_NOTE.format(what=KINDS[kind].entity)) + "\n{ .archive-detected }")
+        count = f"{len(entry.articles)} article" + ("" if len(entry.articles) == 1 else "s")
         lines.append(f"## Articles\n\n{count}, newest first.")
         lines.append(_pager(paths, number))
-        lines.extend(entries[a.slug] for a in chunk)
+        lines.extend(items[a.slug] for a in chunk)
         lines.append(_pager(paths, number))
         if number == 1 and kind == "people":
-            lines.extend(quotes_section(name, items))
+            lines.extend(quotes_section(name, entry.articles))
         yield Page(path, document(dict(meta, title=meta["title"] + (f" (page {number})" if number > 1 else "")),
                                   lines))
 
@@ -78,47 +66,40 @@ def _pager(paths: list[str], current: int) -> str:
     """"Pages: 1 · 2 · 3" with links to the others ('' when there is one page)."""
     if len(paths) < 2:
         return ""
-    links = [str(n) if n == current else md_link(str(n), p.rsplit("/", 1)[1]) for n, p in enumerate(paths, 1)]
+    links = [str(n) if n == current else md_link(str(n), link(p, paths[0])) for n, p in enumerate(paths, 1)]
     return "Pages: " + " · ".join(links)
 
 
-def _facet_index(kind: str, groups: dict[str, list[Article]]) -> Page:
-    title = FACET_TITLES[kind]
-    names = sorted(groups, key=lambda n: (n.casefold(), n))
-    rows = [f"- {md_link(n, facet_path(kind, n).split('/', 1)[1])} ({len(groups[n])})" for n in names]
+def _kind_index(kind: str, entries: tuple[IndexEntry, ...]) -> Page:
+    title, path = KINDS[kind].title, kind_index(kind)
+    ordered = sorted(entries, key=lambda e: (e.name.casefold(), e.name))
+    rows = [f"- {md_link(e.name, link(e.path, path))} ({len(e.articles)})" for e in ordered]
     lines = [f"# {title}", *(rows or ["Nothing yet."])]
-    return Page(f"{kind}/index.md", document({"title": title}, lines))
+    return Page(path, document({"title": title}, lines))
 
 
-def home_page(articles: list[Article], ctx: SiteContext) -> Page:
-    dates = sorted(a.date.iso for a in articles if a.date)
-    span = _span(articles)
-    counts = defaultdict(int)
-    for kind in FACET_KINDS:
-        counts[kind] = len(group_facets(articles, kind))
-    lines = [f"# {md_text(ctx.archive_name)}"]
-    if ctx.archive_description:
-        lines.append(md_text(ctx.archive_description))
+def home_page(site: Site) -> Page:
+    span = _span(site.articles)
+    lines = [f"# {md_text(site.name)}"]
+    if site.description:
+        lines.append(md_text(site.description))
     lines.append(
-        f"**{len(articles)}** articles from **{counts['publishers']}** publishers"
-        + (f", {span}" if dates else "")
-        + ". Browse by [topic](topics/index.md), [person](people/index.md), "
-        "[organisation](organizations/index.md), [place](places/index.md), "
-        "[publisher](publishers/index.md) or on the [timeline](timeline.md); see the "
-        "[key figures](figures.md). Download every article's data as [JSON](data/articles.json) "
-        "or [CSV](data/articles.csv)."
+        f"**{len(site.articles)}** articles from **{len(site.index['publishers'])}** publishers"
+        + (f", {span}" if span else "")
+        + ". Browse by " + ", ".join(f"[{k.singular}]({kind_index(k.key)})" for k in INDEX_KINDS)
+        + f" or on the [timeline]({TIMELINE}); see the [key figures]({FIGURES}). "
+        f"Download every article's data as [JSON]({DATA_JSON}) or [CSV]({DATA_CSV})."
     )
     lines.append("## Latest articles")
-    lines.extend(article_item(a, up="") for a in sort_newest_first(articles)[: ctx.latest_count])
-    topics = group_facets(articles, "topics")
-    if topics:
+    lines.extend(article_item(a, up="") for a in site.newest[: site.settings.latest_count])
+    if site.index["topics"]:
         lines.append("## Topics")
-        ranked = sorted(topics.items(), key=lambda item: (-len(item[1]), item[0]))
-        lines.extend(f"- {md_link(n, facet_path('topics', n))} ({len(v)})" for n, v in ranked)
-    return Page("index.md", document({"title": ctx.archive_name, "description": ctx.archive_description}, lines))
+        ranked = sorted(site.index["topics"], key=lambda e: (-len(e.articles), e.name))
+        lines.extend(f"- {md_link(e.name, e.path)} ({len(e.articles)})" for e in ranked)
+    return Page(HOME, document({"title": site.name, "description": site.description}, lines))
 
 
-def _span(articles: list[Article]) -> str:
+def _span(articles) -> str:
     dated = sorted((a.date for a in articles if a.date), key=lambda d: d.iso)
     if not dated:
         return ""

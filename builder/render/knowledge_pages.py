@@ -1,23 +1,23 @@
-"""Stage 5d, render: what readers ask of the whole archive: who said what (quotes on person
+"""Stage 7, render: what readers ask of the whole archive: who said what (quotes on person
 pages), how many (the key figures page), and the data behind it all (JSON and CSV)."""
 from __future__ import annotations
 
 import csv
 import io
 import json
+from typing import Iterator
 
+from builder.addresses import DATA_CSV, DATA_JSON, FIGURES, article_address, article_page
+from builder.kinds import KNOWLEDGE_KINDS
 from builder.models import Article, Figure, Page
-from builder.render.context import article_path, sort_newest_first
 from builder.render.markup import document, html_text, md_link, md_text
+from builder.resolve import Site, sort_newest_first
 
 DATA_FIELDS = ("slug", "title", "date", "date_precision", "publisher", "republished_by", "author", "dateline",
-               "url", "page", "summary", "topics", "people", "organizations", "places", "discovered", "figures",
-               "source_file")
+               "url", "page", "summary", *KNOWLEDGE_KINDS, "discovered", "figures", "source_file")
 FIGURE_COLUMNS = ("Date", "As stated", "Value", "What is counted", "Article")
 DETECTED_NOTE = ("Found in the text as {what}, but not yet described in the archive's vocabulary "
                  "(site_config/entities.yml).")
-DETECTED = {"people": ("detected_people", "a person"), "organizations": ("detected_organizations", "an organisation"),
-            "places": ("detected_places", "a place")}
 
 
 def figure_value(figure: Figure) -> str:
@@ -33,18 +33,10 @@ def quotes_section(person: str, articles: list[Article], up: str = "../") -> lis
     for article in sort_newest_first(articles):
         for quote in article.knowledge.quotes:
             if quote.speaker == person:
-                target = f"{up}{article_path(article.slug)}#p{quote.paragraph}"
+                target = f"{up}{article_page(article.slug)}#p{quote.paragraph}"
                 lines.append(f"- “{md_text(quote.text)}”  \n  {md_link(article.title, target)}"
                              f" (paragraph {quote.paragraph})")
     return ["## Quotations", *lines] if lines else []
-
-
-def detected_note(name: str, articles: list[Article], kind: str = "people") -> list[str]:
-    """A note on the page of a person, organisation or place the builder found in the text itself."""
-    field, what = DETECTED[kind]
-    if any(name in getattr(a.knowledge, field) for a in articles):
-        return [md_text(DETECTED_NOTE.format(what=what)) + "\n{ .archive-detected }"]
-    return []
 
 
 def figure_line(article: Article) -> str:
@@ -53,20 +45,20 @@ def figure_line(article: Article) -> str:
     return "  \n  Key figures: " + "; ".join(shown) if shown else ""
 
 
-def figures_page(articles: list[Article]) -> Page:
+def figures_page(site: Site) -> Page:
     intro = ("Every count of people the articles report (detained, arrested, deported, returned, "
              "signatures gathered, ...), as the text states it, with a link to its paragraph. "
              "Click a column heading to sort.")
     rows = []
-    for article in sort_newest_first(articles):
+    for article in site.newest:
         for figure in article.knowledge.figures:
             cells = [article.date.iso if article.date else "", figure.stated, figure_value(figure), figure.counts]
-            link = f'<a href="articles/{article.slug}.html#p{figure.paragraph}">{html_text(article.title)}</a>'
+            link = f'<a href="{article_address(article.slug)}#p{figure.paragraph}">{html_text(article.title)}</a>'
             rows.append("<tr>" + "".join(f"<td>{html_text(c)}</td>" for c in cells) + f"<td>{link}</td></tr>")
     head = "".join(f"<th>{h}</th>" for h in FIGURE_COLUMNS)
     table = (f'<table class="archive-sortable"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
              if rows else "No figures found yet.")
-    return Page("figures.md", document({"title": "Key figures"}, ["# Key figures", md_text(intro), table]))
+    return Page(FIGURES, document({"title": "Key figures"}, ["# Key figures", md_text(intro), table]))
 
 
 def data_record(article: Article) -> dict:
@@ -77,9 +69,8 @@ def data_record(article: Article) -> dict:
         "date_precision": article.date.precision if article.date else None,
         "publisher": article.publisher, "republished_by": article.republished_by,
         "author": article.author, "dateline": article.dateline, "url": article.url,
-        "page": f"articles/{article.slug}.html", "summary": article.summary,
-        "topics": list(k.topics), "people": list(k.people),
-        "organizations": list(k.organizations), "places": list(k.places),
+        "page": article_address(article.slug), "summary": article.summary,
+        **{kind: list(getattr(k, kind)) for kind in KNOWLEDGE_KINDS},
         "discovered": sorted({*k.detected_people, *k.detected_organizations, *k.detected_places}),
         "figures": [{"stated": f.stated, "low": f.low, "high": f.high, "counts": f.counts,
                      "paragraph": f.paragraph} for f in k.figures],
@@ -87,9 +78,9 @@ def data_record(article: Article) -> dict:
     }
 
 
-def data_pages(articles: list[Article]) -> list[Page]:
+def iter_data_pages(site: Site) -> Iterator[Page]:
     """data/articles.json and data/articles.csv: every article's metadata for reuse."""
-    records = [data_record(a) for a in sort_newest_first(articles)]
+    records = [data_record(a) for a in site.newest]
     # One article per line: readable, diff-friendly, and made by json's fast C encoder.
     lines = ",\n".join(json.dumps(r, ensure_ascii=False) for r in records)
     as_json = '{"articles": [\n' + lines + ("\n" if records else "") + "]}\n"
@@ -98,7 +89,8 @@ def data_pages(articles: list[Article]) -> list[Page]:
     writer.writeheader()
     for record in records:
         writer.writerow({key: _cell(value) for key, value in record.items()})
-    return [Page("data/articles.json", as_json.encode("utf-8")), Page("data/articles.csv", buffer.getvalue().encode("utf-8"))]
+    yield Page(DATA_JSON, as_json.encode("utf-8"))
+    yield Page(DATA_CSV, buffer.getvalue().encode("utf-8"))
 
 
 # A spreadsheet would run a cell starting with one of these as a formula (OWASP's rule).

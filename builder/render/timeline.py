@@ -1,4 +1,4 @@
-"""Stage 5e, render: the timeline, every article by year and month of publication.
+"""Stage 7, render: the timeline, every article by year and month of publication.
 
 A small archive has one timeline page; past SPLIT_AT articles, timeline.md lists the
 years and each year has its own page, so no page grows with the whole archive.
@@ -8,39 +8,40 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Iterator
 
+from builder.addresses import TIMELINE, link, timeline_page
 from builder.models import Article, Page
-from builder.render.context import sort_newest_first
 from builder.render.indexes import article_item
 from builder.render.knowledge_pages import figure_line
 from builder.render.markup import document
+from builder.resolve import Site
 
 SPLIT_AT = 500  # articles; above this, one page per year
+UNDATED = "undated"  # the year page of the undated articles
 INTRO = "Every article by year and month of publication, oldest first."
 
 
-def timeline_pages(articles: list[Article]) -> Iterator[Page]:
-    dated = sorted((a for a in articles if a.date), key=lambda a: (a.date.sort_key(), a.title, a.slug))
-    years = [(year, list(items)) for year, items in groupby(dated, key=lambda a: a.date.year)]
-    undated = sort_newest_first(a for a in articles if not a.date)
-    if len(articles) <= SPLIT_AT:
+def iter_timeline_pages(site: Site) -> Iterator[Page]:
+    years, undated = site.years, site.undated
+    if len(site.articles) <= SPLIT_AT:
         lines = ["# Timeline", INTRO]
         for year, items in years:
             lines += [f"## {year}", *_months(items, up="", level="###")]
         lines += _undated(undated, up="")
-        yield Page("timeline.md", document({"title": "Timeline"}, lines))
+        yield Page(TIMELINE, document({"title": "Timeline"}, lines))
         return
     index = ["# Timeline", INTRO]
-    index += [f"- [{year}](timeline/{year}.md) ({len(items)} articles)" for year, items in years]
+    index += [f"- [{year}]({timeline_page(year)}) ({len(items)} articles)" for year, items in years]
     if undated:
-        index.append(f"- [Undated](timeline/undated.md) ({len(undated)} articles)")
-        yield Page("timeline/undated.md", document({"title": "Undated articles"}, _undated(undated, up="../")))
-    yield Page("timeline.md", document({"title": "Timeline"}, index))
+        index.append(f"- [Undated]({timeline_page(UNDATED)}) ({len(undated)} articles)")
+        yield Page(timeline_page(UNDATED), document({"title": "Undated articles"}, _undated(undated, up="../")))
+    yield Page(TIMELINE, document({"title": "Timeline"}, index))
     for year, items in years:
-        lines = [f"# {year}", "[All years](../timeline.md)", *_months(items, up="../", level="##")]
-        yield Page(f"timeline/{year}.md", document({"title": f"Timeline: {year}"}, lines))
+        page = timeline_page(year)
+        lines = [f"# {year}", f"[All years]({link(TIMELINE, page)})", *_months(items, up="../", level="##")]
+        yield Page(page, document({"title": f"Timeline: {year}"}, lines))
 
 
-def _months(items: list[Article], up: str, level: str) -> list[str]:
+def _months(items: tuple[Article, ...], up: str, level: str) -> list[str]:
     lines = []
     for month, in_month in groupby(items, key=lambda a: a.date.month):
         in_month = list(in_month)
@@ -50,7 +51,7 @@ def _months(items: list[Article], up: str, level: str) -> list[str]:
     return lines
 
 
-def _undated(undated: list[Article], up: str) -> list[str]:
+def _undated(undated: tuple[Article, ...], up: str) -> list[str]:
     if not undated:
         return []
     return ["## Undated", *(article_item(a, up=up) for a in undated)]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from builder.addresses import article_address, index_page
 from builder.models import Article
-from builder.render.context import article_path, facet_path, sort_newest_first
-from builder.render.indexes import group_facets
+from builder.resolve import Site, sort_newest_first
 
 ENTITY_KINDS = ("people", "organizations", "places")
 LISTING_LABELS = {"topics": "Topic", "people": "Person", "organizations": "Organisation", "places": "Place",
@@ -45,7 +45,7 @@ def _article(article: Article, names: dict) -> Record:
     meta = " · ".join(p for p in (article.date.human if article.date else "", article.publisher or "") if p)
     texts = [b.text for b in article.body]
     return Record(
-        url=html_address(article_path(article.slug)),
+        url=article_address(article.slug),
         title=article.title,
         label="",
         fields={"title": [article.title], "standfirst": [article.summary or ""], "names": carried, "text": texts},
@@ -64,14 +64,15 @@ def _filters(article: Article):
         yield f"topic:{topic}"
 
 
-def listing_records(articles: list[Article], names: dict) -> list[Record]:
+def listing_records(site: Site, names: dict) -> list[Record]:
     """A listing page is found by its own name (and the name's other spellings) only."""
     records = []
     for kind, label in LISTING_LABELS.items():
-        for name, items in sorted(group_facets(articles, kind).items(), key=lambda item: item[0].casefold()):
-            count = f"{len(items)} article" + ("" if len(items) == 1 else "s")
-            records.append(Record(url=html_address(facet_path(kind, name)), title=name, label=label,
-                                  fields={"title": [name], "names": list(names.get((kind, name), (name,)))},
+        for entry in sorted(site.index.get(kind, ()), key=lambda e: (e.name.casefold(), e.name)):
+            count = f"{len(entry.articles)} article" + ("" if len(entry.articles) == 1 else "s")
+            records.append(Record(url=html_address(index_page(kind, entry.slug)), title=entry.name, label=label,
+                                  fields={"title": [entry.name], "names": list(names.get((kind, entry.name),
+                                                                                         (entry.name,)))},
                                   shown={"m": f"{label} · {count}"}))
     return records
 

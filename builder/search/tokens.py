@@ -1,5 +1,5 @@
 """The words of the archive's search: one tokenizer, written twice (here for the index,
-in site_config/theme/assets/javascripts/archive-search.js for the query) and kept equal
+in builder/defaults/theme/assets/javascripts/archive-search.js for the query) and kept equal
 by tests/test_search_tokens.py.
 
 - Case, accents and full-width forms are ignored (NFKD, marks dropped, NFC, lower case).

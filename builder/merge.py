@@ -1,4 +1,4 @@
-"""Stage 3b, merge: the curator's header over what extraction found, each value with its origin.
+"""Stage 3, merge: the curator's header over what extraction found, each value with its origin.
 
 Precedence for every field: header > extraction > nothing. Extraction never invents:
 a field it could not find stays empty and the build report says so.

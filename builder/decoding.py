@@ -1,4 +1,4 @@
-"""Bytes -> text: detect the encoding, normalise to NFC and to \\n line ends.
+"""Stage 1, read: bytes -> text: detect the encoding, normalise to NFC and to \\n line ends.
 
 Cascade: a byte-order mark (UTF-8, UTF-16, UTF-32), then strict UTF-8, then
 charset-normalizer's best guess, then CP1252/Latin-1. Binary data is refused.

@@ -5,6 +5,7 @@ characters) here, and for HTML where the entry is shown.
 """
 from __future__ import annotations
 
+from builder.addresses import absolute, article_address
 from builder.models import Article
 from builder.render.markup import one_line
 from builder.slugs import slugify
@@ -23,8 +24,7 @@ KEY_WORD_MIN = 4  # the citation key takes the first title word of at least this
 
 def archived_at(slug: str, site_url: str) -> str:
     """The article's address in the archive: absolute when the site's address is known."""
-    path = f"articles/{slug}.html"
-    return f"{site_url.rstrip('/')}/{path}" if site_url else path
+    return absolute(article_address(slug), site_url)
 
 
 def bibtex_text(value: str) -> str:

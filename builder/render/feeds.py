@@ -1,4 +1,4 @@
-"""Stage 5d, render: RSS 2.0 (feed.xml) and JSON Feed 1.1 (feed.json) of the newest articles.
+"""Stage 7, render: RSS 2.0 (feed.xml) and JSON Feed 1.1 (feed.json) of the newest articles.
 
 Both are plain files in docs/, which MkDocs copies as they are. Items are dated by the
 article's date (a month or a year counts from its first day); links are absolute when the
@@ -10,14 +10,14 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
+from typing import Iterator
 from xml.etree import ElementTree as ET
 
+from builder.addresses import FEED_JSON, FEED_RSS, absolute, article_address
 from builder.models import Article, Page, PartialDate
-from builder.render.context import sort_newest_first
 from builder.render.markup import one_line
+from builder.resolve import Site, sort_newest_first
 
-RSS_FILE = "feed.xml"
-JSON_FILE = "feed.json"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 DC = "http://purl.org/dc/elements/1.1/"
 ATOM = "http://www.w3.org/2005/Atom"
@@ -36,13 +36,19 @@ class FeedInfo:
 
     def link(self, path: str = "") -> str:
         """An address on the site: absolute when site_url is known."""
-        return (self.site_url.rstrip("/") + "/" + path) if self.site_url else path
+        return absolute(path, self.site_url)
+
+
+def iter_feed_pages(site: Site) -> Iterator[Page]:
+    """feed.xml and feed.json of the site's newest articles."""
+    info = FeedInfo(site.name, site.description, site.url, count=site.settings.feed_count)
+    yield from feed_pages(list(site.newest), info)
 
 
 def feed_pages(articles: list[Article], info: FeedInfo) -> list[Page]:
     """The two feed files, newest `info.count` articles first."""
     newest = sort_newest_first(articles)[: max(info.count, 0)]
-    return [Page(RSS_FILE, rss_feed(newest, info)), Page(JSON_FILE, json_feed(newest, info))]
+    return [Page(FEED_RSS, rss_feed(newest, info)), Page(FEED_JSON, json_feed(newest, info))]
 
 
 def published(date: PartialDate) -> datetime:
@@ -62,7 +68,7 @@ def rss_feed(articles: list[Article], info: FeedInfo) -> bytes:
     _text(channel, "generator", GENERATOR)
     if info.site_url:
         ET.SubElement(channel, f"{{{ATOM}}}link",
-                      {"href": info.link(RSS_FILE), "rel": "self", "type": "application/rss+xml"})
+                      {"href": info.link(FEED_RSS), "rel": "self", "type": "application/rss+xml"})
     dated = [a.date for a in articles if a.date]
     if dated:
         _text(channel, "lastBuildDate", format_datetime(published(max(dated))))
@@ -74,7 +80,7 @@ def rss_feed(articles: list[Article], info: FeedInfo) -> bytes:
 
 def _rss_item(channel: ET.Element, article: Article, info: FeedInfo) -> None:
     item = ET.SubElement(channel, "item")
-    link = info.link(f"articles/{article.slug}.html")
+    link = info.link(article_address(article.slug))
     _text(item, "title", article.title)
     _text(item, "link", link)
     ET.SubElement(item, "guid", {"isPermaLink": "true" if info.site_url else "false"}).text = link
@@ -104,13 +110,13 @@ def json_feed(articles: list[Article], info: FeedInfo) -> bytes:
     }
     if info.site_url:
         feed["home_page_url"] = info.link()
-        feed["feed_url"] = info.link(JSON_FILE)
+        feed["feed_url"] = info.link(FEED_JSON)
     feed["items"] = [_json_item(a, info) for a in articles]
     return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def _json_item(article: Article, info: FeedInfo) -> dict:
-    link = info.link(f"articles/{article.slug}.html")
+    link = info.link(article_address(article.slug))
     item = {"id": link, "url": link, "title": one_line(article.title)}
     if article.url:
         item["external_url"] = article.url

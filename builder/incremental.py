@@ -1,0 +1,131 @@
+"""Incremental builds: what the last build left behind spares this one work.
+
+- An unchanged file is not read out again (Cache.articles, used by process).
+- The same inputs as the last build, whose output is all in place: its report is given
+  back and nothing is rendered or written (Cache.unchanged).
+- An article page whose inputs (its file, its address, its neighbours, the site) are the
+  same as when its file in docs/ was written is read back, not rendered again (PageDigests).
+All three are kept in one file under .cache/ (builder.cache).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Iterator
+
+from builder.addresses import article_page
+from builder.cache import ArticleCache, CacheFile
+from builder.config import Paths
+from builder.models import Article, Page
+from builder.render.article_page import render_article
+from builder.resolve import Site
+from builder.write import MANIFEST
+
+
+class PageDigests:
+    """page key -> the digest of the page written for it."""
+
+    def __init__(self, digests: dict[str, str]):
+        self.digests = digests
+        self.used: dict[str, str] = {}
+        self.rendered = False  # pages were made in this run (else the digests are kept as they were)
+
+    def page(self, page_key: str, written: Path, render) -> bytes:
+        """The page: the file already written for these same inputs (read back, not
+        rendered again) when its digest still matches, else render() now."""
+        self.rendered = True
+        digest = self.digests.get(page_key)
+        if digest is not None:
+            try:
+                content = written.read_bytes()
+            except OSError:
+                content = None
+            if content is not None and hashlib.sha1(content).hexdigest() == digest:
+                self.used[page_key] = digest
+                return content
+        content = render()
+        self.used[page_key] = hashlib.sha1(content).hexdigest()
+        return content
+
+    def kept(self) -> dict[str, str]:
+        return self.used if self.rendered else self.digests
+
+
+class Cache:
+    """What this build may reuse and what it leaves for the next, in one file (builder.cache)."""
+
+    def __init__(self, folder: Path | None, salt: str):
+        self.file = CacheFile(folder, salt)
+        parts = self.file.parts
+        self.salt, self.notes = salt, self.file.notes  # notes: a damaged cache, discarded
+        self.articles = ArticleCache(parts.get("articles"))
+        self.pages = PageDigests(parts.get("pages") or {})
+        self.state: str | None = parts.get("state")  # the last build's inputs, with its output
+        self.report = parts.get("report")  # the last build's report
+        self.remembered = False
+
+    def unchanged(self, state: str, paths: Paths) -> bool:
+        """The last build had these same inputs, and its output is all in place."""
+        return self.report is not None and self.state == with_outputs(state, paths)
+
+    def remember(self, state: str, paths: Paths, report) -> None:
+        """This build's inputs (with its output) and report: the same inputs give the same output."""
+        self.state, self.report, self.remembered = with_outputs(state, paths), report, True
+
+    def save(self) -> None:
+        """Keep what this build used; entries it did not use are dropped."""
+        pages = self.pages.kept()
+        if self.articles.changed or pages.keys() != self.pages.digests.keys() or self.remembered:
+            self.file.save({"articles": self.articles.used, "pages": pages, "state": self.state,
+                            "report": self.report})
+
+
+def inputs_digest(address: str, cache: Cache, outcomes, skipped) -> str:
+    """Everything the output depends on: each file's bytes (as cache keys) or failure,
+    the skipped files, site_config/ and the builder (the cache's salt), the site's address."""
+    digest = hashlib.sha256(cache.salt.encode())
+    for outcome in outcomes:
+        digest.update(repr(outcome.source.digest if isinstance(outcome, Article) else outcome).encode())
+    digest.update(repr(skipped).encode())
+    digest.update(address.encode())
+    return digest.hexdigest()
+
+
+def with_outputs(state: str, paths: Paths) -> str:
+    """The inputs' digest with what a build leaves behind: the address registry (also read
+    by the next build) and the files in docs/."""
+    registry = paths.registry_file
+    written = hashlib.sha256(registry.read_bytes() if registry.exists() else b"").hexdigest()
+    return f"{state}:{written}:{_docs_signature(paths.docs)}"
+
+
+def article_pages(site: Site, pages: PageDigests, docs: Path) -> Iterator[Page]:
+    """Every article's page, read back from docs/ when its inputs did not change."""
+    for article in site.articles:
+        path = article_page(article.slug)
+        yield Page(path, pages.page(page_key(article, site), docs / path,
+                                    lambda a=article: render_article(a, site).content))
+
+
+def page_key(article: Article, site: Site) -> str:
+    """Everything an article's page shows: its file, its address, its neighbours, the site."""
+    neighbours = [(o.slug, o.title, o.date.iso if o.date else "") for o in site.related.get(article.slug, ())]
+    copies = [(o.slug, o.title, o.publisher) for o in site.also_published.get(article.slug, ())]
+    inputs = (article.source.digest, article.slug, article.previous_slugs, neighbours, copies,
+              site.url, site.name)
+    return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
+
+
+def _docs_signature(docs: Path) -> str | None:
+    """Size and modification time of every file the last build wrote (None: one is gone),
+    so a file changed or removed by hand is noticed and made again."""
+    try:
+        listed = (docs / MANIFEST).read_text(encoding="utf-8").split()
+        stats = [os.stat(os.path.join(docs, rel)) for rel in listed]
+    except OSError:
+        return None
+    digest = hashlib.sha256()
+    for rel, stat in zip(listed, stats):
+        digest.update(f"{rel}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
