@@ -12,6 +12,8 @@
    articles and of the --real folder (benchmarks/engines.py).
 6. Edit-to-preview latency at --preview articles (default 2,000): `builder serve` against plain
    `mkdocs serve`, median / p95 / max over --preview-edits edits (benchmarks/preview.py).
+7. Search on the largest synthetic corpus: index build time, offline index size, and the bytes
+   a cold query downloads before its results show (benchmarks/search.py; --no-search skips it).
 
 Every figure is the median of --repeat runs (fewer for 10,000 articles and for the full
 builds, which dominate the time: see `measure.enough` and the caps in benches.py). Work
@@ -37,6 +39,7 @@ from benchmarks.machine import builder_supports, load, machine
 from benchmarks.preview import bench_preview
 from benchmarks.preview import table as preview_table
 from benchmarks.report import render
+from benchmarks.search import report as search_report
 from benchmarks.workdir import PROJECT_ROOT, Work, make_work
 
 BENCH_DIR = PROJECT_ROOT / "benchmarks"
@@ -59,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--preview", type=int, default=2000, metavar="N",
                         help="edit-to-preview latency on N synthetic articles (default 2,000; 0: skip)")
     parser.add_argument("--preview-edits", type=int, default=20, help="edits timed on builder serve (default 20)")
+    parser.add_argument("--no-search", action="store_true", help="skip the search index measurements")
     args = parser.parse_args(argv)
     sizes = [100, 1000] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
     repeat = 1 if args.quick else max(1, args.repeat)
@@ -81,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
         text += ("\n## Edit to preview (`benchmarks/preview.py`)\n\nOne sentence of one article changed, until the "
                  "served page shows it; plain `mkdocs serve` of the same docs/ with the article's page edited.\n\n"
                  + preview + "\n")
+    synthetic = [w for w in works if w.name.startswith("synthetic")]
+    if synthetic and not args.no_search:
+        text += "\n" + "\n".join(search_report(max(synthetic, key=lambda w: w.inputs))) + "\n"
     args.output.write_text(text, encoding="utf-8")
     print(text)
     if not args.keep:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Iterator
 
@@ -31,6 +32,7 @@ from builder.render import iter_browsing_pages, iter_files
 from builder.report import Report, status_for
 from builder.resolve import Site, resolve
 from builder.safety import build_lock
+from builder.search import search_pages
 from builder.site import build_site, site_url
 from builder.sources import discover, read
 from builder.write import write_tree
@@ -115,11 +117,11 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     present = {rel for _path, rel in found} | {s.rel_path for s in skipped if s.level == "error"}
     articles, registry = assign_slugs(articles, old_registry, present, complete)
     # 6. resolve: the whole site worked out once
-    site = resolve(articles, load_settings(paths.config), address,
-                   knowledge.load_vocabulary(paths.config).describe, registry)
+    vocabulary = knowledge.load_vocabulary(paths.config)
+    site = resolve(articles, load_settings(paths.config), address, vocabulary.describe, registry)
     _report_articles(site, report)
-    # 7. render, page by page as the writer asks
-    pages = _pages(site, cache, paths.docs, report)
+    # 7. render, page by page as the writer asks; the search index (builder/search/)
+    pages = chain(_pages(site, cache, paths.docs, report), search_pages(site, vocabulary))
     return Archive(list(site.articles), report, pages, dump_registry(registry), cache, state)
 
 

@@ -99,8 +99,8 @@ def _is_text(rel: str) -> bool:
 
 def _made_by_builder(folder: Path) -> bool:
     """A docs/ folder (its manifest) or a built website (sitemap and search index)."""
-    return (folder / MANIFEST).is_file() or (
-        (folder / "sitemap.xml").is_file() and (folder / "search" / "search_index.json").is_file())
+    return (folder / MANIFEST).is_file() or ((folder / "sitemap.xml").is_file() and any(
+        (folder / "search" / index).is_file() for index in ("index.js", "search_index.json")))
 
 
 def _skip_reason(path: Path, name: str, root: Path) -> tuple[str | None, str]:

@@ -32,7 +32,6 @@ CHROMIUM_ARGS = [
 REPO = "press-archive"  # the project path: http://127.0.0.1:PORT/press-archive/
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts"
-SEARCH_WAIT_MS = 2000  # Material's search worker indexes, then shows results (FIELD-NOTES 6)
 SHENYANG_SOURCES = ("articles/000_286fbaeb4abc4cfc.txt", "articles/004_16947189698fbbee.txt")
 
 _SHARED: dict[str, object] = {}
@@ -253,13 +252,18 @@ def heading(page) -> str:
         .map(n => n.textContent).join('').trim()""")
 
 
+SEARCH_BOX = "input.archive-search-box__input"  # in every page's header
+SEARCH_RESULTS = ".archive-search-results a.archive-search-link, .archive-search-pages a"
+
+
 def search(page, words: str) -> list[str]:
-    """Type into Material's search box with real key events; the result links."""
-    page.click("input.md-search__input")
-    page.type("input.md-search__input", words, delay=40)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    page.wait_for_timeout(SEARCH_WAIT_MS // 4)
-    return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(a => a.href)")
+    """Type into the header's search box with real key events, press Enter: the result links
+    of the search page (articles, then the listing pages found by name)."""
+    page.click(SEARCH_BOX)
+    page.type(SEARCH_BOX, words, delay=40)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#archive-search[data-state=done]", timeout=15_000)
+    return page.eval_on_selector_all(SEARCH_RESULTS, "els => els.map(a => a.href)")
 
 
 def paragraph_state(page, anchor: str) -> dict:

@@ -58,5 +58,24 @@ def seed_site(tmp_path_factory) -> Path:
     return root
 
 
-def search_index(site: Path) -> list[dict]:
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+def search_file(path: Path) -> tuple[str, object]:
+    """One file of the archive's search index: exactly one `__archiveSearch.receive(name, data)`
+    call, whose arguments are JSON (so no text in it can end the script or run as code)."""
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("__archiveSearch.receive(") and text.endswith(");\n"), path
+    name, data = json.loads("[" + text.removeprefix("__archiveSearch.receive(").removesuffix(");\n") + "]")
+    return name, data
+
+
+def search_records(site: Path) -> list[dict]:
+    """What each search result shows: {u: address, t: title, s: standfirst, p: paragraphs, ...}."""
+    files = sorted((site / "search" / "d").glob("*.js"), key=lambda p: int(p.stem))
+    return [search_file(p)[1] for p in files]
+
+
+def search_terms(site: Path) -> dict[str, object]:
+    """term -> its postings, from every term file."""
+    terms = {}
+    for path in (site / "search" / "t").glob("*.js"):
+        terms.update(search_file(path)[1])
+    return terms

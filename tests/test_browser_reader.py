@@ -42,8 +42,8 @@ def test_search_lists_the_two_articles_mentioning_shenyang_and_opens_one(online,
     slugs = registry_slugs(online.content)
     expected = {f"articles/{slugs[source]}.html" for source in SHENYANG_SOURCES}
     assert {h for h in hits if h.startswith("articles/")} == expected
-    first = page.locator(".md-search-result__item a[href*='/articles/']").first
-    title = first.locator("h1, h2").first.inner_text()
+    first = page.locator(".archive-search-results a.archive-search-link[href*='/articles/']").first
+    title = first.inner_text()
     first.click()
     page.wait_for_load_state()
     assert page_path(page.url, online.base) in expected

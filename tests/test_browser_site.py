@@ -46,6 +46,7 @@ def crawl_site(browser, served) -> Crawl:
         assert response and response.status == 200, (path, response and response.status)
         result.ids[path] = set(visit.page.eval_on_selector_all("[id], a[name]", IDS_JS))
         hrefs = visit.page.eval_on_selector_all("a[href], link[href]", LINKS_JS)
+        hrefs += visit.page.eval_on_selector_all("form[action]", "els => els.map(e => e.action)")  # search.html
         for target in _record_links(result, served, path, hrefs):
             if target.endswith(".html") and target not in result.pages:
                 queue.append(target)

@@ -36,9 +36,8 @@ OLD_SLUG = "rally-in-seoul-old-address"
 GONE = {"slug": "a-withdrawn-story", "title": "A withdrawn story"}
 INDEX_PAGES = ("index.html", "topics/index.html", "people/index.html", "organizations/index.html",
                "places/index.html", "publishers/index.html", "timeline.html", "figures.html")
-SEARCH_RESULTS = {  # engine -> (open the search box, a result link): their search boxes differ
-    "mkdocs": ("input.md-search__input", ".md-search-result__item a"),
-    "zensical": (".md-search__button", "[role=listbox] a[role=option]"),
+SEARCH_RESULTS = {  # engine -> (the search box, a result link): the archive's own search on both
+    engine: ("input.archive-search-box__input", ".archive-search-results a.archive-search-link") for engine in ENGINES
 }
 
 
@@ -130,6 +129,7 @@ def test_reader_pages_search_and_old_address(built, visit):
     page.goto(served.url())
     page.click(box)
     page.keyboard.type("Shenyang", delay=40)
+    page.keyboard.press("Enter")
     page.wait_for_selector(result, timeout=10_000)
     page.wait_for_timeout(500)
     hits = {page_path(url, served.base) for url in page.eval_on_selector_all(result, "els => els.map(a => a.href)")}
@@ -181,6 +181,7 @@ def test_offline_zip_searches_from_the_file_system(engine, browser, tmp_path):
     visit.page.goto((folder / "index.html").as_uri())
     visit.page.click(box)
     visit.page.keyboard.type("Shenyang", delay=40)
+    visit.page.keyboard.press("Enter")
     visit.page.wait_for_selector(result, timeout=10_000)
     visit.page.wait_for_timeout(500)
     hits = visit.page.eval_on_selector_all(result, "els => els.map(a => a.href.split(/[?#]/)[0])")

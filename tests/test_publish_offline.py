@@ -45,7 +45,7 @@ def test_zip_holds_one_folder_with_an_offline_site(bundle_zip):
     with zipfile.ZipFile(bundle_zip) as archive:
         names = archive.namelist()
         assert {n.split("/")[0] for n in names} == {FOLDER}
-        for needed in ("index.html", "404.html", "search/search_index.js", SHIM, "feed.xml"):
+        for needed in ("index.html", "404.html", "search.html", "search/index.js", SHIM, "feed.xml"):
             assert f"{FOLDER}/{needed}" in names, needed
         index = archive.read(f"{FOLDER}/index.html").decode("utf-8")
         assert f'<script src="{SHIM}"></script>' in index

@@ -12,7 +12,7 @@ from mkdocs.utils.meta import get_data
 from builder import pipeline
 from builder.config import Paths
 from builder.render.article_page import article_meta
-from tests.conftest import ROOT, folders, run_cli, search_index
+from tests.conftest import ROOT, folders, run_cli, search_records
 
 pytestmark = pytest.mark.slow
 SEEDS = ["000_286fbaeb4abc4cfc.txt", "001_1495037b45c292c7.txt", "002_611522f5ae8394ba.txt",
@@ -156,7 +156,7 @@ def test_every_front_matter_round_trips_through_mkdocs(seed_site):
 
 
 def test_search_finds_shenyang_in_exactly_two_articles(seed_site, explained):
-    hits = {doc["location"].split("#")[0] for doc in search_index(seed_site / "site") if "Shenyang" in doc["text"]}
+    hits = {r["u"] for r in search_records(seed_site / "site") if "Shenyang" in " ".join(r.get("p", []))}
     articles = {h for h in hits if h.startswith("articles/")}
     expected_pages = {f"articles/{explained[n]['slug']}.html" for n in (SEEDS[0], SEEDS[4])}
     assert articles == expected_pages

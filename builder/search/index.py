@@ -1,0 +1,109 @@
+"""The archive's search index, written as small script files under search/ in docs/:
+
+    search/index.js      how many records, how many term files, the filters' values
+    search/t/N.js        the postings of the terms whose hash falls in file N
+    search/d/N.js        record N as a result shows it (title, address, paragraphs)
+
+Each file calls `__archiveSearch.receive(name, data)`: a script element loads it, over
+HTTP as from file:// (no fetch()), and a query loads only the files of its words and of
+the results it shows. A term in many records keeps a bitmap of them and the postings of
+its best-scoring records only (the rest share one low score), so no file grows with the
+archive past a few kilobytes per word.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import math
+from collections import Counter, defaultdict
+from typing import Iterator
+
+from builder.models import Page
+from builder.search.records import Record
+from builder.search.tokens import joined, tokens
+
+FOLDER = "search"
+CALLBACK = "__archiveSearch.receive"
+FIELD_WEIGHTS = {"title": 8.0, "standfirst": 4.0, "names": 5.0, "text": 1.0}
+LISTING_FACTOR = 0.5  # a listing page's name counts half an article's title
+SCORE_SCALE = 10  # scores are written as whole numbers
+BIG_TERM = 400  # postings past this many records: bitmap + the best HEAD postings
+HEAD = 200
+SHARD_BYTES = 24_000  # aimed size of one term file
+FORMAT = 1
+
+
+def score_terms(record: Record) -> dict[str, int]:
+    """term -> the record's score for it: each field's weight x (1 + ln tf), summed."""
+    scores: dict[str, float] = defaultdict(float)
+    factor = LISTING_FACTOR if record.label else 1.0
+    for name, texts in record.fields.items():
+        counts = Counter(t for text in texts for t in tokens(text))
+        if name == "names":
+            counts.update(set(t for text in texts for t in joined(text)) - set(counts))
+        for term, tf in counts.items():
+            scores[term] += FIELD_WEIGHTS[name] * (1 + math.log(tf)) * factor
+    return {term: max(1, round(value * SCORE_SCALE)) for term, value in scores.items()}
+
+
+def postings(records: list[Record]) -> dict[str, list[tuple[int, int]]]:
+    """term (or filter key) -> [(record number, score)], by record number."""
+    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for number, record in enumerate(records):
+        for term, score in score_terms(record).items():
+            found[term].append((number, score))
+        for key in record.filters:
+            found[key].append((number, 0))
+    return found
+
+
+def encode(posting: list[tuple[int, int]], total: int):
+    """Short lists: [gap, score, gap, score, ...]. Long ones: {n, b: bitmap, h: best, r: rest's score}."""
+    if len(posting) <= BIG_TERM:
+        flat, last = [], 0
+        for number, score in posting:
+            flat += [number - last, score]
+            last = number
+        return flat
+    bits = bytearray((total + 7) // 8)
+    for number, _ in posting:
+        bits[number >> 3] |= 1 << (number & 7)
+    best = sorted(sorted(posting, key=lambda p: -p[1])[:HEAD])
+    head, last = [], 0
+    for number, score in best:
+        head += [number - last, score]
+        last = number
+    rest = min((s for _, s in best), default=0) if any(s for _, s in best) else 0
+    return {"n": len(posting), "b": base64.b64encode(bytes(bits)).decode("ascii"),
+            "h": head if rest else [], "r": rest}
+
+
+def term_hash(term: str) -> int:
+    """FNV-1a over the code points (the same in archive-search.js)."""
+    value = 2166136261
+    for char in term:
+        value = ((value ^ ord(char)) * 16777619) & 0xFFFFFFFF
+    return value
+
+
+def script(name: str, data) -> bytes:
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return f"{CALLBACK}({json.dumps(name)},{body});\n".encode("utf-8")
+
+
+def index_pages(records: list[Record], filters: dict, articles: int) -> Iterator[Page]:
+    """Every file of the index, deterministic for the same records."""
+    total = len(records)
+    encoded = {term: encode(posting, total) for term, posting in postings(records).items()}
+    size = sum(len(term) + len(json.dumps(value, separators=(",", ":"))) + 4 for term, value in encoded.items())
+    shards = 1 << max(0, math.ceil(math.log2(max(1, size / SHARD_BYTES))))
+    grouped: dict[int, dict] = defaultdict(dict)
+    for term, value in encoded.items():
+        grouped[term_hash(term) % shards][term] = value
+    yield Page(f"{FOLDER}/index.js", script("index", {"format": FORMAT, "records": total, "articles": articles,
+                                                      "shards": shards, "filters": filters}))
+    for number in range(shards):
+        yield Page(f"{FOLDER}/t/{number}.js", script(f"t/{number}", grouped.get(number, {})))
+    for number, record in enumerate(records):
+        shown = {"u": record.url, "t": record.title, "k": record.label, **record.shown}
+        yield Page(f"{FOLDER}/d/{number}.js", script(f"d/{number}", shown))
