@@ -53,6 +53,7 @@ class LiveSite:
         self._search_lock = threading.Lock()
         self.last_rebuilt: list[str] = []  # docs/ files the last update rebuilt (all: a full build)
         self.search_fresh = False  # the served search index has every page as it is now
+        self.mkdocs_search = False  # mkdocs.yml lists MkDocs' (or Material's) search plugin
 
     # -- MkDocs' steps (mkdocs.commands.build.build, keeping what it makes) --------------------
 
@@ -97,6 +98,10 @@ class LiveSite:
         for file in pages:
             mk._build_page(file.page, config, pages, nav, env)
         config.plugins.on_post_build(config=config)
+        # MkDocs' own search plugin writes its index at the end of a build: an update page by page
+        # leaves it behind, and a background full build catches it up. The archive's own search
+        # (docs/search/) is written by `generate` and copied like any other file: never behind.
+        self.mkdocs_search = any(name.rsplit("/", 1)[-1] == "search" for name in config.plugins)
         self._built = _Built(config, files, nav, env, stamps)
         self.last_rebuilt = sorted(rel for rel in stamps if rel != CONFIG_STAMP)
         self.search_fresh = True
@@ -123,7 +128,7 @@ class LiveSite:
             return self.last_rebuilt
         built.stamps = stamps
         self.last_rebuilt = changed
-        self.search_fresh = self.search_fresh and not changed
+        self.search_fresh = self.search_fresh and not (changed and self.mkdocs_search)
         return changed
 
     def _rebuild_pages(self, built: _Built, changed: list[str]) -> None:
@@ -162,6 +167,9 @@ class LiveSite:
         """A full build in a scratch folder, in a separate process at low priority (it must not
         hold this process's interpreter while the preview updates pages); its search index
         replaces the served one. False when a refresh is already running (ask again later)."""
+        if not self.mkdocs_search:  # the archive's own search came with the pages
+            self.search_fresh = True
+            return True
         if not self._search_lock.acquire(blocking=False):
             return False
         scratch = Path(tempfile.mkdtemp(prefix="preview-search-"))
