@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from builder.addresses import article_address, index_page
+from builder.kinds import ENTITY_KINDS, INDEX_KINDS
 from builder.models import Article
 from builder.resolve import Site, sort_newest_first
 
-ENTITY_KINDS = ("people", "organizations", "places")
-LISTING_LABELS = {"topics": "Topic", "people": "Person", "organizations": "Organisation", "places": "Place",
-                  "publishers": "Publisher"}
+LISTING_LABELS = {kind.key: kind.singular.capitalize() for kind in INDEX_KINDS}  # "Person", "Topic"
 FILTER_KINDS = ("year", "publisher", "topic")
 
 
