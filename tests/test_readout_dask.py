@@ -39,7 +39,7 @@ def test_dask_bag_reads_out_the_same_articles_as_the_builder(items, tmp_path):
     config = tmp_path / "site_config"
     shutil.copytree(ROOT / "site_config", config)
     settings = ReadSettings.of(config)
-    pool = process_all([(p, rel) for p, rel, _ in items], config, ArticleCache(None, "x"), jobs=2)
+    pool = process_all([(p, rel) for p, rel, _ in items], config, ArticleCache(), jobs=2)
     serial = [Reader(config)(item) for item in items]
     shutil.rmtree(config)  # as on another machine: only the settings' bytes travel with the map
 
