@@ -5,10 +5,12 @@ import html
 
 from builder.models import Article, Page
 from builder.publish.cite import bibtex_entry
-from builder.render.context import SiteContext, article_path, facet_path
+from builder.render.article_parts import (
+    CITE_ID, actions_line, aside_sections, byline, entities_section, standfirst, topics_line,
+)
+from builder.render.context import SiteContext, article_path
 from builder.render.markup import document, html_text, md_link, md_text
 
-ENTITY_LABELS = (("people", "People"), ("organizations", "Organisations"), ("places", "Places"))
 
 
 def article_meta(article: Article) -> dict:
@@ -32,17 +34,22 @@ def article_meta(article: Article) -> dict:
         "organizations": list(k.organizations),
         "places": list(k.places),
         "origins": dict(article.origins),
+        # The page frame: no navigation column; the side column holds the article's names.
+        "hide": ["navigation", "tags"],
+        "aside": aside_sections(article),
     }
     return {key: value for key, value in meta.items() if value not in (None, "", [], {})}
 
 
 def render_article(article: Article, ctx: SiteContext) -> Page:
+    lead, first_is_lead = standfirst(article)
     lines = [
         f"# {md_text(article.title)}",
-        _meta_line(article),
-        *_body(article),
+        byline(article) + topics_line(article) + actions_line(article),
+        lead,
+        *_body(article, first_is_lead),
         _captions(article),
-        _entities(article),
+        entities_section(article),
         _related(article, ctx),
         _source_box(article, ctx),
         _citation(article, ctx),
@@ -50,20 +57,7 @@ def render_article(article: Article, ctx: SiteContext) -> Page:
     return Page(article_path(article.slug), document(article_meta(article), lines))
 
 
-def _meta_line(article: Article) -> str:
-    parts = []
-    if article.date:
-        parts.append(md_text(article.date.human))
-    if article.publisher:
-        parts.append(md_link(article.publisher, "../" + facet_path("publishers", article.publisher)))
-    if article.author:
-        parts.append("By " + md_text(article.author))
-    if article.dateline:
-        parts.append("Dateline: " + md_text(article.dateline))
-    return " · ".join(parts) + "\n{ .archive-meta }" if parts else ""
-
-
-def _body(article: Article) -> list[str]:
+def _body(article: Article, first_is_lead: bool = False) -> list[str]:
     blocks, number = [], 0
     for block in article.body:
         if block.type == "heading":
@@ -71,8 +65,9 @@ def _body(article: Article) -> list[str]:
             continue
         number += 1
         anchor = f"p{number}"
+        css = "archive-para archive-standfirst" if number == 1 and first_is_lead else "archive-para"
         blocks.append(
-            f'<p id="{anchor}" class="archive-para">{html_text(block.text)} '
+            f'<p id="{anchor}" class="{css}">{html_text(block.text)} '
             f'<a class="archive-para-link" href="#{anchor}" data-search-exclude '
             f'title="Link to this paragraph" aria-label="Link to paragraph {number}">¶</a></p>'
         )
@@ -84,17 +79,6 @@ def _captions(article: Article) -> str:
         return ""
     items = "".join(f"<li>{html_text(c)}</li>" for c in article.captions)
     return f'<div class="archive-captions" data-search-exclude><p class="archive-label">Photo captions in the original</p><ul>{items}</ul></div>'
-
-
-def _entities(article: Article) -> str:
-    k = article.knowledge
-    rows = []
-    for kind, label in (("topics", "Topics"), *ENTITY_LABELS):
-        names = getattr(k, kind)
-        if names:
-            links = ", ".join(md_link(n, "../" + facet_path(kind, n)) for n in names)
-            rows.append(f"- **{label}:** {links}")
-    return "\n".join(["## In this article", *rows]) if rows else ""
 
 
 def _related(article: Article, ctx: SiteContext) -> str:
@@ -137,7 +121,7 @@ def citation_text(article: Article, ctx: SiteContext) -> str:
 
 def _citation(article: Article, ctx: SiteContext) -> str:
     return (
-        f'<div class="archive-cite" data-search-exclude><p class="archive-label">Cite this article</p>'
+        f'<div class="archive-cite" id="{CITE_ID}" data-search-exclude><p class="archive-label">Cite this article</p>'
         f"<p>{html_text(citation_text(article, ctx))}</p>"
         f'<p class="archive-label">BibTeX</p>'
         f'<div class="archive-bibtex">{_escape_lines(bibtex_entry(article, ctx.archive_name, ctx.site_url))}</div></div>'
