@@ -33,7 +33,8 @@ from builder.publish.feeds import FeedInfo, feed_pages
 from builder.render.article_page import render_article
 from builder.render.context import SiteContext, article_path
 from builder.render.extras import iter_redirects, iter_removed, iter_source_files
-from builder.render.indexes import home_page, iter_facet_pages
+from builder.render.home import home_page
+from builder.render.indexes import iter_facet_pages
 from builder.render.knowledge_pages import data_pages, figures_page
 from builder.render.timeline import timeline_pages
 from builder.report import Report, status_for

@@ -149,7 +149,8 @@ def test_bibtex_entry_fields():
 @pytest.mark.parametrize("values, key", [
     ({}, "minji2023seoul"),
     ({"author": None}, "korea2023seoul"),
-    ({"author": None, "publisher": None, "date": None}, "anonndseoul"),
+    ({"author": None, "publisher": None, "date": None}, "seoulndrally"),
+    ({"author": None, "publisher": None, "title": "Ok"}, "article2023"),
     ({"title": "A b c"}, "minji2023"),
 ])
 def test_citation_key(values, key):

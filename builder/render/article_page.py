@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 
 from builder.models import Article, Page
-from builder.publish.cite import bibtex_entry
+from builder.publish.cite import archived_at, bibtex_entry
 from builder.render.article_parts import (
     CITE_ID, actions_line, aside_sections, byline, entities_section, standfirst, topics_line,
 )
@@ -106,17 +106,26 @@ def _source_box(article: Article, ctx: SiteContext) -> str:
 
 
 def citation_text(article: Article, ctx: SiteContext) -> str:
+    """Author. “Title.” Publisher, date. Original. Archived in ..., address. (unknown parts left out)"""
     parts = []
     if article.author:
-        parts.append(f"{article.author}.")
-    parts.append(f"“{article.title}.”")
-    origin = ", ".join(p for p in (article.publisher, article.date.human if article.date else "n.d.") if p)
-    parts.append(f"{origin}.")
+        parts.append(_sentence(article.author))
+    parts.append(f"“{_sentence(article.title)}”")
+    origin = ", ".join(p for p in (article.publisher, article.date.human if article.date else "undated") if p)
+    parts.append(_sentence(origin))
     if article.url:
-        parts.append(f"{article.url}.")
-    where = f"{ctx.site_url.rstrip('/')}/articles/{article.slug}.html" if ctx.site_url else f"articles/{article.slug}.html"
-    parts.append(f"Archived in {ctx.archive_name}, {where}.")
+        parts.append(_sentence(article.url))
+    if ctx.site_url:
+        parts.append(_sentence(f"Archived in {ctx.archive_name}, {archived_at(article.slug, ctx.site_url)}"))
+    else:  # no published address is known: the page's path, said to be one
+        parts.append(_sentence(f"Archived in {ctx.archive_name} (page {archived_at(article.slug, '')})"))
     return " ".join(parts)
+
+
+def _sentence(text: str) -> str:
+    """The text ending in one full stop: "n.d." stays "n.d.", "Seoul" becomes "Seoul."."""
+    text = text.strip()
+    return text if text.endswith((".", "?", "!", "…")) else text + "."
 
 
 def _citation(article: Article, ctx: SiteContext) -> str:

@@ -2,7 +2,6 @@
 organisation, place and publisher, an index of each kind, and the timeline."""
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Iterable, Iterator
 
 from builder.models import Article, Page
@@ -88,39 +87,3 @@ def _facet_index(kind: str, groups: dict[str, list[Article]]) -> Page:
     rows = [f"- {md_link(n, facet_path(kind, n).split('/', 1)[1])} ({len(groups[n])})" for n in names]
     lines = [f"# {title}", *(rows or ["Nothing yet."])]
     return Page(f"{kind}/index.md", document({"title": title}, lines))
-
-
-def home_page(articles: list[Article], ctx: SiteContext) -> Page:
-    dates = sorted(a.date.iso for a in articles if a.date)
-    span = _span(articles)
-    counts = defaultdict(int)
-    for kind in FACET_KINDS:
-        counts[kind] = len(group_facets(articles, kind))
-    lines = [f"# {md_text(ctx.archive_name)}"]
-    if ctx.archive_description:
-        lines.append(md_text(ctx.archive_description))
-    lines.append(
-        f"**{len(articles)}** articles from **{counts['publishers']}** publishers"
-        + (f", {span}" if dates else "")
-        + ". Browse by [topic](topics/index.md), [person](people/index.md), "
-        "[organisation](organizations/index.md), [place](places/index.md), "
-        "[publisher](publishers/index.md) or on the [timeline](timeline.md); see the "
-        "[key figures](figures.md). Download every article's data as [JSON](data/articles.json) "
-        "or [CSV](data/articles.csv)."
-    )
-    lines.append("## Latest articles")
-    lines.extend(article_item(a, up="") for a in sort_newest_first(articles)[: ctx.latest_count])
-    topics = group_facets(articles, "topics")
-    if topics:
-        lines.append("## Topics")
-        ranked = sorted(topics.items(), key=lambda item: (-len(item[1]), item[0]))
-        lines.extend(f"- {md_link(n, facet_path('topics', n))} ({len(v)})" for n, v in ranked)
-    return Page("index.md", document({"title": ctx.archive_name, "description": ctx.archive_description}, lines))
-
-
-def _span(articles: list[Article]) -> str:
-    dated = sorted((a.date for a in articles if a.date), key=lambda d: d.iso)
-    if not dated:
-        return ""
-    first, last = dated[0].human, dated[-1].human
-    return f"published {first}" if first == last else f"published between {first} and {last}"
