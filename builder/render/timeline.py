@@ -47,12 +47,13 @@ def timeline_pages(articles: list[Article]) -> Iterator[Page]:
     index += [f"- [{year}](timeline/{year}.md) ({len(items)} articles)" for year, items in years]
     if undated:
         index.append(f"- [Undated](timeline/undated.md) ({len(undated)} articles)")
-        yield Page("timeline/undated.md", document({"title": "Undated articles"}, _undated(undated, up="../")))
+        meta = {"title": "Undated articles", "tab": "Timeline"}
+        yield Page("timeline/undated.md", document(meta, _undated(undated, up="../")))
     yield Page("timeline.md", document({"title": "Timeline"}, index))
     for year, items in years:
         lines = [f"# {year}", "[All years](../timeline.md)",
                  chart(items, lambda key: timeline_link(key, total, up="../")), *_months(items, up="../", level="##")]
-        yield Page(f"timeline/{year}.md", document({"title": f"Timeline: {year}"}, lines))
+        yield Page(f"timeline/{year}.md", document({"title": f"Timeline: {year}", "tab": "Timeline"}, lines))
 
 
 def _months(items: list[Article], up: str, level: str) -> list[str]:
