@@ -31,11 +31,14 @@ from builder.process import Failure, Reader, process_all
 from builder.progress import Progress
 from builder.publish.feeds import FeedInfo, feed_pages
 from builder.render.article_page import render_article
+from builder.render.authors import author_pages
 from builder.render.context import SiteContext, article_path
 from builder.render.extras import iter_redirects, iter_removed, iter_source_files
 from builder.render.home import home_page
 from builder.render.indexes import iter_facet_pages
-from builder.render.knowledge_pages import data_pages, figures_page
+from builder.render.related_reasons import mention_counts, reason
+from builder.render.figures_table import figures_page
+from builder.render.knowledge_pages import data_pages
 from builder.render.timeline import timeline_pages
 from builder.report import Report, status_for
 from builder.safety import build_lock
@@ -232,6 +235,7 @@ def _context(articles, settings, vocabulary, address: str, copies) -> SiteContex
                  for slug, others in related.items()},
         also_published=copies,
         descriptions=descriptions,
+        mentions=mention_counts(articles),
     )
 
 
@@ -242,7 +246,7 @@ def _render(articles: list[Article], ctx: SiteContext, registry, cache: ArticleC
         path = article_path(article.slug)
         yield Page(path, cache.page(_page_key(article, ctx), docs / path, lambda a=article: render_article(a, ctx).content))
     report.index_pages = 0
-    for page in chain(iter_facet_pages(articles, ctx), timeline_pages(articles),
+    for page in chain(iter_facet_pages(articles, ctx), author_pages(articles), timeline_pages(articles),
                       [home_page(articles, ctx), figures_page(articles)]):
         report.index_pages += 1
         yield page
@@ -254,7 +258,8 @@ def _render(articles: list[Article], ctx: SiteContext, registry, cache: ArticleC
 
 def _page_key(article: Article, ctx: SiteContext) -> str:
     """Everything an article's page shows: its file, its address, its neighbours, the site."""
-    neighbours = [(o.slug, o.title, o.date.iso if o.date else "") for o in ctx.related.get(article.slug, ())]
+    neighbours = [(o.slug, o.title, o.date.iso if o.date else "", o.publisher, reason(article, o, ctx.mentions))
+                  for o in ctx.related.get(article.slug, ())]
     copies = [(o.slug, o.title, o.publisher) for o in ctx.also_published.get(article.slug, ())]
     inputs = (article.source.digest, article.slug, article.previous_slugs, neighbours, copies,
               ctx.site_url, ctx.archive_name)

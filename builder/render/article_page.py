@@ -9,6 +9,7 @@ from builder.render.article_parts import (
     CITE_ID, actions_line, aside_sections, byline, entities_section, standfirst, topics_line,
 )
 from builder.render.context import SiteContext, article_path
+from builder.render.related_reasons import reason
 from builder.render.markup import document, html_text, md_link, md_text
 
 
@@ -86,8 +87,11 @@ def _related(article: Article, ctx: SiteContext) -> str:
     for other in ctx.also_published.get(article.slug, ()):
         rows.append(f"- Also published as: {md_link(other.title, '../' + article_path(other.slug))}")
     for other in ctx.related.get(article.slug, ()):
-        when = f" ({md_text(other.date.human)})" if other.date else ""
-        rows.append(f"- {md_link(other.title, '../' + article_path(other.slug))}{when}")
+        facts = [md_text(f) for f in (other.publisher, other.date.human if other.date else "") if f]
+        when = f" ({', '.join(facts)})" if facts else ""
+        why = reason(article, other, ctx.mentions)
+        rows.append(f"- {md_link(other.title, '../' + article_path(other.slug))}{when}" +
+                    (f"  \n  {md_text(why)}" if why else ""))
     # Other articles' titles are navigation here, not this article's text: kept out of search.
     return "\n".join(["## Related articles { data-search-exclude }", *rows]) if rows else ""
 

@@ -7,6 +7,7 @@ Every value is article data: escaped with html_text, links point at pages the bu
 from __future__ import annotations
 
 from builder.models import Article
+from builder.render.authors import author_path
 from builder.render.context import facet_path
 from builder.render.markup import html_text, one_line
 
@@ -30,7 +31,8 @@ def byline(article: Article) -> str:
     """'By Samuel Smith · The Christian Post · November 2017 · Dateline: SEOUL' ('' if none known)."""
     parts = []
     if article.author:
-        parts.append(f'<span class="archive-author">By {html_text(article.author)}</span>')
+        href = "../" + author_path(article.author)[:-3] + ".html"
+        parts.append(f'<span class="archive-author">By {_link(href, article.author)}</span>')
     if article.publisher:
         parts.append(_link(page_link("publishers", article.publisher), article.publisher, "archive-publisher"))
     if article.date:

@@ -26,6 +26,7 @@ class SiteContext:
     related: Mapping[str, tuple[Article, ...]] = field(default_factory=dict)
     also_published: Mapping[str, tuple[Article, ...]] = field(default_factory=dict)
     descriptions: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (kind, name) -> text
+    mentions: Mapping[tuple[str, str], int] = field(default_factory=dict)  # (kind, name) -> articles
 
 
 def facet_path(kind: str, name: str) -> str:

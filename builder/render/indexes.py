@@ -51,7 +51,7 @@ def _facet_pages(kind: str, name: str, items: list[Article], ctx: SiteContext,
                  entries: dict[str, str]) -> Iterator[Page]:
     """The page of one topic, person, ...; past PAGE_SIZE articles, more pages follow it."""
     description = ctx.descriptions.get((kind, name))
-    meta = {"title": name, "description": description or f"{FACET_TITLES[kind]}: {name}"}
+    meta = {"title": name, "description": description or f"{FACET_TITLES[kind]}: {name}", "tab": FACET_TITLES[kind]}
     ordered = sort_newest_first(items)
     chunks = [ordered[i:i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)]
     first = facet_path(kind, name)
@@ -64,6 +64,9 @@ def _facet_pages(kind: str, name: str, items: list[Article], ctx: SiteContext,
             lines.extend(detected_note(name, items, kind))
         count = f"{len(items)} article" + ("" if len(items) == 1 else "s")
         lines.append(f"## Articles\n\n{count}, newest first.")
+        if number == 1 and kind == "publishers":
+            from builder.render.authors import per_year  # authors.py builds on this module
+            lines.append(per_year(items))
         lines.append(_pager(paths, number))
         lines.extend(entries[a.slug] for a in chunk)
         lines.append(_pager(paths, number))

@@ -6,25 +6,17 @@ import csv
 import io
 import json
 
-from builder.models import Article, Figure, Page
+from builder.models import Article, Page
 from builder.render.context import article_path, sort_newest_first
-from builder.render.markup import document, html_text, md_link, md_text
+from builder.render.markup import document, md_link, md_text
 
 DATA_FIELDS = ("slug", "title", "date", "date_precision", "publisher", "republished_by", "author", "dateline",
                "url", "page", "summary", "topics", "people", "organizations", "places", "discovered", "figures",
                "source_file")
-FIGURE_COLUMNS = ("Date", "As stated", "Value", "What is counted", "Article")
 DETECTED_NOTE = ("Found in the text as {what}, but not yet described in the archive's vocabulary "
                  "(site_config/entities.yml).")
 DETECTED = {"people": ("detected_people", "a person"), "organizations": ("detected_organizations", "an organisation"),
             "places": ("detected_places", "a place")}
-
-
-def figure_value(figure: Figure) -> str:
-    """The normalised value: "600", "30–40", "over 2,000"."""
-    if figure.high is None:
-        return f"over {figure.low:,}"
-    return f"{figure.low:,}" if figure.high == figure.low else f"{figure.low:,}–{figure.high:,}"
 
 
 def quotes_section(person: str, articles: list[Article], up: str = "../") -> list[str]:
@@ -51,22 +43,6 @@ def figure_line(article: Article) -> str:
     """One line of an article's key figures, for the timeline."""
     shown = [f"{md_text(f.stated)} {md_text(f.counts)}" for f in article.knowledge.figures]
     return "  \n  Key figures: " + "; ".join(shown) if shown else ""
-
-
-def figures_page(articles: list[Article]) -> Page:
-    intro = ("Every count of people the articles report (detained, arrested, deported, returned, "
-             "signatures gathered, ...), as the text states it, with a link to its paragraph. "
-             "Click a column heading to sort.")
-    rows = []
-    for article in sort_newest_first(articles):
-        for figure in article.knowledge.figures:
-            cells = [article.date.iso if article.date else "", figure.stated, figure_value(figure), figure.counts]
-            link = f'<a href="articles/{article.slug}.html#p{figure.paragraph}">{html_text(article.title)}</a>'
-            rows.append("<tr>" + "".join(f"<td>{html_text(c)}</td>" for c in cells) + f"<td>{link}</td></tr>")
-    head = "".join(f"<th>{h}</th>" for h in FIGURE_COLUMNS)
-    table = (f'<table class="archive-sortable"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-             if rows else "No figures found yet.")
-    return Page("figures.md", document({"title": "Key figures"}, ["# Key figures", md_text(intro), table]))
 
 
 def data_record(article: Article) -> dict:
