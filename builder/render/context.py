@@ -46,6 +46,7 @@ def facet_values(article: Article, kind: str) -> tuple[str, ...]:
 
 def sort_newest_first(articles) -> list[Article]:
     """Newest first; undated last; ties by title then slug (deterministic)."""
+    articles = list(articles)  # read twice below: a generator would lose the undated ones
     dated = sorted((a for a in articles if a.date), key=lambda a: (a.date.sort_key(), a.title, a.slug))
     dated.sort(key=lambda a: a.date.sort_key(), reverse=True)
     undated = sorted((a for a in articles if not a.date), key=lambda a: (a.title, a.slug))

@@ -8,6 +8,7 @@ import json
 
 from builder.models import Article, Page
 from builder.render.context import article_path, sort_newest_first
+from builder.render.figures_table import distinct_rows, figure_text
 from builder.render.markup import document, md_link, md_text
 
 DATA_FIELDS = ("slug", "title", "date", "date_precision", "publisher", "republished_by", "author", "dateline",
@@ -41,7 +42,7 @@ def detected_note(name: str, articles: list[Article], kind: str = "people") -> l
 
 def figure_line(article: Article) -> str:
     """One line of an article's key figures, for the timeline."""
-    shown = [f"{md_text(f.stated)} {md_text(f.counts)}" for f in article.knowledge.figures]
+    shown = [md_text(figure_text(row)) for row in distinct_rows(article)]  # a repeated number once
     return "  \n  Key figures: " + "; ".join(shown) if shown else ""
 
 

@@ -32,7 +32,7 @@ def timeline_link(key: tuple[int, int], total: int, up: str = "") -> str:
 def timeline_pages(articles: list[Article]) -> Iterator[Page]:
     dated = sorted((a for a in articles if a.date), key=lambda a: (a.date.sort_key(), a.title, a.slug))
     years = [(year, list(items)) for year, items in groupby(dated, key=lambda a: a.date.year)]
-    undated = sort_newest_first(a for a in articles if not a.date)
+    undated = sort_newest_first([a for a in articles if not a.date])
     total = len(articles)
     figure = chart(articles, lambda key: timeline_link(key, total))
     intro = [INTRO if dated else NOTHING_DATED, figure]
