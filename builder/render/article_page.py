@@ -116,7 +116,7 @@ def citation_text(article: Article, ctx: SiteContext) -> str:
         parts.append(_sentence(article.author))
     parts.append(f"“{_sentence(article.title)}”")
     origin = ", ".join(p for p in (article.publisher, article.date.human if article.date else "undated") if p)
-    parts.append(_sentence(origin))
+    parts.append(_sentence(origin[:1].upper() + origin[1:]))
     if article.url:
         parts.append(_sentence(article.url))
     if ctx.site_url:
