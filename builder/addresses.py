@@ -20,6 +20,8 @@ DATA_JSON = "data/articles.json"
 DATA_CSV = "data/articles.csv"
 FEED_RSS = "feed.xml"
 FEED_JSON = "feed.json"
+AUTHORS = "authors"  # one page per author, as the bylines name them
+AUTHORS_INDEX = f"{AUTHORS}/index.md"
 UNNAMED = "unnamed"  # the slug of a name with no letter or digit
 
 
@@ -49,6 +51,11 @@ def index_page(kind: str, slug: str, number: int = 1) -> str:
     return f"{kind}/{slug}.md" if number == 1 else f"{kind}/{slug}-page-{number}.md"
 
 
+def author_page(name: str) -> str:
+    """The page of one author (names that slugify alike share one page)."""
+    return f"{AUTHORS}/{name_slug(name)}.md"
+
+
 def kind_index(kind: str) -> str:
     """The list of every topic, person, ... of one kind."""
     return f"{kind}/index.md"
@@ -57,6 +64,11 @@ def kind_index(kind: str) -> str:
 def timeline_page(year: int | str) -> str:
     """A year's page of a large archive's timeline ("undated" for the undated articles)."""
     return f"{TIMELINE_FOLDER}/{year}.md"
+
+
+def page_address(path: str) -> str:
+    """The published address of the page at path `path` ("topics/x.md" -> "topics/x.html")."""
+    return path[:-3] + ".html" if path.endswith(".md") else path
 
 
 def absolute(address: str, site_url: str) -> str:

@@ -19,6 +19,7 @@ from builder.cache import ArticleCache, CacheFile
 from builder.config import Paths
 from builder.models import Article, Page
 from builder.render.article_page import render_article
+from builder.render.related_reasons import reason
 from builder.resolve import Site
 from builder.write import MANIFEST
 
@@ -110,7 +111,8 @@ def article_pages(site: Site, pages: PageDigests, docs: Path) -> Iterator[Page]:
 
 def page_key(article: Article, site: Site) -> str:
     """Everything an article's page shows: its file, its address, its neighbours, the site."""
-    neighbours = [(o.slug, o.title, o.date.iso if o.date else "") for o in site.related.get(article.slug, ())]
+    neighbours = [(o.slug, o.title, o.date.iso if o.date else "", o.publisher, reason(article, o, site.mentions))
+                  for o in site.related.get(article.slug, ())]
     copies = [(o.slug, o.title, o.publisher) for o in site.also_published.get(article.slug, ())]
     inputs = (article.source.digest, article.slug, article.previous_slugs, neighbours, copies,
               site.url, site.name)

@@ -8,6 +8,7 @@ timeline's groups. Every page renderer reads this Site and works nothing out aga
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Callable, Iterable, Mapping
@@ -16,10 +17,12 @@ from builder import knowledge
 from builder.addresses import index_page, name_slug
 from builder.config import Settings
 from builder.kinds import INDEX_KEYS, KINDS, KNOWLEDGE_KINDS
+from builder.knowledge.related import features
 from builder.models import Article, Message
 from builder.permalinks import Registry
 from builder.syndication import syndicated
 
+ALL = ("", "")  # the key under which mention_counts keeps the number of articles
 Describe = Callable[[str, str], "str | None"]  # (kind, name) -> the curator's description
 
 
@@ -52,6 +55,7 @@ class Site:
     undated: tuple[Article, ...] = ()
     registry: Registry = field(default_factory=Registry)
     entries: Mapping[tuple[str, str], IndexEntry] = field(default_factory=dict)  # (kind, any name) -> entry
+    mentions: Mapping[tuple[str, str], int] = field(default_factory=dict)  # (kind, name) -> articles; ALL -> all
 
     @property
     def name(self) -> str:
@@ -80,16 +84,31 @@ def resolve(articles: Iterable[Article], settings: Settings, url: str = "", desc
         index=index, related=_related(articles, by_slug, copies), also_published=copies,
         years=tuple((year, tuple(items)) for year, items in groupby(dated, key=lambda a: a.date.year)),
         undated=tuple(sort_newest_first(a for a in articles if not a.date)),
-        registry=registry or Registry(), entries=entries,
+        registry=registry or Registry(), entries=entries, mentions=mention_counts(articles),
     )
 
 
 def sort_newest_first(articles) -> list[Article]:
     """Newest first; undated last; ties by title then slug (deterministic)."""
+    articles = list(articles)  # read twice below: a generator would lose the undated ones
     dated = sorted((a for a in articles if a.date), key=lambda a: (a.date.sort_key(), a.title, a.slug))
     dated.sort(key=lambda a: a.date.sort_key(), reverse=True)
     undated = sorted((a for a in articles if not a.date), key=lambda a: (a.title, a.slug))
     return dated + undated
+
+
+def mention_counts(articles: Iterable[Article]) -> Counter:
+    """(kind, name) -> how many articles carry it; ALL -> how many articles there are."""
+    counts: Counter = Counter()
+    for article in articles:
+        counts.update(features(article.knowledge))
+        counts[ALL] += 1
+    return counts
+
+
+def entries_of(articles: Iterable[Article], kind: str) -> tuple[IndexEntry, ...]:
+    """One kind's entries of these articles (some of the archive's, or all of them)."""
+    return _index(list(articles), None, (kind,))[0][kind]
 
 
 def index_names(article: Article, kind: str) -> tuple[str, ...]:
@@ -99,12 +118,12 @@ def index_names(article: Article, kind: str) -> tuple[str, ...]:
     return getattr(article.knowledge, kind)
 
 
-def _index(articles: list[Article], describe: Describe | None):
+def _index(articles: list[Article], describe: Describe | None, kinds: tuple[str, ...] = INDEX_KEYS):
     """Every kind's entries, in one walk over the archive (in slug order)."""
-    groups: dict[str, dict[str, tuple[str, list[Article]]]] = {kind: {} for kind in INDEX_KEYS}
+    groups: dict[str, dict[str, tuple[str, list[Article]]]] = {kind: {} for kind in kinds}
     slugs: dict[tuple[str, str], str] = {}  # (kind, name) -> its entry's slug
     for article in sorted(articles, key=lambda a: a.slug):
-        for kind in INDEX_KEYS:
+        for kind in kinds:
             for name in index_names(article, kind):
                 slug = slugs.setdefault((kind, name), name_slug(name))
                 groups[kind].setdefault(slug, (name, []))[1].append(article)

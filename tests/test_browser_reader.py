@@ -144,7 +144,7 @@ def test_key_figures_sort_by_a_column(online, visit):
             f"rows => rows.map(r => r.cells[{n}].textContent.trim())")
 
     def number(text: str) -> int:
-        return int(re.sub(r"^(over|about|some)\s+", "", text).split("–")[0].replace(",", ""))
+        return int(re.search(r"\d[\d,]*", text).group().replace(",", ""))
 
     assert len(column(0)) >= 7
     page.locator("table.archive-sortable th button").nth(2).click()  # "Value"

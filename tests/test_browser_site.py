@@ -18,7 +18,8 @@ from tests.browser_support import (  # noqa: F401 - fixtures
 pytestmark = pytest.mark.browser
 START = ("index.html", "404.html")
 SERIOUS = ("serious", "critical")
-LINKS_JS = "els => els.map(e => e.href)"
+# An SVG link's href is an SVGAnimatedString: resolved against the page like any other (the map, the charts).
+LINKS_JS = "els => els.map(e => typeof e.href === 'string' ? e.href : new URL(e.href.baseVal, document.baseURI).href)"
 IDS_JS = "els => els.map(e => e.id || e.getAttribute('name'))"
 
 

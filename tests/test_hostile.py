@@ -213,7 +213,7 @@ def test_article_text_never_becomes_markup(hostile_site):
     article = page[page.index('<article class="md-content__inner'):page.index("</article>")]
     tags = set(re.findall(r"<([a-zA-Z0-9]+)", article))
     assert tags <= {"article", "h1", "h2", "p", "a", "div", "ul", "li", "span", "nav", "strong", "code", "pre",
-                    "details", "summary", "button", "svg", "path"}, tags
+                    "details", "summary", "button", "svg", "path", "time"}, tags
     assert not re.search(r"<[^>]+\son\w+=", article)  # no event handler attribute
     assert "javascript:" not in "".join(re.findall(r"<[^>]+>", article))  # never inside a tag
     visible = htmllib.unescape(re.sub(r"<[^>]+>", "", article))

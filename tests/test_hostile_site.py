@@ -122,6 +122,18 @@ def test_no_page_carries_script_or_markup_from_any_input(built):
 
 
 @pytest.mark.slow
+def test_new_reader_pages_show_hostile_names_as_text(built):
+    """Author pages, the home page's cards, chart and map, the side column: names are text."""
+    authors = {p: t for p, t in built.pages.items() if p.startswith("authors/")}
+    assert len(authors) > 1 and all(markup_problems(t)[0] == [] for t in authors.values())
+    for path, page in built.pages.items():
+        for svg in re.findall(r"<svg class=\"archive-(?:chart|map)\".*?</svg>", page, re.S):
+            assert "<img" not in svg and "<script" not in svg and "onerror=" not in svg.replace("&", ""), path
+    tagged = built.page("articles/settings.txt")
+    assert one_line(HOSTILE_TOPIC) in visible(tagged, '<nav class="archive-topics"', "</nav>")
+
+
+@pytest.mark.slow
 def test_feeds_and_sitemaps_are_valid_xml_and_carry_no_refused_address(built):
     for name in ("feed.xml", "sitemap.xml"):
         ET.parse(built.site / name)

@@ -92,9 +92,10 @@ def test_init_never_overwrites(tmp_path):
 @pytest.mark.parametrize("starter, shipped", [("mkdocs.yml", "mkdocs.yml"),
                                               ("builder.yml", "site_config/builder.yml")])
 def test_the_shipped_archive_is_one_builder_init_makes(starter, shipped):
-    """Only its name and description differ from what `builder init` writes (when this
-    fails, make the same change in builder/starter/ so new archives get it too)."""
-    own = ("site_name", "site_description", "archive_name", "archive_description")
+    """Only its name, description and short name (extra.short_name, for small screens) differ
+    from what `builder init` writes (when this fails, make the same change in builder/starter/
+    so new archives get it too)."""
+    own = ("site_name", "site_description", "archive_name", "archive_description", "extra")
     template = (STARTER_DIR / starter).read_text(encoding="utf-8")
     for key in own:
         template = template.replace("{{" + key + "}}", '"x"')

@@ -64,7 +64,7 @@ def test_person_page_quotes_link_to_their_paragraph(site, by_date):
 def test_key_figures_page(site, stated, counted):
     rows = [r for r in text(site / "figures.html").split("\n") if stated.lower() in r.lower()]
     figures = (site / "figures.html").read_text(encoding="utf-8")
-    assert 'class="archive-sortable"' in figures
+    assert 'class="archive-sortable' in figures
     assert any(counted in r for r in rows) or re.search(
         rf"{re.escape(stated)}.{{0,200}}{counted}", html.unescape(re.sub(r"<[^>]+>", " ", figures)), re.I | re.S
     ), (stated, counted)

@@ -100,11 +100,19 @@ def test_related_articles_rank_by_rarity_and_break_ties_by_slug() -> None:
         "b": rare,
         "d": Knowledge(topics=("Forced repatriation",), places=("Yanji",)),
         "e": Knowledge(topics=("Forced repatriation",)),
+        "f": Knowledge(places=("Seoul",)),
     }
     related = related_articles(items, limit=2)
     assert related["a"] == ("b", "c")
     assert related["e"] == ()  # one common topic is below the minimum score
     assert MIN_SCORE > 0
+
+
+def test_what_every_article_carries_relates_nothing() -> None:
+    common = ("Forced repatriation", "Punishment after return", "Arrests", "Protests", "Diplomacy")
+    items = {"a": Knowledge(topics=common, places=("China",)), "b": Knowledge(topics=common, places=("China",)),
+             "c": Knowledge(topics=common, places=("China", "Seoul"))}
+    assert related_articles(items) == {"a": (), "b": (), "c": ()}
 
 
 def test_related_articles_scale() -> None:

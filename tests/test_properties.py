@@ -66,7 +66,7 @@ class Parts(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.tags.add(tag)
         attrs = dict(attrs)
-        if tag == "p" and attrs.get("class") == "archive-para":
+        if tag == "p" and "archive-para" in (attrs.get("class") or "").split():  # the standfirst is one too
             self.paragraphs.append("")
         self._where.append((tag, attrs.get("class")))
 
@@ -79,7 +79,7 @@ class Parts(HTMLParser):
             return
         if self._where and self._where[0][0] == "h1":
             self.h1 += data
-        elif any(c == "archive-para" for _, c in self._where):
+        elif any("archive-para" in (c or "").split() for _, c in self._where):
             self.paragraphs[-1] += data
 
 

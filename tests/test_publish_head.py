@@ -149,7 +149,8 @@ def test_bibtex_entry_fields():
 @pytest.mark.parametrize("values, key", [
     ({}, "minji2023seoul"),
     ({"author": None}, "korea2023seoul"),
-    ({"author": None, "publisher": None, "date": None}, "anonndseoul"),
+    ({"author": None, "publisher": None, "date": None}, "seoulndrally"),
+    ({"author": None, "publisher": None, "title": "Ok"}, "article2023"),
     ({"title": "A b c"}, "minji2023"),
 ])
 def test_citation_key(values, key):
@@ -161,3 +162,18 @@ def test_bibtex_specials_are_escaped():
         "50\\% \\& \\$5 \\#1 a\\_b \\{x\\} \\textbackslash{} \\textasciitilde{}\\textasciicircum{}")
     entry = bibtex_entry(article(title="}{ evil", url="https://x.org/{a}"), "A")
     assert "title = {{\\}\\{ evil}}" in entry and "url = {https://x.org/%7Ba%7D}" in entry
+
+
+def test_citation_reads_well_with_unknown_fields():
+    from builder.render.article_page import citation_text
+    from builder.config import Settings
+    from builder.resolve import Site
+
+    bare = article(author=None, publisher=None, date=None, url=None, title="Seoul rally urges China.")
+    text = citation_text(bare, Site(Settings(archive_name="The Archive")))
+    assert text == "“Seoul rally urges China.” Undated. Archived in The Archive (page articles/seoul-rally.html)."
+    assert ".." not in text and "n.d" not in text
+    known = citation_text(article(), Site(Settings(archive_name="The Archive"), url="https://user.github.io/repo/"))
+    assert known == ("Kim Min-ji. “Seoul rally urges China.” The Korea Herald, 22 September 2023. "
+                     "https://example.org/a_b%20c. Archived in The Archive, "
+                     "https://user.github.io/repo/articles/seoul-rally.html.")

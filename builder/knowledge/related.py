@@ -2,8 +2,8 @@
 
 An inverted index maps each feature (topic, person, organisation, place) to its articles, so
 an article is only compared with articles it shares something with. Features found in a
-large share of a big archive ("China", "North Korea"), or in more than COMMON_ARTICLES
-articles, are skipped: they relate everything to everything, and their long lists would
+large share of a big archive ("China", "North Korea"), in more than COMMON_ARTICLES
+articles, or in every article of a small one, are skipped: they relate everything to everything, and their long lists would
 make the work quadratic.
 """
 from __future__ import annotations
@@ -50,7 +50,7 @@ def related_articles(items: Mapping[str, Knowledge], limit: int = RELATED_LIMIT)
         scores: dict[str, float] = {}
         for feature in found:
             slugs = postings[feature]
-            if len(slugs) < 2 or len(slugs) > cutoff:
+            if len(slugs) < 2 or len(slugs) > cutoff or (len(slugs) == total and total > 2):
                 continue
             weight = weights[feature]
             for other in slugs:

@@ -10,10 +10,13 @@ from typing import Iterator
 from builder.models import Page
 from builder.permalinks import dump_registry
 from builder.registry import REGISTRY_PAGE
+from builder.render.authors import iter_author_pages
 from builder.render.extras import iter_redirects, iter_removed, iter_source_files
 from builder.render.feeds import iter_feed_pages
-from builder.render.indexes import home_page, iter_index_pages
-from builder.render.knowledge_pages import figures_page, iter_data_pages
+from builder.render.figures_table import figures_page
+from builder.render.home import home_page
+from builder.render.indexes import iter_index_pages
+from builder.render.knowledge_pages import iter_data_pages
 from builder.render.timeline import iter_timeline_pages
 from builder.resolve import Site
 
@@ -21,6 +24,7 @@ from builder.resolve import Site
 def iter_browsing_pages(site: Site) -> Iterator[Page]:
     """The pages that gather articles (the report counts them as index pages)."""
     yield from iter_index_pages(site)
+    yield from iter_author_pages(site)
     yield from iter_timeline_pages(site)
     yield home_page(site)
     yield figures_page(site)

@@ -3,12 +3,16 @@ from __future__ import annotations
 
 import html
 
-from builder.addresses import absolute, article_address, article_page, source_file
-from builder.kinds import KINDS, KNOWLEDGE_KINDS
+from builder.addresses import article_page, source_file
+from builder.kinds import KNOWLEDGE_KINDS
 from builder.models import Article, Page
-from builder.render.cite import bibtex_entry
-from builder.resolve import Site
+from builder.render.article_parts import (
+    CITE_ID, actions_line, aside_sections, byline, entities_section, standfirst, topics_line,
+)
+from builder.render.cite import archived_at, bibtex_entry
 from builder.render.markup import document, html_text, md_link, md_text
+from builder.render.related_reasons import reason
+from builder.resolve import Site
 
 
 def article_meta(article: Article) -> dict:
@@ -30,17 +34,22 @@ def article_meta(article: Article) -> dict:
         # topics: the tags plugin reads this key (mkdocs.yml); search does not
         **{kind: list(getattr(k, kind)) for kind in KNOWLEDGE_KINDS},
         "origins": dict(article.origins),
+        # The page frame: no navigation column; the side column holds the article's names.
+        "hide": ["navigation", "tags"],
+        "aside": aside_sections(article),
     }
     return {key: value for key, value in meta.items() if value not in (None, "", [], {})}
 
 
 def render_article(article: Article, site: Site) -> Page:
+    lead, first_is_lead = standfirst(article)
     lines = [
         f"# {md_text(article.title)}",
-        _meta_line(article, site),
-        *_body(article),
+        byline(article) + topics_line(article) + actions_line(article),
+        lead,
+        *_body(article, first_is_lead),
         _captions(article),
-        _entities(article, site),
+        entities_section(article),
         _related(article, site),
         _source_box(article),
         _citation(article, site),
@@ -48,20 +57,7 @@ def render_article(article: Article, site: Site) -> Page:
     return Page(article_page(article.slug), document(article_meta(article), lines))
 
 
-def _meta_line(article: Article, site: Site) -> str:
-    parts = []
-    if article.date:
-        parts.append(md_text(article.date.human))
-    if article.publisher:
-        parts.append(md_link(article.publisher, "../" + site.entry("publishers", article.publisher).path))
-    if article.author:
-        parts.append("By " + md_text(article.author))
-    if article.dateline:
-        parts.append("Dateline: " + md_text(article.dateline))
-    return " · ".join(parts) + "\n{ .archive-meta }" if parts else ""
-
-
-def _body(article: Article) -> list[str]:
+def _body(article: Article, first_is_lead: bool = False) -> list[str]:
     blocks, number = [], 0
     for block in article.body:
         if block.type == "heading":
@@ -69,8 +65,9 @@ def _body(article: Article) -> list[str]:
             continue
         number += 1
         anchor = f"p{number}"
+        css = "archive-para archive-standfirst" if number == 1 and first_is_lead else "archive-para"
         blocks.append(
-            f'<p id="{anchor}" class="archive-para">{html_text(block.text)} '
+            f'<p id="{anchor}" class="{css}">{html_text(block.text)} '
             f'<a class="archive-para-link" href="#{anchor}" data-search-exclude '
             f'title="Link to this paragraph" aria-label="Link to paragraph {number}">¶</a></p>'
         )
@@ -84,24 +81,16 @@ def _captions(article: Article) -> str:
     return f'<div class="archive-captions" data-search-exclude><p class="archive-label">Photo captions in the original</p><ul>{items}</ul></div>'
 
 
-def _entities(article: Article, site: Site) -> str:
-    k = article.knowledge
-    rows = []
-    for kind in KNOWLEDGE_KINDS:
-        names = getattr(k, kind)
-        if names:
-            links = ", ".join(md_link(n, "../" + site.entry(kind, n).path) for n in names)
-            rows.append(f"- **{KINDS[kind].title}:** {links}")
-    return "\n".join(["## In this article", *rows]) if rows else ""
-
-
 def _related(article: Article, site: Site) -> str:
     rows = []
     for other in site.also_published.get(article.slug, ()):
         rows.append(f"- Also published as: {md_link(other.title, '../' + article_page(other.slug))}")
     for other in site.related.get(article.slug, ()):
-        when = f" ({md_text(other.date.human)})" if other.date else ""
-        rows.append(f"- {md_link(other.title, '../' + article_page(other.slug))}{when}")
+        facts = [md_text(f) for f in (other.publisher, other.date.human if other.date else "") if f]
+        when = f" ({', '.join(facts)})" if facts else ""
+        why = reason(article, other, site.mentions)
+        rows.append(f"- {md_link(other.title, '../' + article_page(other.slug))}{when}" +
+                    (f"  \n  {md_text(why)}" if why else ""))
     # Other articles' titles are navigation here, not this article's text: kept out of search.
     return "\n".join(["## Related articles { data-search-exclude }", *rows]) if rows else ""
 
@@ -120,21 +109,31 @@ def _source_box(article: Article) -> str:
 
 
 def citation_text(article: Article, site: Site) -> str:
+    """Author. “Title.” Publisher, date. Original. Archived in ..., address. (unknown parts left out)"""
     parts = []
     if article.author:
-        parts.append(f"{article.author}.")
-    parts.append(f"“{article.title}.”")
-    origin = ", ".join(p for p in (article.publisher, article.date.human if article.date else "n.d.") if p)
-    parts.append(f"{origin}.")
+        parts.append(_sentence(article.author))
+    parts.append(f"“{_sentence(article.title)}”")
+    origin = ", ".join(p for p in (article.publisher, article.date.human if article.date else "undated") if p)
+    parts.append(_sentence(origin[:1].upper() + origin[1:]))
     if article.url:
-        parts.append(f"{article.url}.")
-    parts.append(f"Archived in {site.name}, {absolute(article_address(article.slug), site.url)}.")
+        parts.append(_sentence(article.url))
+    if site.url:
+        parts.append(_sentence(f"Archived in {site.name}, {archived_at(article.slug, site.url)}"))
+    else:  # no published address is known: the page's path, said to be one
+        parts.append(_sentence(f"Archived in {site.name} (page {archived_at(article.slug, '')})"))
     return " ".join(parts)
+
+
+def _sentence(text: str) -> str:
+    """The text ending in one full stop: "n.d." stays "n.d.", "Seoul" becomes "Seoul."."""
+    text = text.strip()
+    return text if text.endswith((".", "?", "!", "…")) else text + "."
 
 
 def _citation(article: Article, site: Site) -> str:
     return (
-        f'<div class="archive-cite" data-search-exclude><p class="archive-label">Cite this article</p>'
+        f'<div class="archive-cite" id="{CITE_ID}" data-search-exclude><p class="archive-label">Cite this article</p>'
         f"<p>{html_text(citation_text(article, site))}</p>"
         f'<p class="archive-label">BibTeX</p>'
         f'<div class="archive-bibtex">{_escape_lines(bibtex_entry(article, site.name, site.url))}</div></div>'

@@ -36,16 +36,19 @@ def bibtex_url(value: str) -> str:
 
 
 def citation_key(article: Article) -> str:
-    """'smith2017north': author's last name (else the publisher's first word), year, a title word."""
+    """'smith2017north': author's last name (else the publisher's first word, else a title
+    word), the year ('nd' when unknown), a title word; never a made-up 'anon'."""
+    words = [w for w in slugify(article.title).replace("-", " ").split() if w not in KEY_SKIP]
+    long_words = [w for w in words if len(w) >= KEY_WORD_MIN]
     if article.author:
-        name = slugify(article.author.split()[-1])
+        name = slugify(article.author.split()[-1]).replace("-", "")
     else:
-        words = [w for w in slugify(article.publisher or "").split("-") if w not in KEY_SKIP]
-        name = words[0] if words else ""
-    name = name.replace("-", "") or "anon"
+        names = [w for w in slugify(article.publisher or "").split("-") if w not in KEY_SKIP]
+        name = names[0] if names else ""
+    if not name and long_words:  # neither author nor publisher: the title gives both parts
+        name, long_words = long_words[0], long_words[1:]
     year = str(article.date.year) if article.date else "nd"
-    words = [w for w in slugify(article.title).split("-") if len(w) >= KEY_WORD_MIN]
-    return f"{name}{year}{words[0] if words else ''}"
+    return f"{name or 'article'}{year}{long_words[0] if long_words else ''}"
 
 
 def bibtex_entry(article: Article, archive_name: str, site_url: str = "") -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from builder.addresses import (
-    DATA_CSV, DATA_JSON, FIGURES, HOME, TIMELINE, article_page, index_page, kind_index, link,
+    article_page, index_page, kind_index, link,
 )
-from builder.kinds import INDEX_KEYS, INDEX_KINDS, KINDS
+from builder.kinds import INDEX_KEYS, KINDS
 from builder.models import Article, Page
 from builder.render.knowledge_pages import DETECTED_NOTE, quotes_section
 from builder.render.markup import document, md_link, md_text
@@ -41,7 +41,7 @@ def iter_index_pages(site: Site) -> Iterator[Page]:
 def _entry_pages(entry: IndexEntry, items: dict[str, str]) -> Iterator[Page]:
     """The page of one topic, person, ...; past PAGE_SIZE articles, more pages follow it."""
     kind, name = entry.kind, entry.name
-    meta = {"title": name, "description": entry.description or f"{KINDS[kind].title}: {name}"}
+    meta = {"title": name, "description": entry.description or f"{KINDS[kind].title}: {name}", "tab": KINDS[kind].title}
     ordered = sort_newest_first(entry.articles)
     chunks = [ordered[i:i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)]
     paths = [entry.path] + [index_page(kind, entry.slug, n) for n in range(2, len(chunks) + 1)]
@@ -53,6 +53,9 @@ def _entry_pages(entry: IndexEntry, items: dict[str, str]) -> Iterator[Page]:
             lines.append(md_text(DETECTED_NOTE.format(what=KINDS[kind].entity)) + "\n{ .archive-detected }")
         count = f"{len(entry.articles)} article" + ("" if len(entry.articles) == 1 else "s")
         lines.append(f"## Articles\n\n{count}, newest first.")
+        if number == 1 and kind == "publishers":
+            from builder.render.authors import per_year  # authors.py builds on this module
+            lines.append(per_year(entry.articles))
         lines.append(_pager(paths, number))
         lines.extend(items[a.slug] for a in chunk)
         lines.append(_pager(paths, number))
@@ -76,32 +79,3 @@ def _kind_index(kind: str, entries: tuple[IndexEntry, ...]) -> Page:
     rows = [f"- {md_link(e.name, link(e.path, path))} ({len(e.articles)})" for e in ordered]
     lines = [f"# {title}", *(rows or ["Nothing yet."])]
     return Page(path, document({"title": title}, lines))
-
-
-def home_page(site: Site) -> Page:
-    span = _span(site.articles)
-    lines = [f"# {md_text(site.name)}"]
-    if site.description:
-        lines.append(md_text(site.description))
-    lines.append(
-        f"**{len(site.articles)}** articles from **{len(site.index['publishers'])}** publishers"
-        + (f", {span}" if span else "")
-        + ". Browse by " + ", ".join(f"[{k.singular}]({kind_index(k.key)})" for k in INDEX_KINDS)
-        + f" or on the [timeline]({TIMELINE}); see the [key figures]({FIGURES}). "
-        f"Download every article's data as [JSON]({DATA_JSON}) or [CSV]({DATA_CSV})."
-    )
-    lines.append("## Latest articles")
-    lines.extend(article_item(a, up="") for a in site.newest[: site.settings.latest_count])
-    if site.index["topics"]:
-        lines.append("## Topics")
-        ranked = sorted(site.index["topics"], key=lambda e: (-len(e.articles), e.name))
-        lines.extend(f"- {md_link(e.name, e.path)} ({len(e.articles)})" for e in ranked)
-    return Page(HOME, document({"title": site.name, "description": site.description}, lines))
-
-
-def _span(articles) -> str:
-    dated = sorted((a.date for a in articles if a.date), key=lambda d: d.iso)
-    if not dated:
-        return ""
-    first, last = dated[0].human, dated[-1].human
-    return f"published {first}" if first == last else f"published between {first} and {last}"

@@ -7,24 +7,17 @@ import io
 import json
 from typing import Iterator
 
-from builder.addresses import DATA_CSV, DATA_JSON, FIGURES, article_address, article_page
+from builder.addresses import DATA_CSV, DATA_JSON, article_address, article_page
 from builder.kinds import KNOWLEDGE_KINDS
-from builder.models import Article, Figure, Page
-from builder.render.markup import document, html_text, md_link, md_text
+from builder.models import Article, Page
+from builder.render.figures_table import distinct_rows, figure_text
+from builder.render.markup import md_link, md_text
 from builder.resolve import Site, sort_newest_first
 
 DATA_FIELDS = ("slug", "title", "date", "date_precision", "publisher", "republished_by", "author", "dateline",
                "url", "page", "summary", *KNOWLEDGE_KINDS, "discovered", "figures", "source_file")
-FIGURE_COLUMNS = ("Date", "As stated", "Value", "What is counted", "Article")
 DETECTED_NOTE = ("Found in the text as {what}, but not yet described in the archive's vocabulary "
                  "(site_config/entities.yml).")
-
-
-def figure_value(figure: Figure) -> str:
-    """The normalised value: "600", "30–40", "over 2,000"."""
-    if figure.high is None:
-        return f"over {figure.low:,}"
-    return f"{figure.low:,}" if figure.high == figure.low else f"{figure.low:,}–{figure.high:,}"
 
 
 def quotes_section(person: str, articles: list[Article], up: str = "../") -> list[str]:
@@ -41,24 +34,8 @@ def quotes_section(person: str, articles: list[Article], up: str = "../") -> lis
 
 def figure_line(article: Article) -> str:
     """One line of an article's key figures, for the timeline."""
-    shown = [f"{md_text(f.stated)} {md_text(f.counts)}" for f in article.knowledge.figures]
+    shown = [md_text(figure_text(row)) for row in distinct_rows(article)]  # a repeated number once
     return "  \n  Key figures: " + "; ".join(shown) if shown else ""
-
-
-def figures_page(site: Site) -> Page:
-    intro = ("Every count of people the articles report (detained, arrested, deported, returned, "
-             "signatures gathered, ...), as the text states it, with a link to its paragraph. "
-             "Click a column heading to sort.")
-    rows = []
-    for article in site.newest:
-        for figure in article.knowledge.figures:
-            cells = [article.date.iso if article.date else "", figure.stated, figure_value(figure), figure.counts]
-            link = f'<a href="{article_address(article.slug)}#p{figure.paragraph}">{html_text(article.title)}</a>'
-            rows.append("<tr>" + "".join(f"<td>{html_text(c)}</td>" for c in cells) + f"<td>{link}</td></tr>")
-    head = "".join(f"<th>{h}</th>" for h in FIGURE_COLUMNS)
-    table = (f'<table class="archive-sortable"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-             if rows else "No figures found yet.")
-    return Page(FIGURES, document({"title": "Key figures"}, ["# Key figures", md_text(intro), table]))
 
 
 def data_record(article: Article) -> dict:

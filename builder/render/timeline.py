@@ -10,6 +10,8 @@ from typing import Iterator
 
 from builder.addresses import TIMELINE, link, timeline_page
 from builder.models import Article, Page
+from builder.addresses import page_address
+from builder.render.charts import chart, timeline_anchor
 from builder.render.indexes import article_item
 from builder.render.knowledge_pages import figure_line
 from builder.render.markup import document
@@ -17,28 +19,43 @@ from builder.resolve import Site
 
 SPLIT_AT = 500  # articles; above this, one page per year
 UNDATED = "undated"  # the year page of the undated articles
-INTRO = "Every article by year and month of publication, oldest first."
+INTRO = "Every article by year and month of publication, oldest first; articles with no known date at the end."
+NOTHING_DATED = ("No article in the archive has a known date yet, so all are listed as undated below. "
+                 "A curator can add one with `date:` in an article's header.")
+
+
+def timeline_link(key: tuple[int, int], total: int, page: str = TIMELINE) -> str:
+    """Where a year or month of the timeline is, from the page at path `page`:
+    timeline.html#2017, or timeline/2017.html#march-2017 in a large archive."""
+    year, month = key
+    if total <= SPLIT_AT:
+        return link(page_address(TIMELINE), page) + f"#{timeline_anchor(key)}"
+    return link(page_address(timeline_page(year)), page) + (f"#{timeline_anchor(key)}" if month else "")
 
 
 def iter_timeline_pages(site: Site) -> Iterator[Page]:
-    years, undated = site.years, site.undated
-    if len(site.articles) <= SPLIT_AT:
-        lines = ["# Timeline", INTRO]
+    years, undated, total = site.years, site.undated, len(site.articles)
+    figure = chart(list(site.articles), lambda key: timeline_link(key, total))
+    intro = [INTRO if years else NOTHING_DATED, figure]
+    if total <= SPLIT_AT:
+        lines = ["# Timeline", *intro]
         for year, items in years:
             lines += [f"## {year}", *_months(items, up="", level="###")]
         lines += _undated(undated, up="")
         yield Page(TIMELINE, document({"title": "Timeline"}, lines))
         return
-    index = ["# Timeline", INTRO]
+    index = ["# Timeline", *intro]
     index += [f"- [{year}]({timeline_page(year)}) ({len(items)} articles)" for year, items in years]
     if undated:
         index.append(f"- [Undated]({timeline_page(UNDATED)}) ({len(undated)} articles)")
-        yield Page(timeline_page(UNDATED), document({"title": "Undated articles"}, _undated(undated, up="../")))
+        meta = {"title": "Undated articles", "tab": "Timeline"}
+        yield Page(timeline_page(UNDATED), document(meta, _undated(undated, up="../")))
     yield Page(TIMELINE, document({"title": "Timeline"}, index))
     for year, items in years:
         page = timeline_page(year)
-        lines = [f"# {year}", f"[All years]({link(TIMELINE, page)})", *_months(items, up="../", level="##")]
-        yield Page(page, document({"title": f"Timeline: {year}"}, lines))
+        lines = [f"# {year}", f"[All years]({link(TIMELINE, page)})",
+                 chart(list(items), lambda key: timeline_link(key, total, page)), *_months(items, up="../", level="##")]
+        yield Page(page, document({"title": f"Timeline: {year}", "tab": "Timeline"}, lines))
 
 
 def _months(items: tuple[Article, ...], up: str, level: str) -> list[str]:

@@ -1,10 +1,11 @@
 // Sortable tables: a click on a column heading of a table marked .archive-sortable sorts
-// its rows by that column (again: the other way). Numbers sort as numbers ("2,000" > "600").
+// its rows by that column (again: the other way). Numbers sort as numbers ("2,000" > "600"),
+// by the first number a cell gives ("24 or more", "30–40").
 (function () {
   function key(cell) {
     var text = cell.textContent.trim();
-    var number = text.replace(/^(over|about|some)\s+/i, "").replace(/\u2013.*$/, "").replace(/,/g, "");
-    return /^\d+(\.\d+)?$/.test(number) ? [0, parseFloat(number), text] : [1, 0, text.toLowerCase()];
+    var number = text.match(/^\D{0,12}?(\d[\d,]*(\.\d+)?)/);  // "600", "24 or more", "over 2,000", "30–40"
+    return number ? [0, parseFloat(number[1].replace(/,/g, "")), text] : [1, 0, text.toLowerCase()];
   }
   function compare(a, b) {
     for (var i = 0; i < 3; i++) { if (a[i] < b[i]) return -1; if (a[i] > b[i]) return 1; }
