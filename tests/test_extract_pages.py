@@ -100,6 +100,29 @@ def test_explain_gives_the_extent_and_its_reasons() -> None:
     ([HEAD, "By Mara Quill", "Share it with friends", "May 4, 2020", P1, P2], HEAD),
     # a photo caption with its credit glued to its last sentence
     ([HEAD, "The old bridge under water near the mill.Mara Quill / Reuters file", P1, P2], HEAD),
+    # a bare name and a weekday with a time under the headline, under teasers of the same section
+    ([*MENU, "Market day returns to the square", "Mara QuillFriday 5:11PM", "Local", HEAD, "Mara Quill",
+      "Monday 6:30PM", P1, P2], HEAD),
+    # the name printed twice under the headline, the date above it
+    ([*MENU, "Valley Talk", "Market day returns to the square", "Monday 4 May 2020 9:22 am", HEAD, "Mara Quill",
+      "Mara Quill", "Share", P1, P2], HEAD),
+    # share counts and a comment count between the headline, its deck and the byline
+    ([*MENU, "Local", HEAD, "New, 15 comments", "The valley counts the cost of a wet spring", "By Mara Quill",
+      "858", "Shares", P1, P2], HEAD),
+    # share buttons between the headline's standfirst and the byline
+    ([*MENU, "Published 1 day ago", HEAD, "The valley counts the cost of a wet spring.", "Facebook", "Twitter",
+      "Print", "Email", "By Mara Quill", P1, P2], HEAD),
+    # a byline of two names and the outlet, without "By", under the headline
+    ([*MENU, HEAD, "Mara Quill and Tom Reed Valley Post", "Published 9:14 AM EST May 4, 2020", P1, P2], HEAD),
+    # a headline of several short sentences, with its date right under it
+    (["Sign in", "Weather", "Rain again. And again. The valley is tired of it.", "Updated May 4, 9:41 AM", P1, P2],
+     "Rain again. And again. The valley is tired of it."),
+    # a headline in capitals over "written by"
+    ([*MENU, "Local", "RIVERS RISE AFTER A WEEK OF RAIN", "written by Mara", "Sharing is caring!", P1, P2],
+     "RIVERS RISE AFTER A WEEK OF RAIN"),
+    # a standfirst of two sentences under a label, with the date under it: the line above is the headline
+    (["Opinion", HEAD, "Editorial", "The council waited too long. It must act before the next storm.",
+      "Mon 4 May 2020 18.54 BST", P1, P2], HEAD),
 ])
 def test_headline_among_candidates(lines: list[str], title: str) -> None:
     found = run(*lines)
@@ -112,6 +135,18 @@ def test_one_item_of_a_teaser_list_is_no_headline() -> None:
                 "Bridge repairs to start in spring after a long delay", "Library extends its opening hours for exams",
                 "Ferry timetable changes for the winter months", P1, P2)
     assert found.origins["title"] == "lead"
+
+
+@pytest.mark.parametrize("lines", [
+    # dated teasers of one shape (section, headline, date) right above the article
+    [*MENU, "Local", "Market day returns to the square", "May 2, 2020", "Local", "Bridge repairs to start in spring",
+     "May 3, 2020", "Local", "Library extends its opening hours", "May 4, 2020", P1, P2],
+    # a label printed before each block of a list, the last block's right above the article
+    [*MENU, *[line for _ in range(3) for line in ("Before your morning run", "Two slices of toast with honey",
+                                                  "Drink a glass of water")], P1, P2],
+])
+def test_a_repeated_shape_or_label_is_no_headline(lines: list[str]) -> None:
+    assert run(*lines).origins["title"] == "lead"
 
 
 def test_a_link_under_see_also_is_no_headline() -> None:

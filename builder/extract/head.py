@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 
 from builder.extract import title
+from builder.extract.headline_cues import bare_name
 from builder.extract.dateline import read_dateline
-from builder.extract.lines import Mark, Sheet, is_paragraph_like, looks_like_person
+from builder.extract.lines import Mark, Sheet, is_paragraph_like
 from builder.extract.rules import Rules
 from builder.extract.text import (
     ends_sentence, first_sentence, is_title_case, sentence_count, starts_lowercase, word_count,
@@ -26,7 +27,6 @@ CAPTION_PHRASE_CHARS = 300  # caption wording is searched for near the start of 
 SHORT_HEADLINE_MIN_WORDS = 2  # a one-word line above the article is a section name
 SHORT_LINE_REASON = "section-name"  # why a line too short for a headline above it was removed
 HEAD_BYLINE_MAX_WORDS = 5  # "Jane Smith in Seoul"; longer lines are not bare bylines
-HEAD_NAME_MAX_WORDS = 3  # a bare name line has two or three words
 LABEL_REPEATS = 5  # a short line printed this often on the page is a label ("Main Course"), not a name
 
 
@@ -194,20 +194,11 @@ def _claim_head_bylines(sheet: Sheet, region: list[int], title_at: int, rules: R
             mark = sheet.marks[previous]
             if mark == Mark("evidence", "author") and rules.byline_affiliations.match(line):
                 sheet.marks[i] = Mark("evidence", "author")
-            elif sheet.lines.count(line) < LABEL_REPEATS and (name := _bare_name(line, rules)):
+            elif sheet.lines.count(line) < LABEL_REPEATS and (name := bare_name(line, rules)):
                 sheet.signals.bylines.append((i, name))
                 sheet.signals.bylines.sort()
                 sheet.marks[i] = Mark("evidence", "author")
         previous = i
-
-
-def _bare_name(line: str, rules: Rules) -> str | None:
-    for pattern in rules.head_bylines:
-        match = pattern.match(line)
-        if (match and word_count(match["name"]) <= HEAD_NAME_MAX_WORDS and looks_like_person(match["name"], rules)
-                and not any(w.lower() in rules.not_publishers for w in match["name"].split())):
-            return match["name"]
-    return None
 
 
 def _standfirst(sheet: Sheet, title_at: int, rules: Rules) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from builder.extract import dates
+from builder.extract import dates, headline_cues as cues
 from builder.extract.extent import effective_words
 from builder.extract.lines import Sheet, is_paragraph_like
 from builder.extract.rules import Rules
@@ -35,9 +35,15 @@ DISTANCE = 0.5  # lost per line between the candidate and the article
 IN_MENU = 4.0  # both neighbours are short unclaimed lines
 LONG_HEADLINE = 1.5  # a headline this much longer than the line below it, with the byline under that: a deck
 IN_LIST = 4.0  # two neighbours are headline-shaped too: one item of a teaser list
+LABEL = 4.0  # printed as a whole line three times or more: a label of a repeated block
 LINK_LABEL_REASONS = ("related-link", "promo")  # boilerplate groups of "See also", "Related:", "Video" lines
 LIST_ITEM_MIN_WORDS = 6  # shorter headline-shaped lines are menu entries ("Account Settings Log Out")
 MIN_SCORE = 5.0
+CREDIT_REASONS = ("wire-credit",)  # "Jo Lee, Associated Press" under a headline: its byline
+EXTENT_HEAD = 3  # the article's first lines may hold its headline (an extent that starts at a banner)
+SENTENCE = 3.0  # lost by a headline that reads as a sentence or several ("Meth. We're on it.")
+SENTENCES_MAX = 3
+CLUSTER_BELOW = 2  # a byline or date this close below makes a sentence-shaped line a headline
 MENU_NEIGHBOUR_MAX_WORDS = 4
 _METADATA_WORDS = re.compile(r"(?:by|posted|published|updated|written|last updated|first published)\b", re.I)
 _BULLETS = "*-•·»>›–—|#+~="
@@ -78,15 +84,19 @@ def _neighbours(sheet: Sheet, index: int, step: int, count: int) -> list[int]:
     return found
 
 
-def _is_metadata(sheet: Sheet, i: int, rules: Rules) -> bool:
-    """A byline or date line, or a short unclaimed line holding a date ("21/06/2014 Jo Lee")."""
+def _is_metadata(sheet: Sheet, i: int, rules: Rules, names: bool = False) -> bool:
+    """A byline or date line, a short unclaimed line holding a date ("21/06/2014 Jo Lee") or a
+    time ("Monday 6:30PM"), or (with `names`) a bare name line under which a date or the name
+    again follows."""
     mark = sheet.marks[i]
     if mark is not None:
-        return mark.dest == "evidence" and mark.reason in ("author", "date")
+        return (mark.dest == "evidence" and mark.reason in ("author", "date")) or mark.reason in CREDIT_REASONS
     line = sheet.lines[i]
     if word_count(line) > DATED_LINE_MAX_WORDS:
         return False
-    return bool(_METADATA_WORDS.match(line)) or dates.find_date(line, rules, sheet.signals.order) is not None
+    if _METADATA_WORDS.match(line) or cues.is_time_stamp(line) or dates.find_date(line, rules, sheet.signals.order):
+        return True
+    return names and (cues.is_name_pair(line) or cues.byline_name_at(sheet, i, rules, lambda k: _is_metadata(sheet, k, rules)))
 
 
 def _under_link_label(sheet: Sheet, above: list[int]) -> bool:
@@ -100,8 +110,10 @@ def _listed(sheet: Sheet, i: int, rules: Rules) -> bool:
     return sheet.free(i) and word_count(sheet.lines[i]) >= LIST_ITEM_MIN_WORDS and headline_shaped(sheet.lines[i], rules)
 
 
-def _menu_line(sheet: Sheet, i: int) -> bool:
-    return sheet.free(i) and word_count(sheet.lines[i]) <= MENU_NEIGHBOUR_MAX_WORDS
+def _menu_line(sheet: Sheet, i: int, rules: Rules) -> bool:
+    """A short unclaimed line that is not the headline's byline or date."""
+    return (sheet.free(i) and word_count(sheet.lines[i]) <= MENU_NEIGHBOUR_MAX_WORDS
+            and not _is_metadata(sheet, i, rules, names=True))
 
 
 def _repeated_elsewhere(sheet: Sheet, index: int, page: str) -> bool:
@@ -112,7 +124,7 @@ def _repeated_elsewhere(sheet: Sheet, index: int, page: str) -> bool:
     if following and sheet.lines[following[0]] == line:
         return True
     whole_lines = sum(1 for other in sheet.lines if other == line)
-    return page.count(line) > whole_lines
+    return whole_lines < cues.LABEL_MIN_LINES and page.count(line) > whole_lines
 
 
 def _has_deck(sheet: Sheet, index: int, above: list[int], below: list[int], start: int, rules: Rules) -> bool:
@@ -133,17 +145,9 @@ def _has_deck(sheet: Sheet, index: int, above: list[int], below: list[int], star
 
 def score(sheet: Sheet, index: int, start: int, page: str, rules: Rules) -> Candidate:
     line = sheet.lines[index]
-    points, reasons = BASE, []
-    below, above = _neighbours(sheet, index, 1, NEAR), _neighbours(sheet, index, -1, NEAR - 1)
-    if below[:1] and _is_metadata(sheet, below[0], rules):
-        points += BYLINE_BELOW
-        reasons.append("byline or date right below it")
-    elif any(_is_metadata(sheet, i, rules) for i in below):
-        points += BYLINE_NEAR_BELOW
-        reasons.append("byline or date below it")
-    elif any(_is_metadata(sheet, i, rules) for i in above):
-        points += BYLINE_ABOVE
-        reasons.append("byline or date above it")
+    below, above = cues.plain_lines(sheet, index, 1, NEAR), cues.plain_lines(sheet, index, -1, NEAR - 1)
+    listed = cues.in_repeating_list(sheet, index, start, rules, lambda text: headline_shaped(text, rules))
+    points, reasons = _cluster_points(sheet, index, start, rules) if not listed else (BASE, [])
     if _repeated_elsewhere(sheet, index, page):
         points += REPEATED
         reasons.append("printed again on the page")
@@ -155,20 +159,54 @@ def score(sheet: Sheet, index: int, start: int, page: str, rules: Rules) -> Cand
         reasons.append("the text's first line")
     words = min(word_count(line) / WORDS_PER_POINT, WORD_POINTS_MAX)
     points += words
-    between = sum(1 for i in range(index + 1, start) if sheet.free(i))  # claimed lines are the head cluster or chrome
-    points -= DISTANCE * between
+    between = sum(1 for i in range(index + 1, start) if sheet.free(i) and not cues.is_counter(sheet.lines[i]))
+    points -= DISTANCE * between  # claimed lines are the head cluster or chrome
     reasons.append(f"{word_count(line)} words, {between} lines above the article")
-    if below[:1] and above[:1] and _menu_line(sheet, below[0]) and _menu_line(sheet, above[0]):
-        points -= IN_MENU
-        reasons.append("inside a run of short menu lines")
-    elif _under_link_label(sheet, above):
-        points -= IN_LIST
-        reasons.append("a link to another story (under a link label)")
-    elif sum(1 for i in above[:2] + [k for k in below[:2] if k < start]
-             if sheet.lines[i] != line and _listed(sheet, i, rules)) >= 2:
-        points -= IN_LIST
-        reasons.append("inside a list of headlines (teasers)")
+    if not headline_shaped(line, rules):
+        points -= SENTENCE
+        reasons.append("reads as a sentence")
+    penalty, why = _list_penalty(sheet, index, below, above, start, rules, listed)
+    if penalty:
+        points -= penalty
+        reasons.append(why)
     return Candidate(index, round(points, 2), tuple(reasons))
+
+
+def _cluster_points(sheet: Sheet, index: int, start: int, rules: Rules) -> tuple[float, list[str]]:
+    """The headline/byline cluster: a byline or date right below, near below (over share bars
+    and widgets above the article), or above."""
+    plain = cues.plain_lines(sheet, index, 1, NEAR)
+    below = sorted(set(plain) | {i for i in cues.near_lines(sheet, index, 1, NEAR) if i < start})
+    above = cues.plain_lines(sheet, index, -1, NEAR - 1)
+    if plain[:1] and _is_metadata(sheet, plain[0], rules, names=True):
+        return BASE + BYLINE_BELOW, ["byline or date right below it"]
+    deck = next((i for i in plain if sheet.lines[i] != sheet.lines[index]), None)  # past the headline's repeat
+    for i in below:
+        if _is_metadata(sheet, i, rules, names=True):
+            return BASE + BYLINE_NEAR_BELOW, ["byline or date below it"]
+        if i != deck and sheet.free(i) and word_count(sheet.lines[i]) >= rules.limits["headline_min_words"]:
+            break  # the byline further down belongs to that line (a deck right below shares it)
+    if any(_is_metadata(sheet, i, rules) for i in above):
+        return BASE + BYLINE_ABOVE, ["byline or date above it"]
+    return BASE, []
+
+
+def _list_penalty(sheet: Sheet, index: int, below: list[int], above: list[int], start: int, rules: Rules,
+                  listed: bool) -> tuple[float, str]:
+    """Points lost as a menu entry, a link, a label or one item of a list of headlines."""
+    line = sheet.lines[index]
+    if listed:
+        return IN_LIST, "one item of a list of dated teasers of the same shape"
+    if cues.printed_as_label(sheet, index):
+        return LABEL, "printed as a line of its own three times or more (a label)"
+    if below[:1] and above[:1] and _menu_line(sheet, below[0], rules) and _menu_line(sheet, above[0], rules):
+        return IN_MENU, "inside a run of short menu lines"
+    if _under_link_label(sheet, above):
+        return IN_LIST, "a link to another story (under a link label)"
+    if sum(1 for i in above[:2] + [k for k in below[:2] if k < start]
+           if sheet.lines[i] != line and _listed(sheet, i, rules)) >= 2:
+        return IN_LIST, "inside a list of headlines (teasers)"
+    return 0.0, ""
 
 
 def candidates(sheet: Sheet, region: list[int], start: int, rules: Rules) -> list[Candidate]:
@@ -182,8 +220,33 @@ def candidates(sheet: Sheet, region: list[int], start: int, rules: Rules) -> lis
     if start < len(sheet.lines) and sheet.free(start) and headline_shaped(sheet.lines[start], rules) \
             and sheet.lines[start].endswith(("?", "!")) and not is_paragraph_like(sheet.lines[start]):
         indexes.append(start)
-    found = [score(sheet, i, start, page, rules) for i in indexes]
+    article_head = [start] + cues.plain_lines(sheet, start, 1, EXTENT_HEAD - 1) if start < len(sheet.lines) else []
+    indexes += [i for i in region + article_head if i not in indexes and _heads_cluster(sheet, i, rules)]
+    found = [score(sheet, i, start, page, rules) for i in indexes if not cues.is_name_pair(sheet.lines[i])]
     return sorted(found, key=lambda c: (-c.score, -c.index))
+
+
+def _heads_cluster(sheet: Sheet, i: int, rules: Rules) -> bool:
+    """A line a byline or date follows closely: a headline even when it reads as one to three
+    sentences (then with the byline or date right under it, and no headline-shaped line right
+    above it, past a short label: that would make it the standfirst)."""
+    line, limits = sheet.lines[i], rules.limits
+    if not sheet.free(i) or not limits["headline_min_words"] <= effective_words(line) <= limits["headline_max_words"]:
+        return False
+    if line.rstrip().endswith(":") or line[:1] in _BULLETS or _LINK.search(line) or _METADATA_WORDS.match(line):
+        return False
+    if sentence_count(line, SENTENCES_MAX + 1) > SENTENCES_MAX or _is_metadata(sheet, i, rules):
+        return False
+    if not any(_is_metadata(sheet, k, rules, names=True) for k in cues.plain_lines(sheet, i, 1, CLUSTER_BELOW)):
+        return False
+    if headline_shaped(line, rules):
+        return True
+    right_below = cues.plain_lines(sheet, i, 1, 1)
+    if not _is_metadata(sheet, right_below[0], rules, names=True):
+        return False
+    above = next((k for k in cues.plain_lines(sheet, i, -1, 2)
+                  if word_count(sheet.lines[k]) >= limits["headline_min_words"]), None)  # over a label
+    return not (above is not None and sheet.free(above) and headline_shaped(sheet.lines[above], rules))
 
 
 def choose(sheet: Sheet, region: list[int], start: int, rules: Rules) -> tuple[Candidate | None, list[Candidate]]:
