@@ -245,6 +245,11 @@ def test_first_published_at_the_foot() -> None:
     ([HEAD, P1, P2, "Search the Valley PostSearch the Valley Post"], "Valley Post"),  # a label pasted twice
     ([HEAD, P1, P2, "Advertise with Valley Post", "© 2020 Hillside Media, LLC. All rights reserved."], "Valley Post"),
     ([HEAD, P1, P2, "© 2020 Valleypost Pty Ltd. All rights reserved."], "Valleypost"),  # a company named after it
+    # the masthead over a product the page sells more often ("Subscribe to X")
+    (["Valley Post", *MENU, HEAD, P1, P2, "Subscribe to VP Plus", "VP Plus", "VP Plus", "More from Valley Post"],
+     "Valley Post"),
+    # a blog that signs its posts with its own name, with a dated notice
+    ([HEAD, "May 4, 2020 | BY: Valleypost", P1, P2, "© 2020 Valleypost, LLC. All rights reserved."], "Valleypost"),
 ])
 def test_publisher_names_itself(lines: list[str], publisher: str) -> None:
     assert run(*lines).publisher == publisher
@@ -260,6 +265,7 @@ def test_publisher_names_itself(lines: list[str], publisher: str) -> None:
     [HEAD, P1, P2, "More from the Web"],
     [HEAD, "By Mara Quill", P1, P2, "More from Mara Quill"],  # the author's page, not the publication
     [HEAD, P1, P2, "© 2020 Hillside Media, LLC. All rights reserved."],  # the owner, with its company word after a comma
+    [HEAD, "written by Mara", P1, P2, "© Mara"],  # the author's own notice, no year: a person, not the publication
 ])
 def test_no_publisher_from_an_owner_a_month_or_a_link(lines: list[str]) -> None:
     found = run(*lines)

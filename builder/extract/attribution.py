@@ -16,6 +16,8 @@ from builder.extract.rules import Rules
 from builder.extract.text import name_case
 
 
+MASTHEAD_LINES = 3  # a name standing alone in the page's first lines is its masthead
+SIGNED_LINE_MAX_WORDS = 8  # "written by Jo", "Posted by Jo on May 4": a short line
 LEGAL_FORMS = frozenset("llc inc ltd pty gmbh plc".split())  # the legal form after a company's name
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z]{2})")  # "Jo LeeNEWSDESK": a label glued to the name
 
@@ -55,16 +57,27 @@ def is_company(name: str, rules: Rules) -> bool:
 def _self_named(signals: Signals, page: str, rules: Rules) -> str | None:
     """The name the publication calls itself most often: its chrome lines, and a copyright
     holder that is not a company (the page's own mentions of each name add up)."""
-    printed = signals.chrome + [n for n in signals.copyright if not is_company(n, rules)]
-    printed += [brand for n in signals.copyright if (brand := _brand(n, rules))]
+    held = [n for n in signals.copyright if not is_company(n, rules) and not _signer(n, page)]
+    printed = signals.chrome + held + [brand for n in signals.copyright if (brand := _brand(n, rules))]
     authors = {name.lower() for _, name in signals.bylines}  # "More from Jo Lee": the author's page
     names = [n for n in printed if _usable(n, rules) and n.lower() not in authors]
     if not names:
         return None
     lowered = page.lower()
-    best = max(names, key=lambda n: (lowered.count(n.lower()), len(n)))
+    top = {line.strip().lower() for line in page.splitlines()[:MASTHEAD_LINES]}
+    best = max(names, key=lambda n: (n.lower() in top, lowered.count(n.lower()), len(n)))
     # The most specific form: "Example Post Australia" over "Example Post".
     return canonical_outlet(max((n for n in names if best.lower() in n.lower()), key=len), rules)
+
+
+def _signer(holder: str, page: str) -> bool:
+    """"© Jo" with no year, and "written by Jo" on the page: the author's own notice, not the publication's."""
+    name = re.escape(holder)
+    signed = re.compile(rf"(?:^|\s)by:?\s+{name}\b", re.I)
+    dated = re.compile(rf"(?:©|\(c\)|copyright)\D{{0,40}}(?:19|20)\d\d\D{{0,40}}{name}|{name}\D{{0,20}}(?:19|20)\d\d", re.I)
+    lines = page.splitlines()
+    return (any(signed.search(line) and len(line.split()) <= SIGNED_LINE_MAX_WORDS for line in lines)
+            and not any(dated.search(line) for line in lines))
 
 
 def _brand(holder: str, rules: Rules) -> str | None:
