@@ -184,6 +184,7 @@ def test_byline_forms(byline: str, author: str) -> None:
     [HEAD, "Learn More", P1, P2],  # a button under the headline is no bare-name byline
     [HEAD, P1, P2, P3, "Most read", "Bridge repairs to start", "By Tom Reed", *TEASERS],  # a teaser's byline
     [HEAD, "Side Dish", P1, "Side Dish", P2, "Side Dish", P3, "Side Dish", "Side Dish"],  # a label printed again and again
+    [HEAD, "by Valley Post Weekly", P1, P2],  # an outlet signs the story: no person
 ])
 def test_no_author_without_byline_evidence(lines: list[str]) -> None:
     assert run(*lines).author is None

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from builder.extract.dateline import Dateline
-from builder.extract.lines import Signals
+from builder.extract.lines import Signals, looks_like_person
 from builder.extract.rules import Rules
 from builder.extract.text import name_case
 
@@ -129,13 +129,14 @@ def read_attribution(signals: Signals, masthead: str | None, dateline: Dateline 
     if origin == "attribution":
         hosts = [name for name, source in candidates[1:] if source in ("chrome", "masthead")]
         republished_by = next((h for h in hosts if h != publisher), None)
-    author, author_origin = _author(signals, near)
+    author, author_origin = _author(signals, near, rules)
     return Attribution(publisher, origin, republished_by, author, author_origin)
 
 
-def _author(signals: Signals, near: set[int] | None) -> tuple[str | None, str | None]:
-    """A byline near the headline or the article first, then a reporter's social "Follow NAME" line."""
-    bylines = [name for i, name in signals.bylines if near is None or i in near]
+def _author(signals: Signals, near: set[int] | None, rules: Rules) -> tuple[str | None, str | None]:
+    """A byline near the headline or the article first (naming a person: "by Valley News Weekly"
+    names an outlet), then a reporter's social "Follow NAME" line."""
+    bylines = [name for i, name in signals.bylines if (near is None or i in near) and looks_like_person(name, rules)]
     if bylines:
         return name_case(_unglued(bylines[0].strip())), "byline"
     if signals.follows:
