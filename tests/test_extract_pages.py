@@ -117,6 +117,10 @@ def test_explain_gives_the_extent_and_its_reasons() -> None:
     # a headline of several short sentences, with its date right under it
     (["Sign in", "Weather", "Rain again. And again. The valley is tired of it.", "Updated May 4, 9:41 AM", P1, P2],
      "Rain again. And again. The valley is tired of it."),
+    # ... under a banner with its button, and with a byline of two names between it and its date
+    (["Welcome to the Valley Post reader experience", "Learn More", "Rain again. And again. The valley is tired of it.",
+      "Mara Quill and Tom Reed Valley Post", "Published 9:14 AM EST May 4, 2020", P1, P2],
+     "Rain again. And again. The valley is tired of it."),
     # a headline in capitals over "written by"
     ([*MENU, "Local", "RIVERS RISE AFTER A WEEK OF RAIN", "written by Mara", "Sharing is caring!", P1, P2],
      "RIVERS RISE AFTER A WEEK OF RAIN"),

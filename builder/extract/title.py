@@ -229,7 +229,7 @@ def candidates(sheet: Sheet, region: list[int], start: int, rules: Rules) -> lis
 def _heads_cluster(sheet: Sheet, i: int, rules: Rules) -> bool:
     """A line a byline or date follows closely: a headline even when it reads as one to three
     sentences (then with the byline or date right under it, and no headline-shaped line right
-    above it, past a short label: that would make it the standfirst)."""
+    above it, past a one-word label: that would make it the standfirst)."""
     line, limits = sheet.lines[i], rules.limits
     if not sheet.free(i) or not limits["headline_min_words"] <= effective_words(line) <= limits["headline_max_words"]:
         return False
@@ -244,8 +244,7 @@ def _heads_cluster(sheet: Sheet, i: int, rules: Rules) -> bool:
     right_below = cues.plain_lines(sheet, i, 1, 1)
     if not _is_metadata(sheet, right_below[0], rules, names=True):
         return False
-    above = next((k for k in cues.plain_lines(sheet, i, -1, 2)
-                  if word_count(sheet.lines[k]) >= limits["headline_min_words"]), None)  # over a label
+    above = next((k for k in cues.plain_lines(sheet, i, -1, 2) if word_count(sheet.lines[k]) > 1), None)  # over a label
     return not (above is not None and sheet.free(above) and headline_shaped(sheet.lines[above], rules))
 
 
