@@ -121,6 +121,8 @@ def test_explain_gives_the_extent_and_its_reasons() -> None:
     (["Welcome to the Valley Post reader experience", "Learn More", "Rain again. And again. The valley is tired of it.",
       "Mara Quill and Tom Reed Valley Post", "Published 9:14 AM EST May 4, 2020", P1, P2],
      "Rain again. And again. The valley is tired of it."),
+    # a short headline first in a clean text (not a sentence for being short)
+    (["Rivers rise again", P1, P2, P3], "Rivers rise again"),
     # a headline in capitals over "written by"
     ([*MENU, "Local", "RIVERS RISE AFTER A WEEK OF RAIN", "written by Mara", "Sharing is caring!", P1, P2],
      "RIVERS RISE AFTER A WEEK OF RAIN"),

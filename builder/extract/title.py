@@ -162,7 +162,7 @@ def score(sheet: Sheet, index: int, start: int, page: str, rules: Rules) -> Cand
     between = sum(1 for i in range(index + 1, start) if sheet.free(i) and not cues.is_counter(sheet.lines[i]))
     points -= DISTANCE * between  # claimed lines are the head cluster or chrome
     reasons.append(f"{word_count(line)} words, {between} lines above the article")
-    if not headline_shaped(line, rules):
+    if not headline_shaped(line, rules, FIRST_LINE_MIN_WORDS):  # its length is weighed apart
         points -= SENTENCE
         reasons.append("reads as a sentence")
     penalty, why = _list_penalty(sheet, index, below, above, start, rules, listed)
