@@ -155,6 +155,24 @@ def test_a_repeated_shape_or_label_is_no_headline(lines: list[str]) -> None:
     assert run(*lines).origins["title"] == "lead"
 
 
+LAMPS = [line for n in range(6) for line in (f"Lamp {n}", f"Reading lamp number {n} for ${20 + n}", "See it now: Shop",
+                                              "A small lamp with a warm light and a long cable, good on a desk.")]
+
+
+def test_the_one_dated_headline_above_a_long_list_heads_the_article() -> None:
+    """A shopping list between the head and the story's running text: the window above the
+    article holds only list items, and one headline with its byline stands above them."""
+    found = run(*MENU, HEAD, "Our pick of the year in lamps, kettles and radios.", "By Mara Quill | May 4, 2020",
+                *LAMPS, P1, P2)
+    assert (found.title, found.origins["title"], found.author) == (HEAD, "headline", "Mara Quill")
+
+
+def test_two_dated_headlines_above_a_long_list_give_no_headline() -> None:
+    found = run(*MENU, "Market day returns to the square", "By Tom Reed | May 3, 2020", "Sport", HEAD,
+                "By Mara Quill | May 4, 2020", *LAMPS, P1, P2)
+    assert found.origins["title"] == "lead"
+
+
 def test_a_link_under_see_also_is_no_headline() -> None:
     found = run(*MENU, HEAD, "By Mara Quill", "May 4, 2020", "See also", "Bridge repairs to start in spring after a long delay",
                 P1, P2)

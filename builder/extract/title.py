@@ -252,4 +252,32 @@ def choose(sheet: Sheet, region: list[int], start: int, rules: Rules) -> tuple[C
     """(the convincing headline or None, every candidate considered)."""
     found = candidates(sheet, region, start, rules)
     best = found[0] if found and found[0].score >= MIN_SCORE else None
+    if best is None and (far := _lone_cluster_above(sheet, region, start, rules)) is not None:
+        best = far
+        found = [far, *found]
     return best, found
+
+
+def _lone_cluster_above(sheet: Sheet, region: list[int], start: int, rules: Rules) -> Candidate | None:
+    """Above the head window, the one headline-shaped line with a byline or date under it and
+    none right above it (the article's own head, when the text before the article holds more
+    than a head)."""
+    top = min(region, default=start)
+    page = "\n".join(sheet.lines)
+    heads = []
+    for i in range(top):
+        if not (sheet.free(i) and word_count(sheet.lines[i]) >= rules.limits["headline_min_words"]
+                and headline_shaped(sheet.lines[i], rules)):
+            continue
+        points, _ = _cluster_points(sheet, i, start, rules)
+        below, above = cues.plain_lines(sheet, i, 1, NEAR), cues.plain_lines(sheet, i, -1, NEAR - 1)
+        listed = cues.in_repeating_list(sheet, i, start, rules, lambda text: headline_shaped(text, rules))
+        headline_above = any(sheet.free(k) and headline_shaped(sheet.lines[k], rules) for k in above)  # a deck?
+        if (points >= BASE + BYLINE_NEAR_BELOW and not headline_above
+                and not _list_penalty(sheet, i, below, above, start, rules, listed)[0]):
+            heads.append(i)
+    if len(heads) != 1:
+        return None
+    found = score(sheet, heads[0], start, page, rules)
+    return Candidate(found.index, found.score, (*found.reasons, "the only headline with a byline or date under it "
+                                                                "above the article"))
