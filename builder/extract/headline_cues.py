@@ -89,7 +89,9 @@ def printed_as_label(sheet: Sheet, index: int) -> bool:
 
 
 def _shape(sheet: Sheet, i: int, rules: Rules, headline_shaped) -> str:
-    line = sheet.lines[i]
+    line, mark = sheet.lines[i], sheet.marks[i]
+    if mark is not None and mark.reason == "date":
+        return "date"
     if dates.find_date(line, rules, sheet.signals.order) is not None or is_time_stamp(line):
         return "date"
     if word_count(line) < rules.limits["headline_min_words"]:
@@ -97,7 +99,8 @@ def _shape(sheet: Sheet, i: int, rules: Rules, headline_shaped) -> str:
     return "headline" if headline_shaped(line) else "text"
 
 
-def in_repeating_list(sheet: Sheet, index: int, start: int, rules: Rules, headline_shaped) -> bool:
+def in_repeating_list(sheet: Sheet, index: int, start: int, rules: Rules, headline_shaped,
+                      cache: dict[int, str] | None = None) -> bool:
     """The candidate and the line under it lie in a run of at least LIST_ITEMS items of one
     shape (lines per item: a period), each holding a date: one item of a list of dated teasers."""
     reach = max(PERIODS) * LIST_ITEMS
@@ -105,7 +108,9 @@ def in_repeating_list(sheet: Sheet, index: int, start: int, rules: Rules, headli
     below = [i for i in plain_lines(sheet, index, 1, reach) if i < start]
     if not below:
         return False
-    shapes = [_shape(sheet, i, rules, headline_shaped) for i in above + [index] + below]
+    cache = {} if cache is None else cache  # line -> shape, kept by a caller that asks about many lines
+    shapes = [cache[i] if i in cache else cache.setdefault(i, _shape(sheet, i, rules, headline_shaped))
+              for i in above + [index] + below]
     here = len(above)  # the candidate's position in `shapes`
     return any(_periodic_around(shapes, here, period) for period in PERIODS)
 

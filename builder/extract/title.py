@@ -43,6 +43,7 @@ CREDIT_REASONS = ("wire-credit",)  # "Jo Lee, Associated Press" under a headline
 EXTENT_HEAD = 3  # the article's first lines may hold its headline (an extent that starts at a banner)
 SENTENCE = 3.0  # lost by a headline that reads as a sentence or several ("Meth. We're on it.")
 SENTENCES_MAX = 3
+FAR_LINES = 500  # how far above the head window the article's own head is looked for
 CLUSTER_BELOW = 2  # a byline or date this close below makes a sentence-shaped line a headline
 MENU_NEIGHBOUR_MAX_WORDS = 4
 _METADATA_WORDS = re.compile(r"(?:by|posted|published|updated|written|last updated|first published)\b", re.I)
@@ -264,18 +265,21 @@ def _lone_cluster_above(sheet: Sheet, region: list[int], start: int, rules: Rule
     than a head)."""
     top = min(region, default=start)
     page = "\n".join(sheet.lines)
-    heads = []
-    for i in range(top):
+    heads, shapes = [], {}
+    for i in range(max(0, top - FAR_LINES), top):
         if not (sheet.free(i) and word_count(sheet.lines[i]) >= rules.limits["headline_min_words"]
                 and headline_shaped(sheet.lines[i], rules)):
             continue
-        points, _ = _cluster_points(sheet, i, start, rules)
         below, above = cues.plain_lines(sheet, i, 1, NEAR), cues.plain_lines(sheet, i, -1, NEAR - 1)
-        listed = cues.in_repeating_list(sheet, i, start, rules, lambda text: headline_shaped(text, rules))
-        headline_above = any(sheet.free(k) and headline_shaped(sheet.lines[k], rules) for k in above)  # a deck?
-        if (points >= BASE + BYLINE_NEAR_BELOW and not headline_above
-                and not _list_penalty(sheet, i, below, above, start, rules, listed)[0]):
+        if any(sheet.free(k) and headline_shaped(sheet.lines[k], rules) for k in above):
+            continue  # a deck, or one of a list
+        if _cluster_points(sheet, i, start, rules)[0] < BASE + BYLINE_NEAR_BELOW:
+            continue
+        listed = cues.in_repeating_list(sheet, i, start, rules, lambda text: headline_shaped(text, rules), shapes)
+        if not _list_penalty(sheet, i, below, above, start, rules, listed)[0]:
             heads.append(i)
+        if len(heads) > 1:
+            return None
     if len(heads) != 1:
         return None
     found = score(sheet, heads[0], start, page, rules)
