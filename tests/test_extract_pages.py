@@ -273,6 +273,8 @@ def test_first_published_at_the_foot() -> None:
     # the masthead over a product the page sells more often ("Subscribe to X")
     (["Valley Post", *MENU, HEAD, P1, P2, "Subscribe to VP Plus", "VP Plus", "VP Plus", "More from Valley Post"],
      "Valley Post"),
+    # a known outlet's name as a line of its own, in the footer
+    ([HEAD, P1, P2, "About us", "Contact", "The Korea Herald", "Terms of use"], "The Korea Herald"),
     # a blog that signs its posts with its own name, with a dated notice
     ([HEAD, "May 4, 2020 | BY: Valleypost", P1, P2, "© 2020 Valleypost, LLC. All rights reserved."], "Valleypost"),
 ])
@@ -290,6 +292,7 @@ def test_publisher_names_itself(lines: list[str], publisher: str) -> None:
     [HEAD, P1, P2, "More from the Web"],
     [HEAD, "By Mara Quill", P1, P2, "More from Mara Quill"],  # the author's page, not the publication
     [HEAD, P1, P2, "© 2020 Hillside Media, LLC. All rights reserved."],  # the owner, with its company word after a comma
+    [HEAD, P1, P2, "About us", "Associated Press", "Terms of use"],  # an agency's name alone is a credit
     [HEAD, "written by Mara", P1, P2, "© Mara"],  # the author's own notice, no year: a person, not the publication
 ])
 def test_no_publisher_from_an_owner_a_month_or_a_link(lines: list[str]) -> None:

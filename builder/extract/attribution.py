@@ -107,6 +107,16 @@ def _domain_outlet(signals: Signals, rules: Rules) -> str | None:
     return None
 
 
+def _outlet_line(page: str, rules: Rules) -> str | None:
+    """A known outlet's name as a line of its own (the masthead or the footer's logo), not an agency's
+    (an agency's name alone is a credit, often on a page that republishes it)."""
+    for line in page.splitlines():
+        key = line.strip().lower()
+        if key in rules.alias_index and key not in rules.agency_index:
+            return rules.alias_index[key]
+    return None
+
+
 def _publisher_candidates(signals: Signals, masthead: str | None, dateline: Dateline | None,
                           rules: Rules, page: str) -> list[tuple[str, str]]:
     attributed = [canonical_outlet(n, rules) for n in signals.attribution if _usable(n, rules)]
@@ -115,6 +125,7 @@ def _publisher_candidates(signals: Signals, masthead: str | None, dateline: Date
         (_self_named(signals, page, rules), "chrome"),
         (_domain_outlet(signals, rules), "email-domain"),
         (masthead, "masthead"),
+        (_outlet_line(page, rules), "outlet-line"),
         (dateline.agency if dateline else None, "dateline"),
     ) if name]
 
