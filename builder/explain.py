@@ -49,8 +49,8 @@ def as_text(summary: dict) -> str:
     for key in ("title", "publisher", "republished_by", "author", "dateline", "date", "slug", "url"):
         value = summary[key]
         origin = summary["origins"].get(key)
-        shown = value if value is not None else "(not found)"
-        lines.append(f"{key:15} {shown}" + (f"   [from {origin}]" if origin and value is not None else ""))
+        printed = value if value is not None else "(not found)"
+        lines.append(f"{key:15} {printed}" + (f"   [from {origin}]" if origin and value is not None else ""))
     paragraphs = sum(1 for b in summary["body"] if b["type"] == "paragraph")
     headings = [b["text"] for b in summary["body"] if b["type"] == "heading"]
     lines.append(f"{'body':15} {paragraphs} paragraphs" + (f", headings: {headings}" if headings else ""))
