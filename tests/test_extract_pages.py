@@ -191,6 +191,44 @@ def test_no_date_without_publication_evidence(lines: list[str]) -> None:
     assert run(*lines).date is None
 
 
+RECENT = ["Recent from Mara Quill", "Bridge repairs to start in spring", "Mara Quill11/13/19 11:00AM",
+          "Library extends its opening hours", "Mara Quill11/13/19 9:00AM", "Ferry timetable changes for winter",
+          "Mara Quill11/12/19 4:40PM"]
+
+
+@pytest.mark.parametrize("lines", [
+    [*RECENT, HEAD, "Mara Quill", "Monday 5:30PM", P1, P2],  # the author's other stories, each with its date
+    ["Bridge repairs to start in spring", "May 2, 2020", "Library extends its opening hours", "April 28, 2020",
+     "Ferry timetable changes for winter", "April 20, 2020", HEAD, "April 11, 2020", P1, P2],  # a dated teaser run
+])
+def test_a_teaser_lists_date_is_not_the_articles(lines: list[str]) -> None:
+    assert run(*lines).date is None
+
+
+def test_a_date_above_an_undated_teaser_list_stays() -> None:
+    assert run(*MENU, HEAD, "May 4, 2020", P1, P2, P3, "Most read", *TEASERS).date == PartialDate(2020, 5, 4)
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM", PartialDate(2019, 11, 18)),
+    ("Posted Nov 18, 2019 | Updated Nov 19, 2019", PartialDate(2019, 11, 18)),
+    ("Published Tuesday, Nov 18 · 8:19 PM EST", PartialDate(2019, 11, 18)),
+])
+def test_a_posted_day_without_year_takes_the_copyright_year(line: str, date: PartialDate) -> None:
+    found = run(HEAD, line, P1, P2, P3, "© 2019 Valley Post. All rights reserved.")
+    assert found.date == date
+
+
+@pytest.mark.parametrize("lines", [
+    [HEAD, "Posted Nov 18, 8:19 PM", P1, P2, P3],  # no copyright year on the page
+    [HEAD, "Updated Nov 19, 9:41 AM", P1, P2, P3, "© 2019 Valley Post"],  # only an update
+    [HEAD, "Posted Nov 18, 8:19 PM", P1, P2, "The hearing is set for March 3, 2021.", P3, "© 2019 Valley Post"],
+    [HEAD, "Nov 18", P1, P2, P3, "© 2019 Valley Post"],  # no label says it is the publication
+])
+def test_a_posted_day_without_proof_of_its_year_stays_empty(lines: list[str]) -> None:
+    assert run(*lines).date is None
+
+
 def test_numeric_order_from_the_page_itself() -> None:
     assert run(HEAD, "05/06/2020", P1, P2, P3, "Comments closed 25/06/2020").date == PartialDate(2020, 6, 5)
 

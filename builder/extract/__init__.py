@@ -16,7 +16,7 @@ from builder.extract.dateline import Dateline, read_dateline
 from builder.extract.extent import Extent, confine, locate
 from builder.extract.head import Head, read_head, title_from_lead
 from builder.extract.lines import Sheet, classify
-from builder.extract.published import near_lines, publication_date, updated_line
+from builder.extract.published import near_lines, posted_day, publication_date, updated_line
 from builder.extract.paragraphs import body_blocks, split_paragraphs, to_blocks, wrap_width
 from builder.extract.rules import Rules, load_rules
 from builder.extract.text import first_sentence
@@ -110,6 +110,9 @@ def _date(sheet: Sheet, extent: Extent | None, head: Head, dateline: Dateline | 
     found, _ = publication_date(sheet, extent, head.title_at, rules, sheet.signals.order)
     if found is not None:
         return found, "text", None
+    found, _ = posted_day(sheet, extent, head.title_at, rules)
+    if found is not None:
+        return found, "text+copyright-year", None
     if dateline is None or (dateline.date is None and dateline.month_day is None):
         updated = updated_line(sheet, extent, head.title_at, rules)
         if updated:
