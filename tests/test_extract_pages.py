@@ -66,6 +66,25 @@ def test_a_teaser_list_inside_the_story_is_left_out_and_the_story_goes_on() -> N
     assert ("Bridge repairs to start in spring", "inline-list") in [(r.text, r.reason) for r in found.removed]
 
 
+QUOTES = ["“The water came up so fast that we only had time to grab the dog and the photo albums.”", "– Ann P.",
+          "“Nobody warned us. The sirens stayed silent until the street was already a river.”", "– Joe K.",
+          "“We have lived here thirty years and never seen anything like it, not even in the great flood.”",
+          "– Lin***"]
+EMBED = ["Council statement:", "Pumps are on their way from the capital and will be running by Thursday morning.",
+         "— Valley Council (@valleycouncil) May 4, 2020"]
+
+
+@pytest.mark.parametrize("lines", [
+    [*MENU, HEAD, "By Mara Quill", P1, "Residents told us:", *QUOTES, P2, "Most read", *TEASERS],
+    [*MENU, HEAD, "By Mara Quill", P1, P2, *EMBED, "Share this:", "Facebook", "Twitter", "Email", "Most read",
+     *TEASERS],
+])
+def test_quotes_and_embedded_posts_with_their_credits_stay_in_the_story(lines: list[str]) -> None:
+    kept = paragraphs(run(*lines))
+    credited = QUOTES if "– Ann P." in lines else EMBED[1:]
+    assert kept[0] == P1 and all(line in kept for line in credited)
+
+
 def test_explain_gives_the_extent_and_its_reasons() -> None:
     found = reading(page(*MENU, HEAD, P1, P2, P3, "4 comments", "Tom Reed says:"), RULES)
     extent = found["extent"]

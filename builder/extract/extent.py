@@ -8,7 +8,8 @@ the DOM):
   a line of CJK text with no spaces counts its characters as words;
 - a short line that is not running text (menus, teaser headlines, tag lists) costs;
 - a line some rule removed costs, a list title ("Most popular") costs more;
-- captions, bylines and dates cost nothing: they sit inside articles;
+- captions, bylines and dates cost nothing: they sit inside articles; so does a
+  dash-led credit under a quote or an embedded post ("— Jo Lee (@jolee) May 4, 2019");
 - a line printed again elsewhere in the page is chrome (teasers, share texts);
 - a sentence set between a teaser headline and another short line is a teaser summary
   and counts for less.
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 
 from builder.extract.dateline import read_dateline
 from builder.extract.lines import Mark, Sheet
-from builder.extract.paragraphs import WRAP_SLACK, body_blocks, wrap_width
+from builder.extract.paragraphs import WRAP_SLACK, body_blocks, is_credit, wrap_width
 from builder.extract.rules import Rules
 from builder.extract.text import ends_sentence, starts_lowercase, word_count
 
@@ -154,6 +155,8 @@ def line_weights(sheet: Sheet, rules: Rules) -> list[tuple[int, float, str]]:
                 rows.append((i, 0.0, mark.dest))
         elif is_running_text(line, w):
             rows.append((i, float(min(effective_words(line), w.prose_cap_words)), "text"))
+        elif is_credit(line):
+            rows.append((i, 0.0, "credit"))
         elif ends_sentence(line) and (count := word_count(line)) >= SHORT_SENTENCE_MIN_WORDS:
             rows.append((i, count / 2, "sentence"))
         else:
@@ -180,7 +183,7 @@ def _discount_teasers(rows: list[tuple[int, float, str]], w: Weights) -> None:
     are teaser summaries, when the page has a list of them (two or more)."""
     teasers = [n for n in range(1, len(rows) - 1)
                if rows[n][2] == "text" and rows[n - 1][2] in ("short", "repeated")
-               and rows[n + 1][2] not in ("text", "caption", "wrapped", "sentence")]
+               and rows[n + 1][2] not in ("text", "caption", "wrapped", "sentence", "credit")]
     if len(teasers) < 2:
         return
     for n in teasers:
@@ -202,6 +205,8 @@ def locate(sheet: Sheet, rules: Rules) -> Extent | None:
     if best_span is None:
         return None
     first, last = _first_post(rows, *best_span)
+    while last + 1 < len(rows) and rows[last + 1][2] == "credit":
+        last += 1  # the credit under the last quote or embedded post
     return Extent(rows[first][0], rows[last][0], _why_first(rows, first), _why_last(rows, last), tuple(rows))
 
 
