@@ -85,6 +85,18 @@ def test_quotes_and_embedded_posts_with_their_credits_stay_in_the_story(lines: l
     assert kept[0] == P1 and all(line in kept for line in credited)
 
 
+STANDINGS = ["Pos.\tTeam\tPlayed\tPoints", "1\tRiverside\t12\t30", "2\tHill Town\t12\t26", "3\tLower Ford\t12\t19",
+             "4\tEast Bridge\t12\t11"]
+
+
+def test_a_table_inside_the_story_stays_with_its_rows_as_paragraphs() -> None:
+    found = run(*MENU, HEAD, "By Mara Quill", P1, "The table after the twelfth round:", *STANDINGS, P2, P3,
+                "Most read", *TEASERS)
+    kept = paragraphs(found)
+    assert kept[0] == P1 and kept[-2:] == [P2, P3] and all(row in kept for row in STANDINGS)
+    assert not any(b.type == "heading" for b in found.body)
+
+
 def test_explain_gives_the_extent_and_its_reasons() -> None:
     found = reading(page(*MENU, HEAD, P1, P2, P3, "4 comments", "Tom Reed says:"), RULES)
     extent = found["extent"]

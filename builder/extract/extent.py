@@ -8,6 +8,8 @@ the DOM):
   a line of CJK text with no spaces counts its characters as words;
 - a short line that is not running text (menus, teaser headlines, tag lists) costs;
 - a line some rule removed costs, a list title ("Most popular") costs more;
+- the rows of a table (three or more tab-separated lines with as many cells) cost
+  nothing: standings and price tables sit inside articles;
 - captions, bylines and dates cost nothing: they sit inside articles; so does a
   dash-led credit under a quote or an embedded post ("— Jo Lee (@jolee) May 4, 2019");
 - a line printed again elsewhere in the page is chrome (teasers, share texts);
@@ -31,6 +33,7 @@ from builder.extract.text import ends_sentence, starts_lowercase, word_count
 _ALNUM = re.compile(r"[^\W_]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CJK_SENTENCE_END = ("。", "！", "？", "다.", "요.", "」", "』", "”")
+TABLE_MIN_ROWS = 3
 SHORT_SENTENCE_MIN_WORDS = 3  # "Nobody was hurt." is a sentence, not a menu line
 POST_MIN_WORDS = 40  # running text needed before a second post's head to end the article there
 STOP = -1e9  # no article runs across a comment thread's start
@@ -85,6 +88,25 @@ def is_running_text(line: str, w: Weights) -> bool:
     return ends_sentence(line) or line.rstrip().endswith(_CJK_SENTENCE_END) or line.rstrip().endswith((":", ";", ".)", "\")"))
 
 
+def _table_rows(sheet: Sheet) -> set[int]:
+    """Lines of a table: runs of TABLE_MIN_ROWS or more non-blank lines with the same
+    number (two or more) of tab-separated cells."""
+    rows: set[int] = set()
+    run: list[int] = []
+    cells = 0
+    for i, line in enumerate([*sheet.lines, ""]):
+        if not line:
+            continue
+        tabs = line.count("\t")
+        if tabs >= 2 and tabs == cells:
+            run.append(i)
+            continue
+        if len(run) >= TABLE_MIN_ROWS:
+            rows.update(run)
+        run, cells = ([i], tabs) if tabs >= 2 else ([], 0)
+    return rows
+
+
 def _repeated(sheet: Sheet) -> set[int]:
     """Lines printed at least twice in the page, not next to each other (teasers, share texts)."""
     seen: dict[str, list[int]] = {}
@@ -133,6 +155,7 @@ def line_weights(sheet: Sheet, rules: Rules) -> list[tuple[int, float, str]]:
     """(line index, weight, kind) for every non-blank line."""
     w = weights(rules)
     repeated = _repeated(sheet)
+    table = _table_rows(sheet) if any("\t" in line for line in sheet.lines) else set()
     units = _wrapped_units(sheet, rules)
     rows: list[tuple[int, float, str]] = []
     for i, raw in enumerate(sheet.lines):
@@ -157,6 +180,8 @@ def line_weights(sheet: Sheet, rules: Rules) -> list[tuple[int, float, str]]:
             rows.append((i, float(min(effective_words(line), w.prose_cap_words)), "text"))
         elif is_credit(line):
             rows.append((i, 0.0, "credit"))
+        elif i in table:
+            rows.append((i, 0.0, "table"))
         elif ends_sentence(line) and (count := word_count(line)) >= SHORT_SENTENCE_MIN_WORDS:
             rows.append((i, count / 2, "sentence"))
         else:

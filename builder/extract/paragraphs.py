@@ -114,8 +114,8 @@ def _is_heading(paragraphs: list[str], n: int, rules: Rules) -> bool:
     if not 0 < n < len(paragraphs) - 1:
         return False
     text = paragraphs[n]
-    if is_credit(text):
-        return False
+    if is_credit(text) or "\t" in text:
+        return False  # a credit line, a table's row
     if _heading_like(text, rules):
         return True
     return (_short_heading(text, rules) and _full_paragraph(paragraphs[n - 1], text)
