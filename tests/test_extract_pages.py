@@ -97,6 +97,23 @@ def test_a_table_inside_the_story_stays_with_its_rows_as_paragraphs() -> None:
     assert not any(b.type == "heading" for b in found.body)
 
 
+DEALS = ["1) Folding kayak with paddle", "https://example.org/a1", "2) Waterproof map case", "https://example.org/a2",
+         "3) Pocket weather radio", "https://example.org/a3", "4) Thermal flask, one litre", "https://example.org/a4"]
+
+
+def test_a_numbered_list_the_story_introduces_stays() -> None:
+    kept = paragraphs(run(*MENU, HEAD, "By Mara Quill", P1, P2, "Here is what we packed for the trip:", *DEALS,
+                          "Tags: rain, rivers", "Most read", *TEASERS))
+    assert kept[:2] == [P1, P2] and all(item in " ".join(kept) for item in DEALS[::2])
+
+
+def test_a_numbered_list_of_other_stories_is_left_out() -> None:
+    most_read = ["1. Market day returns to the square", "2. Bridge repairs to start in spring",
+                 "3. Library extends its opening hours", "4. Ferry timetable changes for winter"]
+    kept = paragraphs(run(*MENU, HEAD, "By Mara Quill", P1, P2, P3, "Most read:", *most_read))
+    assert kept == [P1, P2, P3]
+
+
 def test_explain_gives_the_extent_and_its_reasons() -> None:
     found = reading(page(*MENU, HEAD, P1, P2, P3, "4 comments", "Tom Reed says:"), RULES)
     extent = found["extent"]

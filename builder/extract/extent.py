@@ -8,6 +8,8 @@ the DOM):
   a line of CJK text with no spaces counts its characters as words;
 - a short line that is not running text (menus, teaser headlines, tag lists) costs;
 - a line some rule removed costs, a list title ("Most popular") costs more;
+- a numbered list that a sentence ending in a colon introduces ("Here are the best
+  deals:" then "1) ...", "2) ...") is the article's, each item weighing as a short sentence;
 - the rows of a table (three or more tab-separated lines with as many cells) cost
   nothing: standings and price tables sit inside articles;
 - captions, bylines and dates cost nothing: they sit inside articles; so does a
@@ -34,6 +36,9 @@ _ALNUM = re.compile(r"[^\W_]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CJK_SENTENCE_END = ("。", "！", "？", "다.", "요.", "」", "』", "”")
 TABLE_MIN_ROWS = 3
+LIST_MIN_ITEMS = 3
+LIST_ITEM_GAP = 6  # lines from one numbered item to the next (a link or a note may sit between)
+_ITEM = re.compile(r"^\(?(\d{1,2})[.)]\s+\S")
 SHORT_SENTENCE_MIN_WORDS = 3  # "Nobody was hurt." is a sentence, not a menu line
 POST_MIN_WORDS = 40  # running text needed before a second post's head to end the article there
 STOP = -1e9  # no article runs across a comment thread's start
@@ -86,6 +91,30 @@ def is_running_text(line: str, w: Weights) -> bool:
     if count < w.prose_min_words:
         return False
     return ends_sentence(line) or line.rstrip().endswith(_CJK_SENTENCE_END) or line.rstrip().endswith((":", ";", ".)", "\")"))
+
+
+def _introduced_items(sheet: Sheet, w: Weights) -> set[int]:
+    """Lines of a numbered list (1, 2, 3 ... in order, LIST_MIN_ITEMS or more) whose first
+    item follows a line of running text that ends in a colon, with the lines between its
+    items (a link, a price)."""
+    items: set[int] = set()
+    previous = ""
+    run: list[int] = []
+    for i, line in enumerate([*sheet.lines, "0) end"]):
+        if not line:
+            continue
+        number = _ITEM.match(line)
+        if number and int(number[1]) == len(run) + 1 and (run or (previous.endswith(":")
+                                                                  and is_running_text(previous, w))):
+            run.append(i)
+        elif number and int(number[1]) == 1 and previous.endswith(":") and is_running_text(previous, w):
+            run = [i]
+        elif not run or number or i - run[-1] > LIST_ITEM_GAP:
+            if len(run) >= LIST_MIN_ITEMS:
+                items.update(range(run[0], run[-1] + 1))
+            run = []
+        previous = line
+    return items
 
 
 def _table_rows(sheet: Sheet) -> set[int]:
@@ -156,6 +185,7 @@ def line_weights(sheet: Sheet, rules: Rules) -> list[tuple[int, float, str]]:
     w = weights(rules)
     repeated = _repeated(sheet)
     table = _table_rows(sheet) if any("\t" in line for line in sheet.lines) else set()
+    items = _introduced_items(sheet, w)
     units = _wrapped_units(sheet, rules)
     rows: list[tuple[int, float, str]] = []
     for i, raw in enumerate(sheet.lines):
@@ -182,6 +212,8 @@ def line_weights(sheet: Sheet, rules: Rules) -> list[tuple[int, float, str]]:
             rows.append((i, 0.0, "credit"))
         elif i in table:
             rows.append((i, 0.0, "table"))
+        elif i in items:
+            rows.append((i, word_count(line) / 2 if _ITEM.match(line) else 0.0, "item"))
         elif ends_sentence(line) and (count := word_count(line)) >= SHORT_SENTENCE_MIN_WORDS:
             rows.append((i, count / 2, "sentence"))
         else:
