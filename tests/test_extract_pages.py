@@ -345,3 +345,10 @@ KOREAN = [
 def test_cjk_and_korean_pages(lines: list[str], title: str, date: PartialDate, kept: int) -> None:
     found = run(*lines)
     assert (found.title, found.date, len(paragraphs(found))) == (title, date, kept)
+
+
+def test_table_rows_are_found_to_the_page_end() -> None:
+    from builder.extract.lines import classify
+    from builder.extract.shapes import table_rows
+    sheet = classify(page(HEAD, P1, "Menu\tHome\tNews", *STANDINGS), RULES)
+    assert {sheet.lines[i] for i in table_rows(sheet)} == set(STANDINGS)

@@ -30,22 +30,18 @@ from builder.extract.dateline import read_dateline
 from builder.extract.lines import Mark, Sheet
 from builder.extract.paragraphs import WRAP_SLACK, body_blocks, is_credit, wrap_width
 from builder.extract.rules import Rules
+from builder.extract.shapes import introduced_list, is_item, repeated_lines, table_rows
 from builder.extract.text import ends_sentence, starts_lowercase, word_count
 
 _ALNUM = re.compile(r"[^\W_]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CJK_SENTENCE_END = ("。", "！", "？", "다.", "요.", "」", "』", "”")
-TABLE_MIN_ROWS = 3
-LIST_MIN_ITEMS = 3
-LIST_ITEM_GAP = 6  # lines from one numbered item to the next (a link or a note may sit between)
-_ITEM = re.compile(r"^\(?(\d{1,2})[.)]\s+\S")
 SHORT_SENTENCE_MIN_WORDS = 3  # "Nobody was hurt." is a sentence, not a menu line
 POST_MIN_WORDS = 40  # running text needed before a second post's head to end the article there
 STOP = -1e9  # no article runs across a comment thread's start
-REPEAT_MIN_CHARS = 25
 WRAP_MIN_WIDTH = 50  # narrower "wrapping" is a column of menu lines
 WRAPPED_MIN_WORDS = 6  # a hard-wrapped line holds this many words at least
-WRAPPED_LINE = 0.01  # a hard-wrapped paragraph's later lines (its first line carries its weight)  # shorter lines repeat by chance ("Share", "Read more")
+WRAPPED_LINE = 0.01  # a hard-wrapped paragraph's later lines (its first line carries its weight)
 
 
 @dataclass(frozen=True)
@@ -93,62 +89,6 @@ def is_running_text(line: str, w: Weights) -> bool:
     return ends_sentence(line) or line.rstrip().endswith(_CJK_SENTENCE_END) or line.rstrip().endswith((":", ";", ".)", "\")"))
 
 
-def _introduced_items(sheet: Sheet, w: Weights) -> set[int]:
-    """Lines of a numbered list (1, 2, 3 ... in order, LIST_MIN_ITEMS or more) whose first
-    item follows a line of running text that ends in a colon, with the lines between its
-    items (a link, a price)."""
-    items: set[int] = set()
-    previous = ""
-    run: list[int] = []
-    for i, line in enumerate([*sheet.lines, "0) end"]):
-        if not line:
-            continue
-        number = _ITEM.match(line)
-        if number and int(number[1]) == len(run) + 1 and (run or (previous.endswith(":")
-                                                                  and is_running_text(previous, w))):
-            run.append(i)
-        elif number and int(number[1]) == 1 and previous.endswith(":") and is_running_text(previous, w):
-            run = [i]
-        elif not run or number or i - run[-1] > LIST_ITEM_GAP:
-            if len(run) >= LIST_MIN_ITEMS:
-                items.update(range(run[0], run[-1] + 1))
-            run = []
-        previous = line
-    return items
-
-
-def _table_rows(sheet: Sheet) -> set[int]:
-    """Lines of a table: runs of TABLE_MIN_ROWS or more non-blank lines with the same
-    number (two or more) of tab-separated cells."""
-    rows: set[int] = set()
-    run: list[int] = []
-    cells = 0
-    for i, line in enumerate([*sheet.lines, ""]):
-        if not line:
-            continue
-        tabs = line.count("\t")
-        if tabs >= 2 and tabs == cells:
-            run.append(i)
-            continue
-        if len(run) >= TABLE_MIN_ROWS:
-            rows.update(run)
-        run, cells = ([i], tabs) if tabs >= 2 else ([], 0)
-    return rows
-
-
-def _repeated(sheet: Sheet) -> set[int]:
-    """Lines printed at least twice in the page, not next to each other (teasers, share texts)."""
-    seen: dict[str, list[int]] = {}
-    for i, line in enumerate(sheet.lines):
-        if len(line) >= REPEAT_MIN_CHARS:
-            seen.setdefault(line, []).append(i)
-    repeated = set()
-    for places in seen.values():
-        if len(places) > 1 and any(b - a > 3 for a, b in zip(places, places[1:])):
-            repeated.update(places)
-    return repeated
-
-
 def _wrapped_units(sheet: Sheet, rules: Rules) -> dict[int, str]:
     """Hard-wrapped paragraphs joined: first line index -> the paragraph's text; the
     other lines of the paragraph map to "". A line wraps on into the next when the next
@@ -183,9 +123,9 @@ def _wrapped_units(sheet: Sheet, rules: Rules) -> dict[int, str]:
 def line_weights(sheet: Sheet, rules: Rules) -> list[tuple[int, float, str]]:
     """(line index, weight, kind) for every non-blank line."""
     w = weights(rules)
-    repeated = _repeated(sheet)
-    table = _table_rows(sheet) if any("\t" in line for line in sheet.lines) else set()
-    items = _introduced_items(sheet, w)
+    repeated = repeated_lines(sheet)
+    table = table_rows(sheet)
+    items = introduced_list(sheet, lambda line: line.endswith(":") and is_running_text(line, w))
     units = _wrapped_units(sheet, rules)
     rows: list[tuple[int, float, str]] = []
     for i, raw in enumerate(sheet.lines):
@@ -213,7 +153,7 @@ def line_weights(sheet: Sheet, rules: Rules) -> list[tuple[int, float, str]]:
         elif i in table:
             rows.append((i, 0.0, "table"))
         elif i in items:
-            rows.append((i, word_count(line) / 2 if _ITEM.match(line) else 0.0, "item"))
+            rows.append((i, word_count(line) / 2 if is_item(line) else 0.0, "item"))
         elif ends_sentence(line) and (count := word_count(line)) >= SHORT_SENTENCE_MIN_WORDS:
             rows.append((i, count / 2, "sentence"))
         else:
