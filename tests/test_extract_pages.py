@@ -352,3 +352,27 @@ def test_table_rows_are_found_to_the_page_end() -> None:
     from builder.extract.shapes import table_rows
     sheet = classify(page(HEAD, P1, "Menu\tHome\tNews", *STANDINGS), RULES)
     assert {sheet.lines[i] for i in table_rows(sheet)} == set(STANDINGS)
+
+
+REVIEW = ("This one surprised everybody on the team. It folds down to the size of a paperback, survives a fall "
+          "onto stone steps, and the battery lasted a full week of daily use in the field. The only complaint "
+          "we had is the stiff hinge, which loosens after a few days. For the price it is hard to beat, and it "
+          "comes with a two-year warranty and a soft case.")
+
+
+def test_a_review_lists_long_items_stay_with_the_story() -> None:
+    items = [line for n in range(1, 6) for line in (f"Brand{n}", f"Gadget number {n} for ${n}0", "See it now: Shop",
+                                                   REVIEW.replace("This one", f"Gadget {n}"))]
+    kept = paragraphs(run(*MENU, HEAD, "By Mara Quill", P1, P2, P3, *items, "Most read", *TEASERS))
+    assert kept[:3] == [P1, P2, P3] and sum(1 for p in kept if p.startswith("Gadget ")) == 5
+
+
+def test_a_dialog_below_the_copyright_notice_is_not_the_article() -> None:
+    policy = ("This website uses cookies to improve your experience while you navigate through the website. "
+              "Out of these, the cookies that are categorised as necessary are stored on your browser as they "
+              "are essential for the working of basic functionalities of the website, and we also use third-party "
+              "cookies that help us analyse and understand how you use this website and what you click on.")
+    kept = paragraphs(run(*MENU, HEAD, "By Mara Quill", P1, P2, "© 2020 Valley Post. All rights reserved.",
+                          "Privacy Overview", policy, "Privacy Overview", policy.replace("This", "The"), "Necessary",
+                          policy.replace("website", "site")))
+    assert kept == [P1, P2]

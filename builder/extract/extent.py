@@ -16,7 +16,10 @@ the DOM):
   dash-led credit under a quote or an embedded post ("— Jo Lee (@jolee) May 4, 2019");
 - a line printed again elsewhere in the page is chrome (teasers, share texts);
 - a sentence set between a teaser headline and another short line is a teaser summary
-  and counts for less.
+  and counts for less, unless the list's paragraphs are longer than summaries ever are
+  (a review's items under their names and prices);
+- below a comment thread's start or the page's copyright notice, text counts for less
+  (readers' comments; a cookie or sign-up dialog).
 
 Inside the extent, a run of short lines (an inline teaser list) is removed later by
 the caller; above it, the head cluster (headline, standfirst, byline, date) is read.
@@ -36,7 +39,11 @@ from builder.extract.text import ends_sentence, starts_lowercase, word_count
 _ALNUM = re.compile(r"[^\W_]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CJK_SENTENCE_END = ("。", "！", "？", "다.", "요.", "」", "』", "”")
+TEASER_MAX_WORDS = 45  # a teaser's summary is shorter; a list of longer paragraphs is the article's
+TEASER_RUN_GAP = 6  # rows from one summary to the next in a list
+REVIEW_MIN_ITEMS = 4
 SHORT_SENTENCE_MIN_WORDS = 3  # "Nobody was hurt." is a sentence, not a menu line
+COPYRIGHT_REASON = "copyright"  # the page's copyright notice: the page's foot
 POST_MIN_WORDS = 40  # running text needed before a second post's head to end the article there
 STOP = -1e9  # no article runs across a comment thread's start
 WRAP_MIN_WIDTH = 50  # narrower "wrapping" is a column of menu lines
@@ -141,6 +148,8 @@ def line_weights(sheet: Sheet, rules: Rules) -> list[tuple[int, float, str]]:
         elif mark is not None:
             if mark.dest == "removed" and mark.reason in rules.stop_reasons:
                 rows.append((i, STOP, "stop"))
+            elif mark.dest == "removed" and mark.reason == COPYRIGHT_REASON:
+                rows.append((i, -w.removed_line, "copyright"))
             elif mark.dest == "removed":
                 kind = "list-title" if mark.reason in rules.list_title_reasons else "chrome"
                 rows.append((i, -(w.list_title if kind == "list-title" else w.removed_line), kind))
@@ -164,11 +173,12 @@ def line_weights(sheet: Sheet, rules: Rules) -> list[tuple[int, float, str]]:
 
 
 def _discount_comments(rows: list[tuple[int, float, str]], w: Weights) -> None:
-    """Below a comment thread's start that follows running text, the text is readers' comments:
-    it counts for less, so a long thread does not outweigh the article above it."""
+    """Below a comment thread's start that follows running text, the text is readers' comments;
+    below the page's copyright notice, it is a dialog's (cookies, sign-up): it counts for less,
+    so it does not outweigh the article above it."""
     seen = 0.0
     for n, (index, weight, kind) in enumerate(rows):
-        if kind == "stop" and seen >= POST_MIN_WORDS:
+        if kind in ("stop", "copyright") and seen >= POST_MIN_WORDS:
             rows[n + 1:] = [(i, wt * w.teaser_share if wt > 0 else wt, k) for i, wt, k in rows[n + 1:]]
             return
         seen += max(weight, 0.0)
@@ -183,9 +193,23 @@ def _discount_teasers(rows: list[tuple[int, float, str]], w: Weights) -> None:
                and rows[n + 1][2] not in ("text", "caption", "wrapped", "sentence", "credit")]
     if len(teasers) < 2:
         return
-    for n in teasers:
-        index, weight, _ = rows[n]
-        rows[n] = (index, weight * w.teaser_share, "teaser?")
+    for run in _runs(teasers):
+        if len(run) >= REVIEW_MIN_ITEMS and sorted(rows[n][1] for n in run)[len(run) // 2] > TEASER_MAX_WORDS:
+            continue  # paragraphs longer than summaries ever are: a review's items, not teasers
+        for n in run:
+            index, weight, _ = rows[n]
+            rows[n] = (index, weight * w.teaser_share, "teaser?")
+
+
+def _runs(positions: list[int]) -> list[list[int]]:
+    """Positions grouped where each lies within TEASER_RUN_GAP rows of the one before."""
+    runs: list[list[int]] = [[positions[0]]]
+    for n in positions[1:]:
+        if n - runs[-1][-1] <= TEASER_RUN_GAP:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return runs
 
 
 def locate(sheet: Sheet, rules: Rules) -> Extent | None:
