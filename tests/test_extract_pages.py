@@ -376,3 +376,9 @@ def test_a_dialog_below_the_copyright_notice_is_not_the_article() -> None:
                           "Privacy Overview", policy, "Privacy Overview", policy.replace("This", "The"), "Necessary",
                           policy.replace("website", "site")))
     assert kept == [P1, P2]
+
+
+def test_a_long_row_of_links_is_not_running_text() -> None:
+    links = " | ".join(f"Valley Post {part} Services and Solutions" for part in ("Home", "Care", "Travel", "Jobs", "Shop"))
+    kept = paragraphs(run(*MENU, HEAD, "By Mara Quill", P1, P2, P3, "Quick links", "Our services", links))
+    assert kept == [P1, P2, P3]

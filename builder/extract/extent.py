@@ -39,6 +39,7 @@ from builder.extract.text import ends_sentence, starts_lowercase, word_count
 _ALNUM = re.compile(r"[^\W_]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CJK_SENTENCE_END = ("。", "！", "？", "다.", "요.", "」", "』", "”")
+LINK_ROW_BARS = 3  # bars between links in one pasted line of a menu or footer
 TEASER_MAX_WORDS = 45  # a teaser's summary is shorter; a list of longer paragraphs is the article's
 TEASER_RUN_GAP = 6  # rows from one summary to the next in a list
 REVIEW_MIN_ITEMS = 4
@@ -87,7 +88,10 @@ def effective_words(line: str) -> int:
 
 
 def is_running_text(line: str, w: Weights) -> bool:
-    """A line of the article's own prose: a finished sentence of some length, or a long line."""
+    """A line of the article's own prose: a finished sentence of some length, or a long line
+    (not a row of links: "A | B | C | D")."""
+    if line.count(" | ") >= LINK_ROW_BARS:
+        return False
     count = effective_words(line)
     if count >= 2 * w.prose_min_words + 5:
         return True
