@@ -382,3 +382,10 @@ def test_a_long_row_of_links_is_not_running_text() -> None:
     links = " | ".join(f"Valley Post {part} Services and Solutions" for part in ("Home", "Care", "Travel", "Jobs", "Shop"))
     kept = paragraphs(run(*MENU, HEAD, "By Mara Quill", P1, P2, P3, "Quick links", "Our services", links))
     assert kept == [P1, P2, P3]
+
+
+def test_a_standfirst_above_the_byline_is_the_summary_not_the_body() -> None:
+    standfirst = "There are more rivers and roads to watch than ever before. Here is how to keep up with all of them"
+    found = run(*MENU, HEAD, standfirst, "By Mara Quill", "May 4, 2020", P1, P2, P3)
+    assert paragraphs(found) == [P1, P2, P3] and found.summary == standfirst
+    assert found.title == HEAD and found.date == PartialDate(2020, 5, 4)

@@ -33,7 +33,7 @@ from builder.extract.dateline import read_dateline
 from builder.extract.lines import Mark, Sheet
 from builder.extract.paragraphs import WRAP_SLACK, body_blocks, is_credit, wrap_width
 from builder.extract.rules import Rules
-from builder.extract.shapes import introduced_list, is_item, repeated_lines, table_rows
+from builder.extract.shapes import introduced_list, is_item, repeated_lines, runs, table_rows
 from builder.extract.text import ends_sentence, starts_lowercase, word_count
 
 _ALNUM = re.compile(r"[^\W_]")
@@ -188,7 +188,6 @@ def _discount_comments(rows: list[tuple[int, float, str]], w: Weights) -> None:
         seen += max(weight, 0.0)
 
 
-
 def _discount_teasers(rows: list[tuple[int, float, str]], w: Weights) -> None:
     """Sentences each set between a short line above and a short or removed line below
     are teaser summaries, when the page has a list of them (two or more)."""
@@ -197,23 +196,12 @@ def _discount_teasers(rows: list[tuple[int, float, str]], w: Weights) -> None:
                and rows[n + 1][2] not in ("text", "caption", "wrapped", "sentence", "credit")]
     if len(teasers) < 2:
         return
-    for run in _runs(teasers):
+    for run in runs(teasers, TEASER_RUN_GAP):
         if len(run) >= REVIEW_MIN_ITEMS and sorted(rows[n][1] for n in run)[len(run) // 2] > TEASER_MAX_WORDS:
             continue  # paragraphs longer than summaries ever are: a review's items, not teasers
         for n in run:
             index, weight, _ = rows[n]
             rows[n] = (index, weight * w.teaser_share, "teaser?")
-
-
-def _runs(positions: list[int]) -> list[list[int]]:
-    """Positions grouped where each lies within TEASER_RUN_GAP rows of the one before."""
-    runs: list[list[int]] = [[positions[0]]]
-    for n in positions[1:]:
-        if n - runs[-1][-1] <= TEASER_RUN_GAP:
-            runs[-1].append(n)
-        else:
-            runs.append([n])
-    return runs
 
 
 def locate(sheet: Sheet, rules: Rules) -> Extent | None:
@@ -275,16 +263,22 @@ def _why_last(rows: list[tuple[int, float, str]], last: int) -> str:
 
 
 OUTSIDE_REASON = "outside-article"
+STANDFIRST_REASON = "summary"
 INLINE_LIST_REASON = "inline-list"
 
 
-def confine(sheet: Sheet, extent: Extent, rules: Rules) -> None:
-    """Remove the unclaimed lines outside the extent, and runs of short lines inside it."""
+def confine(sheet: Sheet, extent: Extent, rules: Rules) -> str | None:
+    """Remove the unclaimed lines outside the extent, and runs of short lines inside it;
+    a line of text right above the byline at the extent's start is the standfirst (returned)."""
     for i, line in enumerate(sheet.lines):
         if (i < extent.first or i > extent.last) and sheet.free(i):
             sheet.marks[i] = Mark("removed", OUTSIDE_REASON)
-    run: list[int] = []
     inside = [row for row in extent.rows if extent.first <= row[0] <= extent.last]
+    standfirst = None
+    if len(inside) > 2 and inside[0][2] == "text" and inside[1][2] == "evidence" and sheet.free(inside[0][0]):
+        standfirst = sheet.lines[inside[0][0]]
+        sheet.marks[inside[0][0]] = Mark("evidence", STANDFIRST_REASON)
+    run: list[int] = []
     for i, _, kind in [*inside, (-1, 0.0, "end")]:
         if kind == "chrome":
             continue
@@ -295,3 +289,4 @@ def confine(sheet: Sheet, extent: Extent, rules: Rules) -> None:
             for k in run:
                 sheet.marks[k] = Mark("removed", INLINE_LIST_REASON)
         run = []
+    return standfirst

@@ -79,3 +79,14 @@ def repeated_lines(sheet: Sheet) -> set[int]:
         if len(places) > 1 and any(b - a > 3 for a, b in zip(places, places[1:])):
             repeated.update(places)
     return repeated
+
+
+def runs(positions: list[int], gap: int) -> list[list[int]]:
+    """Sorted positions grouped where each lies within `gap` of the one before."""
+    grouped: list[list[int]] = []
+    for n in positions:
+        if grouped and n - grouped[-1][-1] <= gap:
+            grouped[-1].append(n)
+        else:
+            grouped.append([n])
+    return grouped
