@@ -253,6 +253,11 @@ def test_a_teaser_lists_date_is_not_the_articles(lines: list[str]) -> None:
     assert run(*lines).date is None
 
 
+def test_a_date_printed_again_and_again_is_no_teaser_run() -> None:
+    found = run(HEAD, "May 4, 2020", "By Mara Quill", "May 4, 2020 09:12", "Share", "4 May 2020", P1, P2)
+    assert found.date == PartialDate(2020, 5, 4)
+
+
 def test_a_date_above_an_undated_teaser_list_stays() -> None:
     assert run(*MENU, HEAD, "May 4, 2020", P1, P2, P3, "Most read", *TEASERS).date == PartialDate(2020, 5, 4)
 

@@ -84,13 +84,16 @@ def _printed_date(sheet: Sheet, i: int, rules: Rules, order: str | None) -> Part
 
 
 def _in_teaser_run(sheet: Sheet, i: int, rules: Rules, order: str | None) -> bool:
-    """Line i is one of three dated lines in a row set at an even step: a teaser list's dates."""
+    """Line i is one of three dated lines in a row set at an even step, not all of one day
+    (a page printing its own date again is no list): a teaser list's dates."""
     span = range(max(0, i - 2 * RUN_GAP), min(len(sheet.lines), i + 2 * RUN_GAP + 1))
-    dated = [k for k in span if k == i or _printed_date(sheet, k, rules, order) is not None]
+    found = {k: _printed_date(sheet, k, rules, order) for k in span}
+    dated = [k for k in span if k == i or found[k] is not None]
     at = dated.index(i)
     for a in range(max(0, at - 2), min(at, len(dated) - 3) + 1):
         first, second = dated[a + 1] - dated[a], dated[a + 2] - dated[a + 1]
-        if max(first, second) <= RUN_GAP and abs(first - second) <= RUN_STEP_SLACK:
+        days = {found[k] for k in dated[a:a + 3]}
+        if max(first, second) <= RUN_GAP and abs(first - second) <= RUN_STEP_SLACK and len(days) > 1:
             return True
     return False
 
