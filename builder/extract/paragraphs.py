@@ -15,6 +15,7 @@ from builder.models import Block
 
 WRAP_MAX_WIDTH = 100  # wider lines are never hard-wrapped
 WRAP_SLACK = 20  # a wrapped line is within this many characters of the width
+_DASHES = "—–―-"
 _CREDIT = re.compile(r"^[—–―-]\s+\S")  # "– Jo L.", "— Jo Lee (@jolee) May 4, 2019"
 _HANDLE = re.compile(r"\(@\w{1,30}\)")
 CREDIT_MAX_WORDS = 6  # a quote's credit is a name; an embedded post's (with its handle) also a date
@@ -49,7 +50,7 @@ def wrap_width(blocks: list[list[str]]) -> int | None:
 def is_credit(line: str) -> bool:
     """A dash-led credit line: a quote's source ("– Jo L.") or an embedded post's author
     and date ("— Jo Lee (@jolee) May 4, 2019"); never a subheading."""
-    if not _CREDIT.match(line):
+    if line[:1] not in _DASHES or not _CREDIT.match(line):
         return False
     limit = EMBED_CREDIT_MAX_WORDS if _HANDLE.search(line) else CREDIT_MAX_WORDS
     return word_count(line) <= limit

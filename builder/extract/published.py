@@ -8,6 +8,7 @@ date lies elsewhere and is never taken. An "Updated" date is not the publication
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from builder.extract import dates
 from builder.extract.extent import Extent
@@ -83,11 +84,11 @@ def _printed_date(sheet: Sheet, i: int, rules: Rules, order: str | None) -> Part
     return None
 
 
-def _in_teaser_run(sheet: Sheet, i: int, rules: Rules, order: str | None) -> bool:
+def _in_teaser_run(sheet: Sheet, i: int, date_at: Callable[[int], PartialDate | None]) -> bool:
     """Line i is one of three dated lines in a row set at an even step, not all of one day
     (a page printing its own date again is no list): a teaser list's dates."""
     span = range(max(0, i - 2 * RUN_GAP), min(len(sheet.lines), i + 2 * RUN_GAP + 1))
-    found = {k: _printed_date(sheet, k, rules, order) for k in span}
+    found = {k: date_at(k) for k in span}
     dated = [k for k in span if k == i or found[k] is not None]
     at = dated.index(i)
     for a in range(max(0, at - 2), min(at, len(dated) - 3) + 1):
@@ -100,14 +101,21 @@ def _in_teaser_run(sheet: Sheet, i: int, rules: Rules, order: str | None) -> boo
 
 def _candidates(sheet: Sheet, lines: list[int], rules: Rules, order: str | None) -> list[tuple[int, PartialDate]]:
     signalled = {i: (date, published) for i, date, published in sheet.signals.dates}
+    printed: dict[int, PartialDate | None] = {}
+
+    def date_at(k: int) -> PartialDate | None:
+        if k not in printed:
+            printed[k] = _printed_date(sheet, k, rules, order)
+        return printed[k]
+
     found = []
     for i in lines:
         if i in signalled:
             date, published = signalled[i]
-            if published and not _in_teaser_run(sheet, i, rules, order):
+            if published and not _in_teaser_run(sheet, i, date_at):
                 found.append((i, date))
             continue
-        if (date := _printed_date(sheet, i, rules, order)) and not _in_teaser_run(sheet, i, rules, order):
+        if (date := date_at(i)) and not _in_teaser_run(sheet, i, date_at):
             found.append((i, date))
     return found
 
@@ -123,18 +131,19 @@ def posted_day(sheet: Sheet, extent: Extent | None, title_at: int | None,
                rules: Rules) -> tuple[PartialDate | None, int | None]:
     """("Posted Nov 19" near the headline, in the copyright's year, its line), when the page
     prints no full date later than that year (else the notice may be stale)."""
-    if extent is None:
-        return None, None
-    year = copyright_year(sheet)
-    if year is None or max(dates.full_date_years(sheet.signals.text, rules), default=year) > year:
+    year = copyright_year(sheet) if extent is not None else None
+    if year is None:
         return None, None
     for i in head_cluster(sheet, extent, title_at, int(rules.extent["head_lines"])):
         for part in _SEGMENT.split(sheet.lines[i]) if len(sheet.lines[i]) <= SHORT_LINE_CHARS else ():
-            if found := dates.labelled_month_day(part, rules):
-                try:
-                    return PartialDate(year, *found), i
-                except ValueError:
-                    return None, None
+            if (found := dates.labelled_month_day(part, rules)) is None:
+                continue
+            if max(dates.full_date_years(sheet.signals.text, rules), default=year) > year:
+                return None, None
+            try:
+                return PartialDate(year, *found), i
+            except ValueError:
+                return None, None
     return None, None
 
 

@@ -17,6 +17,7 @@ LIST_MIN_ITEMS = 3
 LIST_ITEM_GAP = 6  # lines from one numbered item to the next (a link or a note may sit between)
 REPEAT_MIN_CHARS = 25  # shorter lines repeat by chance ("Share", "Read more")
 _ITEM = re.compile(r"^\(?(\d{1,2})[.)]\s+\S")
+_ITEM_START = "(0123456789"
 
 
 def is_item(line: str) -> bool:
@@ -28,22 +29,18 @@ def introduced_list(sheet: Sheet, introduces: Callable[[str], bool]) -> set[int]
     """Lines of a numbered list (1, 2, 3 ... in order, LIST_MIN_ITEMS or more) whose first
     item follows a line that `introduces` it (running text ending in a colon), with the
     lines between its items (a link, a price)."""
+    numbered = [(i, int(m[1])) for i, line in enumerate(sheet.lines)
+                if line[:1] in _ITEM_START and (m := _ITEM.match(line))]
     items: set[int] = set()
-    previous = ""
     run: list[int] = []
-    for i, line in enumerate([*sheet.lines, "0) end"]):
-        if not line:
-            continue
-        number = _ITEM.match(line)
-        if number and int(number[1]) == len(run) + 1 and (run or introduces(previous)):
+    for i, number in [*numbered, (len(sheet.lines) + LIST_ITEM_GAP + 1, 0)]:
+        if run and number == len(run) + 1 and i - run[-1] <= LIST_ITEM_GAP:
             run.append(i)
-        elif number and int(number[1]) == 1 and introduces(previous):
-            run = [i]
-        elif not run or number or i - run[-1] > LIST_ITEM_GAP:
-            if len(run) >= LIST_MIN_ITEMS:
-                items.update(range(run[0], run[-1] + 1))
-            run = []
-        previous = line
+            continue
+        if len(run) >= LIST_MIN_ITEMS:
+            items.update(range(run[0], run[-1] + 1))
+        above = next((sheet.lines[k] for k in range(i - 1, -1, -1) if sheet.lines[k]), "") if number == 1 else ""
+        run = [i] if above and introduces(above) else []
     return items
 
 
