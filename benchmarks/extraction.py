@@ -79,7 +79,7 @@ def field_counts(scores: list[PageScore]) -> dict[str, dict[str, int]]:
 
 
 def summary(scores: list[PageScore]) -> dict:
-    stated_dates = [s for s in scores if s.fields.get("date") != "none"]
+    stated_dates = [s for s in scores if "date" in s.stated]
     return {
         "pages": len(scores),
         "failed": sum(1 for s in scores if s.error),
@@ -87,6 +87,8 @@ def summary(scores: list[PageScore]) -> dict:
         "fields": field_counts(scores),
         "dates_correct_where_stated": (sum(1 for s in stated_dates if s.fields["date"] == "correct")
                                        / len(stated_dates) if stated_dates else 0.0),
+        "dates_given_where_none_stated": sum(1 for s in scores if "date" not in s.stated
+                                             and s.fields.get("date") == "WRONG"),
         "median_seconds": statistics.median(s.seconds for s in scores) if scores else 0.0,
     }
 
@@ -105,7 +107,8 @@ def report(scores: list[PageScore], corpus: Path, html: bool, worst: int) -> str
     for name, counts in totals["fields"].items():
         lines.append(f"{name:10} " + " ".join(f"{counts[v]:>8}" for v in VERDICTS[:4])
                      + f" {counts['none']:>6}   {100 * counts['correct'] / n:7.1f}% {100 * counts['WRONG'] / n:6.1f}%")
-    lines.append(f"dates correct on {100 * totals['dates_correct_where_stated']:.1f}% of the pages that state one")
+    lines.append(f"dates correct on {100 * totals['dates_correct_where_stated']:.1f}% of the pages that state one; "
+                 f"{totals['dates_given_where_none_stated']} of the date WRONG on pages that state none")
     lines.append(f"median time per article: {1000 * totals['median_seconds']:.1f} ms")
     lines += ["", f"worst {worst} pages (body F1; wrong fields):"]
     for score in sorted(scores, key=lambda s: (s.f1 - 0.2 * len(s.wrong), s.page))[:worst]:

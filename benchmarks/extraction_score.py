@@ -36,6 +36,8 @@ class PageScore:
     values: dict[str, object] = field(default_factory=dict)
     seconds: float = 0.0
     error: str | None = None
+    stated: frozenset[str] = frozenset()  # the fields the page's gold record states
+
 
     @property
     def precision(self) -> float | None:
@@ -205,11 +207,15 @@ def score_page(result: dict, gold: dict, page: str = "") -> PageScore:
         "author": score_author(result.get("author"), gold.get("author", [])),
     }
     values = {name: result.get(name) for name in FIELDS}
-    return PageScore(page, tp, fp, fn, fields, values)
+    return PageScore(page, tp, fp, fn, fields, values, stated=_stated(gold))
+
+
+def _stated(gold: dict) -> frozenset[str]:
+    return frozenset(name for name in FIELDS if gold.get(name))
 
 
 def failed_page(gold: dict, page: str, error: str) -> PageScore:
     """A page the builder could not read: nothing kept, every stated field missing."""
     tp, fp, fn = body_match(gold.get("body", ""), "")
     fields = {name: ("missing" if gold.get(name) else "none") for name in FIELDS}
-    return PageScore(page, tp, fp, fn, fields, {}, error=error)
+    return PageScore(page, tp, fp, fn, fields, {}, error=error, stated=_stated(gold))

@@ -67,3 +67,15 @@ def test_score_page_reads_an_explain_summary():
     score = score_page(result, GOLD, "p1")
     assert score.f1 == 1.0 and score.wrong == []
     assert set(score.fields.values()) == {"correct"}
+    assert score.stated == {"title", "date", "publisher", "author"}
+
+
+def test_dates_correct_counts_only_pages_that_state_a_date():
+    from benchmarks.extraction import summary
+    result = {"title": "Rivers rise after a week of rain", "title_origin": "headline", "date": "2021-03-04",
+              "body": [{"type": "paragraph", "text": GOLD["body"]}]}
+    stating = score_page(result, GOLD, "p1")
+    silent = score_page(result, {**GOLD, "date": [], "date_plausible": []}, "p2")
+    totals = summary([stating, silent])
+    assert silent.fields["date"] == "WRONG"
+    assert totals["dates_correct_where_stated"] == 1.0 and totals["dates_given_where_none_stated"] == 1

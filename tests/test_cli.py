@@ -121,6 +121,12 @@ def test_explain_text_is_readable(tmp_path):
     assert "title" in output and "Seoul rally urges China" in output
 
 
+def test_explain_text_lists_the_removed_lines(tmp_path):
+    make_content(tmp_path, {"rally.txt": "Skip to main content\nSign in\n\n" + ARTICLE + "\nShare this article\n"})
+    output = run_cli("explain", tmp_path / "content" / "rally.txt").output
+    assert "removed" in output and "Sign in" in output and "Traceback" not in output
+
+
 def test_explain_applies_the_checks_of_a_build(tmp_path):
     make_content(tmp_path, {"draft.txt": "---\ndraft: true\n---\n" + ARTICLE,
                             "unknown.txt": "---\ntopics: [Knitting]\n---\n" + ARTICLE})

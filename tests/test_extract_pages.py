@@ -66,6 +66,54 @@ def test_a_teaser_list_inside_the_story_is_left_out_and_the_story_goes_on() -> N
     assert ("Bridge repairs to start in spring", "inline-list") in [(r.text, r.reason) for r in found.removed]
 
 
+QUOTES = ["“The water came up so fast that we only had time to grab the dog and the photo albums.”", "– Ann P.",
+          "“Nobody warned us. The sirens stayed silent until the street was already a river.”", "– Joe K.",
+          "“We have lived here thirty years and never seen anything like it, not even in the great flood.”",
+          "– Lin***"]
+EMBED = ["Council statement:", "Pumps are on their way from the capital and will be running by Thursday morning.",
+         "— Valley Council (@valleycouncil) May 4, 2020"]
+
+
+@pytest.mark.parametrize("lines", [
+    [*MENU, HEAD, "By Mara Quill", P1, "Residents told us:", *QUOTES, P2, "Most read", *TEASERS],
+    [*MENU, HEAD, "By Mara Quill", P1, P2, *EMBED, "Share this:", "Facebook", "Twitter", "Email", "Most read",
+     *TEASERS],
+])
+def test_quotes_and_embedded_posts_with_their_credits_stay_in_the_story(lines: list[str]) -> None:
+    kept = paragraphs(run(*lines))
+    credited = QUOTES if "– Ann P." in lines else EMBED[1:]
+    assert kept[0] == P1 and all(line in kept for line in credited)
+
+
+STANDINGS = ["Pos.\tTeam\tPlayed\tPoints", "1\tRiverside\t12\t30", "2\tHill Town\t12\t26", "3\tLower Ford\t12\t19",
+             "4\tEast Bridge\t12\t11"]
+
+
+def test_a_table_inside_the_story_stays_with_its_rows_as_paragraphs() -> None:
+    found = run(*MENU, HEAD, "By Mara Quill", P1, "The table after the twelfth round:", *STANDINGS, P2, P3,
+                "Most read", *TEASERS)
+    kept = paragraphs(found)
+    assert kept[0] == P1 and kept[-2:] == [P2, P3] and all(row in kept for row in STANDINGS)
+    assert not any(b.type == "heading" for b in found.body)
+
+
+DEALS = ["1) Folding kayak with paddle", "https://example.org/a1", "2) Waterproof map case", "https://example.org/a2",
+         "3) Pocket weather radio", "https://example.org/a3", "4) Thermal flask, one litre", "https://example.org/a4"]
+
+
+def test_a_numbered_list_the_story_introduces_stays() -> None:
+    kept = paragraphs(run(*MENU, HEAD, "By Mara Quill", P1, P2, "Here is what we packed for the trip:", *DEALS,
+                          "Tags: rain, rivers", "Most read", *TEASERS))
+    assert kept[:2] == [P1, P2] and all(item in " ".join(kept) for item in DEALS[::2])
+
+
+def test_a_numbered_list_of_other_stories_is_left_out() -> None:
+    most_read = ["1. Market day returns to the square", "2. Bridge repairs to start in spring",
+                 "3. Library extends its opening hours", "4. Ferry timetable changes for winter"]
+    kept = paragraphs(run(*MENU, HEAD, "By Mara Quill", P1, P2, P3, "Most read:", *most_read))
+    assert kept == [P1, P2, P3]
+
+
 def test_explain_gives_the_extent_and_its_reasons() -> None:
     found = reading(page(*MENU, HEAD, P1, P2, P3, "4 comments", "Tom Reed says:"), RULES)
     extent = found["extent"]
@@ -251,6 +299,49 @@ def test_no_date_without_publication_evidence(lines: list[str]) -> None:
     assert run(*lines).date is None
 
 
+RECENT = ["Recent from Mara Quill", "Bridge repairs to start in spring", "Mara Quill11/13/19 11:00AM",
+          "Library extends its opening hours", "Mara Quill11/13/19 9:00AM", "Ferry timetable changes for winter",
+          "Mara Quill11/12/19 4:40PM"]
+
+
+@pytest.mark.parametrize("lines", [
+    [*RECENT, HEAD, "Mara Quill", "Monday 5:30PM", P1, P2],  # the author's other stories, each with its date
+    ["Bridge repairs to start in spring", "May 2, 2020", "Library extends its opening hours", "April 28, 2020",
+     "Ferry timetable changes for winter", "April 20, 2020", HEAD, "April 11, 2020", P1, P2],  # a dated teaser run
+])
+def test_a_teaser_lists_date_is_not_the_articles(lines: list[str]) -> None:
+    assert run(*lines).date is None
+
+
+def test_a_date_printed_again_and_again_is_no_teaser_run() -> None:
+    found = run(HEAD, "May 4, 2020", "By Mara Quill", "May 4, 2020 09:12", "Share", "4 May 2020", P1, P2)
+    assert found.date == PartialDate(2020, 5, 4)
+
+
+def test_a_date_above_an_undated_teaser_list_stays() -> None:
+    assert run(*MENU, HEAD, "May 4, 2020", P1, P2, P3, "Most read", *TEASERS).date == PartialDate(2020, 5, 4)
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM", PartialDate(2019, 11, 18)),
+    ("Posted Nov 18, 2019 | Updated Nov 19, 2019", PartialDate(2019, 11, 18)),
+    ("Published Tuesday, Nov 18 · 8:19 PM EST", PartialDate(2019, 11, 18)),
+])
+def test_a_posted_day_without_year_takes_the_copyright_year(line: str, date: PartialDate) -> None:
+    found = run(HEAD, line, P1, P2, P3, "© 2019 Valley Post. All rights reserved.")
+    assert found.date == date
+
+
+@pytest.mark.parametrize("lines", [
+    [HEAD, "Posted Nov 18, 8:19 PM", P1, P2, P3],  # no copyright year on the page
+    [HEAD, "Updated Nov 19, 9:41 AM", P1, P2, P3, "© 2019 Valley Post"],  # only an update
+    [HEAD, "Posted Nov 18, 8:19 PM", P1, P2, "The hearing is set for March 3, 2021.", P3, "© 2019 Valley Post"],
+    [HEAD, "Nov 18", P1, P2, P3, "© 2019 Valley Post"],  # no label says it is the publication
+])
+def test_a_posted_day_without_proof_of_its_year_stays_empty(lines: list[str]) -> None:
+    assert run(*lines).date is None
+
+
 def test_numeric_order_from_the_page_itself() -> None:
     assert run(HEAD, "05/06/2020", P1, P2, P3, "Comments closed 25/06/2020").date == PartialDate(2020, 6, 5)
 
@@ -328,3 +419,47 @@ KOREAN = [
 def test_cjk_and_korean_pages(lines: list[str], title: str, date: PartialDate, kept: int) -> None:
     found = run(*lines)
     assert (found.title, found.date, len(paragraphs(found))) == (title, date, kept)
+
+
+def test_table_rows_are_found_to_the_page_end() -> None:
+    from builder.extract.lines import classify
+    from builder.extract.shapes import table_rows
+    sheet = classify(page(HEAD, P1, "Menu\tHome\tNews", *STANDINGS), RULES)
+    assert {sheet.lines[i] for i in table_rows(sheet)} == set(STANDINGS)
+
+
+REVIEW = ("This one surprised everybody on the team. It folds down to the size of a paperback, survives a fall "
+          "onto stone steps, and the battery lasted a full week of daily use in the field. The only complaint "
+          "we had is the stiff hinge, which loosens after a few days. For the price it is hard to beat, and it "
+          "comes with a two-year warranty and a soft case.")
+
+
+def test_a_review_lists_long_items_stay_with_the_story() -> None:
+    items = [line for n in range(1, 6) for line in (f"Brand{n}", f"Gadget number {n} for ${n}0", "See it now: Shop",
+                                                   REVIEW.replace("This one", f"Gadget {n}"))]
+    kept = paragraphs(run(*MENU, HEAD, "By Mara Quill", P1, P2, P3, *items, "Most read", *TEASERS))
+    assert kept[:3] == [P1, P2, P3] and sum(1 for p in kept if p.startswith("Gadget ")) == 5
+
+
+def test_a_dialog_below_the_copyright_notice_is_not_the_article() -> None:
+    policy = ("This website uses cookies to improve your experience while you navigate through the website. "
+              "Out of these, the cookies that are categorised as necessary are stored on your browser as they "
+              "are essential for the working of basic functionalities of the website, and we also use third-party "
+              "cookies that help us analyse and understand how you use this website and what you click on.")
+    kept = paragraphs(run(*MENU, HEAD, "By Mara Quill", P1, P2, "© 2020 Valley Post. All rights reserved.",
+                          "Privacy Overview", policy, "Privacy Overview", policy.replace("This", "The"), "Necessary",
+                          policy.replace("website", "site")))
+    assert kept == [P1, P2]
+
+
+def test_a_long_row_of_links_is_not_running_text() -> None:
+    links = " | ".join(f"Valley Post {part} Services and Solutions" for part in ("Home", "Care", "Travel", "Jobs", "Shop"))
+    kept = paragraphs(run(*MENU, HEAD, "By Mara Quill", P1, P2, P3, "Quick links", "Our services", links))
+    assert kept == [P1, P2, P3]
+
+
+def test_a_standfirst_above_the_byline_is_the_summary_not_the_body() -> None:
+    standfirst = "There are more rivers and roads to watch than ever before. Here is how to keep up with all of them"
+    found = run(*MENU, HEAD, standfirst, "By Mara Quill", "May 4, 2020", P1, P2, P3)
+    assert paragraphs(found) == [P1, P2, P3] and found.summary == standfirst
+    assert found.title == HEAD and found.date == PartialDate(2020, 5, 4)

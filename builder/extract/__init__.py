@@ -16,7 +16,7 @@ from builder.extract.dateline import Dateline, read_dateline
 from builder.extract.extent import Extent, confine, locate
 from builder.extract.head import Head, read_head, title_from_lead
 from builder.extract.lines import Sheet, classify
-from builder.extract.published import near_lines, publication_date, updated_line
+from builder.extract.published import near_lines, posted_day, publication_date, updated_line
 from builder.extract.paragraphs import body_blocks, split_paragraphs, to_blocks, wrap_width
 from builder.extract.rules import Rules, load_rules
 from builder.extract.text import first_sentence
@@ -30,8 +30,7 @@ def extract(text: str, rules: Rules) -> Extraction:
     sheet = classify(text, rules)
     extent = locate(sheet, rules)
     head = read_head(sheet, rules, extent.first if extent else None)
-    if extent is not None:
-        confine(sheet, extent, rules)
+    standfirst = confine(sheet, extent, rules) if extent is not None else None
     blocks = body_blocks(sheet)
     width = wrap_width(blocks)
     paragraphs = [p for block in blocks for p in split_paragraphs(block, width, rules)]
@@ -45,7 +44,7 @@ def extract(text: str, rules: Rules) -> Extraction:
     attribution = read_attribution(sheet.signals, head.masthead, dateline, rules, text, near)
     date, date_origin, date_note = _date(sheet, extent, head, dateline, paragraphs, text, rules)
     title, title_origin = _title(head, paragraphs, rules)
-    summary, summary_origin = _summary(head, body)
+    summary, summary_origin = _summary(head, standfirst, body)
     return Extraction(
         title=title,
         summary=summary,
@@ -95,10 +94,10 @@ def _title(head: Head, paragraphs: list[str], rules: Rules) -> tuple[str | None,
     return None, None
 
 
-def _summary(head: Head, body: tuple[Block, ...]) -> tuple[str | None, str | None]:
-    """The standfirst under the headline, else the lead's first sentence."""
-    if head.summary:
-        return head.summary, "standfirst"
+def _summary(head: Head, standfirst: str | None, body: tuple[Block, ...]) -> tuple[str | None, str | None]:
+    """The standfirst under the headline (or above the byline), else the lead's first sentence."""
+    if head.summary or standfirst:
+        return head.summary or standfirst, "standfirst"
     lead = next((b.text for b in body if b.type == "paragraph"), None)
     return (first_sentence(lead), "lead") if lead else (None, None)
 
@@ -110,6 +109,9 @@ def _date(sheet: Sheet, extent: Extent | None, head: Head, dateline: Dateline | 
     found, _ = publication_date(sheet, extent, head.title_at, rules, sheet.signals.order)
     if found is not None:
         return found, "text", None
+    found, _ = posted_day(sheet, extent, head.title_at, rules)
+    if found is not None:
+        return found, "text+copyright-year", None
     if dateline is None or (dateline.date is None and dateline.month_day is None):
         updated = updated_line(sheet, extent, head.title_at, rules)
         if updated:

@@ -162,6 +162,29 @@ def parse_date_line(line: str, rules: Rules, order: Order = None) -> tuple[Parti
     return date, not labelled or labelled in rules.date_published_labels
 
 
+def labelled_month_day(part: str, rules: Rules) -> tuple[int, int] | None:
+    """(month, day) of "Posted Nov 19, 6:51 AM": a publication label, a month-day without a
+    year and nothing more than a time, a zone or a weekday."""
+    found = finder(rules)
+    label = found.label.match(part)
+    if not label or _YEAR.search(part):
+        return None
+    labelled = re.sub(r"\s+(?:on|at)$", "", label.group(0).strip(" :").lower())
+    rest = part[label.end():]
+    md = month_day(rest, rules)
+    if labelled not in rules.date_published_labels or md is None:
+        return None
+    for pattern in (found.month_day, _TIME, _ZONE, found.weekday):
+        rest = pattern.sub(" ", rest)
+    return md if len(_RESIDUE.sub("", rest)) <= 2 else None
+
+
+def full_date_years(text: str, rules: Rules) -> list[int]:
+    """The years of the full dates a text prints ("May 4, 2019", "2019-05-04")."""
+    return [int(next(y for y in (m["y1"], m["y2"], m["y3"], m["y5"]) if y))
+            for m in finder(rules).full.finditer(text)]
+
+
 def years_mentioned(text: str) -> list[int]:
     return [int(y) for y in _YEAR.findall(text)]
 

@@ -8,10 +8,18 @@ the DOM):
   a line of CJK text with no spaces counts its characters as words;
 - a short line that is not running text (menus, teaser headlines, tag lists) costs;
 - a line some rule removed costs, a list title ("Most popular") costs more;
-- captions, bylines and dates cost nothing: they sit inside articles;
+- a numbered list that a sentence ending in a colon introduces ("Here are the best
+  deals:" then "1) ...", "2) ...") is the article's, each item weighing as a short sentence;
+- the rows of a table (three or more tab-separated lines with as many cells) cost
+  nothing: standings and price tables sit inside articles;
+- captions, bylines and dates cost nothing: they sit inside articles; so does a
+  dash-led credit under a quote or an embedded post ("— Jo Lee (@jolee) May 4, 2019");
 - a line printed again elsewhere in the page is chrome (teasers, share texts);
 - a sentence set between a teaser headline and another short line is a teaser summary
-  and counts for less.
+  and counts for less, unless the list's paragraphs are longer than summaries ever are
+  (a review's items under their names and prices);
+- below a comment thread's start or the page's copyright notice, text counts for less
+  (readers' comments; a cookie or sign-up dialog).
 
 Inside the extent, a run of short lines (an inline teaser list) is removed later by
 the caller; above it, the head cluster (headline, standfirst, byline, date) is read.
@@ -23,20 +31,25 @@ from dataclasses import dataclass
 
 from builder.extract.dateline import read_dateline
 from builder.extract.lines import Mark, Sheet
-from builder.extract.paragraphs import WRAP_SLACK, body_blocks, wrap_width
+from builder.extract.paragraphs import WRAP_SLACK, body_blocks, is_credit, wrap_width
 from builder.extract.rules import Rules
+from builder.extract.shapes import introduced_list, is_item, repeated_lines, runs, table_rows
 from builder.extract.text import ends_sentence, starts_lowercase, word_count
 
 _ALNUM = re.compile(r"[^\W_]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CJK_SENTENCE_END = ("。", "！", "？", "다.", "요.", "」", "』", "”")
+LINK_ROW_BARS = 3  # bars between links in one pasted line of a menu or footer
+TEASER_MAX_WORDS = 45  # a teaser's summary is shorter; a list of longer paragraphs is the article's
+TEASER_RUN_GAP = 6  # rows from one summary to the next in a list
+REVIEW_MIN_ITEMS = 4
 SHORT_SENTENCE_MIN_WORDS = 3  # "Nobody was hurt." is a sentence, not a menu line
+COPYRIGHT_REASON = "copyright"  # the page's copyright notice: the page's foot
 POST_MIN_WORDS = 40  # running text needed before a second post's head to end the article there
 STOP = -1e9  # no article runs across a comment thread's start
-REPEAT_MIN_CHARS = 25
 WRAP_MIN_WIDTH = 50  # narrower "wrapping" is a column of menu lines
 WRAPPED_MIN_WORDS = 6  # a hard-wrapped line holds this many words at least
-WRAPPED_LINE = 0.01  # a hard-wrapped paragraph's later lines (its first line carries its weight)  # shorter lines repeat by chance ("Share", "Read more")
+WRAPPED_LINE = 0.01  # a hard-wrapped paragraph's later lines (its first line carries its weight)
 
 
 @dataclass(frozen=True)
@@ -75,26 +88,16 @@ def effective_words(line: str) -> int:
 
 
 def is_running_text(line: str, w: Weights) -> bool:
-    """A line of the article's own prose: a finished sentence of some length, or a long line."""
+    """A line of the article's own prose: a finished sentence of some length, or a long line
+    (not a row of links: "A | B | C | D")."""
+    if line.count(" | ") >= LINK_ROW_BARS:
+        return False
     count = effective_words(line)
     if count >= 2 * w.prose_min_words + 5:
         return True
     if count < w.prose_min_words:
         return False
     return ends_sentence(line) or line.rstrip().endswith(_CJK_SENTENCE_END) or line.rstrip().endswith((":", ";", ".)", "\")"))
-
-
-def _repeated(sheet: Sheet) -> set[int]:
-    """Lines printed at least twice in the page, not next to each other (teasers, share texts)."""
-    seen: dict[str, list[int]] = {}
-    for i, line in enumerate(sheet.lines):
-        if len(line) >= REPEAT_MIN_CHARS:
-            seen.setdefault(line, []).append(i)
-    repeated = set()
-    for places in seen.values():
-        if len(places) > 1 and any(b - a > 3 for a, b in zip(places, places[1:])):
-            repeated.update(places)
-    return repeated
 
 
 def _wrapped_units(sheet: Sheet, rules: Rules) -> dict[int, str]:
@@ -131,7 +134,9 @@ def _wrapped_units(sheet: Sheet, rules: Rules) -> dict[int, str]:
 def line_weights(sheet: Sheet, rules: Rules) -> list[tuple[int, float, str]]:
     """(line index, weight, kind) for every non-blank line."""
     w = weights(rules)
-    repeated = _repeated(sheet)
+    repeated = repeated_lines(sheet)
+    table = table_rows(sheet)
+    items = introduced_list(sheet, lambda line: line.endswith(":") and is_running_text(line, w))
     units = _wrapped_units(sheet, rules)
     rows: list[tuple[int, float, str]] = []
     for i, raw in enumerate(sheet.lines):
@@ -147,6 +152,8 @@ def line_weights(sheet: Sheet, rules: Rules) -> list[tuple[int, float, str]]:
         elif mark is not None:
             if mark.dest == "removed" and mark.reason in rules.stop_reasons:
                 rows.append((i, STOP, "stop"))
+            elif mark.dest == "removed" and mark.reason == COPYRIGHT_REASON:
+                rows.append((i, -w.removed_line, "copyright"))
             elif mark.dest == "removed":
                 kind = "list-title" if mark.reason in rules.list_title_reasons else "chrome"
                 rows.append((i, -(w.list_title if kind == "list-title" else w.removed_line), kind))
@@ -154,6 +161,12 @@ def line_weights(sheet: Sheet, rules: Rules) -> list[tuple[int, float, str]]:
                 rows.append((i, 0.0, mark.dest))
         elif is_running_text(line, w):
             rows.append((i, float(min(effective_words(line), w.prose_cap_words)), "text"))
+        elif is_credit(line):
+            rows.append((i, 0.0, "credit"))
+        elif i in table:
+            rows.append((i, 0.0, "table"))
+        elif i in items:
+            rows.append((i, word_count(line) / 2 if is_item(line) else 0.0, "item"))
         elif ends_sentence(line) and (count := word_count(line)) >= SHORT_SENTENCE_MIN_WORDS:
             rows.append((i, count / 2, "sentence"))
         else:
@@ -164,15 +177,15 @@ def line_weights(sheet: Sheet, rules: Rules) -> list[tuple[int, float, str]]:
 
 
 def _discount_comments(rows: list[tuple[int, float, str]], w: Weights) -> None:
-    """Below a comment thread's start that follows running text, the text is readers' comments:
-    it counts for less, so a long thread does not outweigh the article above it."""
+    """Below a comment thread's start that follows running text, the text is readers' comments;
+    below the page's copyright notice, it is a dialog's (cookies, sign-up): it counts for less,
+    so it does not outweigh the article above it."""
     seen = 0.0
     for n, (index, weight, kind) in enumerate(rows):
-        if kind == "stop" and seen >= POST_MIN_WORDS:
+        if kind in ("stop", "copyright") and seen >= POST_MIN_WORDS:
             rows[n + 1:] = [(i, wt * w.teaser_share if wt > 0 else wt, k) for i, wt, k in rows[n + 1:]]
             return
         seen += max(weight, 0.0)
-
 
 
 def _discount_teasers(rows: list[tuple[int, float, str]], w: Weights) -> None:
@@ -180,12 +193,15 @@ def _discount_teasers(rows: list[tuple[int, float, str]], w: Weights) -> None:
     are teaser summaries, when the page has a list of them (two or more)."""
     teasers = [n for n in range(1, len(rows) - 1)
                if rows[n][2] == "text" and rows[n - 1][2] in ("short", "repeated")
-               and rows[n + 1][2] not in ("text", "caption", "wrapped", "sentence")]
+               and rows[n + 1][2] not in ("text", "caption", "wrapped", "sentence", "credit")]
     if len(teasers) < 2:
         return
-    for n in teasers:
-        index, weight, _ = rows[n]
-        rows[n] = (index, weight * w.teaser_share, "teaser?")
+    for run in runs(teasers, TEASER_RUN_GAP):
+        if len(run) >= REVIEW_MIN_ITEMS and sorted(rows[n][1] for n in run)[len(run) // 2] > TEASER_MAX_WORDS:
+            continue  # paragraphs longer than summaries ever are: a review's items, not teasers
+        for n in run:
+            index, weight, _ = rows[n]
+            rows[n] = (index, weight * w.teaser_share, "teaser?")
 
 
 def locate(sheet: Sheet, rules: Rules) -> Extent | None:
@@ -202,6 +218,8 @@ def locate(sheet: Sheet, rules: Rules) -> Extent | None:
     if best_span is None:
         return None
     first, last = _first_post(rows, *best_span)
+    while last + 1 < len(rows) and rows[last + 1][2] == "credit":
+        last += 1  # the credit under the last quote or embedded post
     return Extent(rows[first][0], rows[last][0], _why_first(rows, first), _why_last(rows, last), tuple(rows))
 
 
@@ -245,16 +263,22 @@ def _why_last(rows: list[tuple[int, float, str]], last: int) -> str:
 
 
 OUTSIDE_REASON = "outside-article"
+STANDFIRST_REASON = "summary"
 INLINE_LIST_REASON = "inline-list"
 
 
-def confine(sheet: Sheet, extent: Extent, rules: Rules) -> None:
-    """Remove the unclaimed lines outside the extent, and runs of short lines inside it."""
+def confine(sheet: Sheet, extent: Extent, rules: Rules) -> str | None:
+    """Remove the unclaimed lines outside the extent, and runs of short lines inside it;
+    a line of text right above the byline at the extent's start is the standfirst (returned)."""
     for i, line in enumerate(sheet.lines):
         if (i < extent.first or i > extent.last) and sheet.free(i):
             sheet.marks[i] = Mark("removed", OUTSIDE_REASON)
-    run: list[int] = []
     inside = [row for row in extent.rows if extent.first <= row[0] <= extent.last]
+    standfirst = None
+    if len(inside) > 2 and inside[0][2] == "text" and inside[1][2] == "evidence" and sheet.free(inside[0][0]):
+        standfirst = sheet.lines[inside[0][0]]
+        sheet.marks[inside[0][0]] = Mark("evidence", STANDFIRST_REASON)
+    run: list[int] = []
     for i, _, kind in [*inside, (-1, 0.0, "end")]:
         if kind == "chrome":
             continue
@@ -265,3 +289,4 @@ def confine(sheet: Sheet, extent: Extent, rules: Rules) -> None:
             for k in run:
                 sheet.marks[k] = Mark("removed", INLINE_LIST_REASON)
         run = []
+    return standfirst

@@ -5,6 +5,8 @@ Handles blank-line separated text, one paragraph per line, and hard-wrapped text
 """
 from __future__ import annotations
 
+import re
+
 from builder.extract.lines import Sheet
 from builder.extract.dateline import read_dateline
 from builder.extract.rules import Rules
@@ -13,6 +15,11 @@ from builder.models import Block
 
 WRAP_MAX_WIDTH = 100  # wider lines are never hard-wrapped
 WRAP_SLACK = 20  # a wrapped line is within this many characters of the width
+_DASHES = "—–―-"
+_CREDIT = re.compile(r"^[—–―-]\s+\S")  # "– Jo L.", "— Jo Lee (@jolee) May 4, 2019"
+_HANDLE = re.compile(r"\(@\w{1,30}\)")
+CREDIT_MAX_WORDS = 6  # a quote's credit is a name; an embedded post's (with its handle) also a date
+EMBED_CREDIT_MAX_WORDS = 14
 
 
 def body_blocks(sheet: Sheet) -> list[list[str]]:
@@ -38,6 +45,15 @@ def wrap_width(blocks: list[list[str]]) -> int | None:
     width = lengths[int(len(lengths) * 0.9)]
     near = sum(1 for n in lengths if n >= width - WRAP_SLACK)
     return width if width <= WRAP_MAX_WIDTH and near * 2 >= len(lengths) else None
+
+
+def is_credit(line: str) -> bool:
+    """A dash-led credit line: a quote's source ("– Jo L.") or an embedded post's author
+    and date ("— Jo Lee (@jolee) May 4, 2019"); never a subheading."""
+    if line[:1] not in _DASHES or not _CREDIT.match(line):
+        return False
+    limit = EMBED_CREDIT_MAX_WORDS if _HANDLE.search(line) else CREDIT_MAX_WORDS
+    return word_count(line) <= limit
 
 
 def _heading_like(line: str, rules: Rules) -> bool:
@@ -99,6 +115,8 @@ def _is_heading(paragraphs: list[str], n: int, rules: Rules) -> bool:
     if not 0 < n < len(paragraphs) - 1:
         return False
     text = paragraphs[n]
+    if is_credit(text) or "\t" in text:
+        return False  # a credit line, a table's row
     if _heading_like(text, rules):
         return True
     return (_short_heading(text, rules) and _full_paragraph(paragraphs[n - 1], text)
