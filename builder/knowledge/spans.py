@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import itemgetter
 from typing import Iterable, Sequence
 
 from builder.knowledge.heuristics import RecognitionRules
@@ -101,7 +103,7 @@ def mentions(text: str, rules: RecognitionRules, function_words: frozenset[str],
     elif len(memo) > MEMO_SIZE:
         memo.clear()
     found, done = [], 0
-    for i in [i for i, token in enumerate(tokens) if token[:1].isupper()]:
+    for i in compress(count(), map(str.isupper, map(itemgetter(0), tokens))):  # capitalised tokens, in C
         if i < done or not tokens[i][:1].isalpha():
             continue
         done = _run_end(tokens, i, rules)
