@@ -25,6 +25,7 @@ AGE = re.compile(r"^\d{1,2}$")
 WORD = re.compile(r"[a-z][a-z-]*")
 POSSESSIVE_WORD = re.compile(r"['’]s$")
 POSSESSIVE_ENDINGS = ("'s", "’s")
+SPELLINGS_KEPT = 100_000  # names as written remembered with their key
 SPORT_WORDS = 4  # an article with this many different sports words is a sports report
 SURNAME_AGAIN = 3.5  # evidence for "Tiger Woods" when the article says "Woods" alone
 APPOSITION_WORDS = 6  # how far after "NAME, a ..." its role noun may be
@@ -69,6 +70,7 @@ class Recogniser:
         self.never_alone = frozenset(fold(w) for w in rules.common_words | rules.demonyms | attribution.not_name_words
                                      | rules.organization_suffixes | rules.place_suffixes | rules.honorifics)
         self._runs: dict = {}  # what each run of capitalised words makes (spans.mentions)
+        self._spellings: dict[str, tuple[str, bool]] = {}  # a name as written -> (its key, a region?)
 
     def recognise(self, paragraphs: Sequence[str], dateline_places: Iterable[str] = (),
                   speakers: Iterable[str] = ()) -> dict[str, list[str]]:
@@ -111,13 +113,19 @@ class Recogniser:
         return len(words & self.rules.sport_words) >= SPORT_WORDS
 
     def _name(self, names: dict[str, Name], text: str, words: int = 0) -> Name:
-        key = fold(text.replace(".", ""))
+        known = self._spellings.get(text)
+        if known is None:
+            if len(self._spellings) > SPELLINGS_KEPT:
+                self._spellings.clear()
+            known = self._spellings[text] = (fold(text.replace(".", "")), self.places.is_region(text))
+        key, region = known
         name = names.get(key)
         if name is None:
             name = names[key] = Name(key, text, words or len(text.split()))
         elif len(text) > len(name.spelling) and not text.isupper():
             name.spelling = text
-        name.region = name.region or self.places.is_region(text)
+        if region:
+            name.region = True
         return name
 
     # -- evidence of one mention ------------------------------------------------------------
