@@ -21,22 +21,36 @@ MIN_SHARED_SAMPLES = 3  # candidate pairs share at least this many sampled shing
 MIN_SIMILARITY = 0.5  # Jaccard similarity of the shingle sets: the same story
 MAX_POSTINGS = 8  # a shingle in more articles than this is a stock phrase, not one story
 _WORD = re.compile(r"\w+")
+WORD_CODES_KEPT = 200_000  # word hashes remembered per process
 
 
 def fingerprint(paragraphs: Sequence[str]) -> tuple[int, ...]:
     """The sampled shingle hashes of a body, sorted.
 
-    Each word is hashed once (crc32, the same in every run); a shingle's hash is the hash
-    of its five word hashes as a tuple of ints, which Python computes the same way in
-    every run too (unlike the hash of a string).
+    Each word is hashed once (crc32, the same in every run, remembered per process); a
+    shingle's hash is the hash of its five word hashes as a tuple of ints, which Python
+    computes the same way in every run too (unlike the hash of a string). Only the hashes
+    in the sample are kept before they are cut to 32 bits (the sample looks at the low bits).
     """
     words = _WORD.findall(" ".join(paragraphs).lower())
     if len(words) < SHINGLE_WORDS:
         words = words + [""] * (SHINGLE_WORDS - len(words)) if words else []
-    codes = {word: zlib.crc32(word.encode("utf-8")) for word in set(words)}
-    ids = [codes[word] for word in words]
-    shingles = {hash(gram) & 0xFFFFFFFF for gram in zip(*(ids[i:] for i in range(SHINGLE_WORDS)))}
-    return tuple(sorted(h for h in shingles if h % SAMPLE_EVERY == 0))
+    codes = _word_codes(words)
+    ids = list(map(codes.__getitem__, words))
+    grams = zip(*(ids[i:] for i in range(SHINGLE_WORDS)))
+    return tuple(sorted({h & 0xFFFFFFFF for h in map(hash, grams) if not h % SAMPLE_EVERY}))
+
+
+_codes: dict[str, int] = {}
+
+
+def _word_codes(words: list[str]) -> dict[str, int]:
+    """crc32 of each word, remembered (a body repeats its words; articles share most of theirs)."""
+    if len(_codes) > WORD_CODES_KEPT:
+        _codes.clear()
+    for word in set(words).difference(_codes):
+        _codes[word] = zlib.crc32(word.encode("utf-8"))
+    return _codes
 
 
 def syndicated(fingerprints: Mapping[str, Sequence[int]]) -> dict[str, tuple[str, ...]]:

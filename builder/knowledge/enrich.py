@@ -81,14 +81,14 @@ def _recognise(paragraphs: Sequence[str], vocab: Vocabulary, found: dict[str, se
     """Names recognised in the text that neither the vocabulary nor a curator's rejection covers."""
     recognised = vocab.recogniser.recognise(paragraphs, datelines, speakers)
     known = {name_key(n) for names in found.values() for n in names}
-    spellings = vocab.spellings_of(n for names in found.values() for n in names)
+    spellings = "\n".join(vocab.spellings_of(n for names in found.values() for n in names))  # " word word " keys
     surnames = {part for n in found["people"] for part in (name_key(n).split()[0], name_key(n).split()[-1])}
     kept: dict[str, list[str]] = {}
     for kind, names in recognised.items():
         kept[kind] = [
             n for n in names
             if name_key(n) not in known and not vocab.is_listed(n) and not vocab.is_rejected(n)
-            and not any(f" {name_key(n)} " in spelling for spelling in spellings)  # part of a listed name
+            and f" {name_key(n)} " not in spellings  # part of a listed name
             and not (kind == "people" and " " not in n and name_key(n) in surnames)
         ]
     return kept

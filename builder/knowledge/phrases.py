@@ -21,7 +21,7 @@ _LOOSE = str.maketrans("", "", " \t\n\r\u00a0-\u2010\u2011")
 # Apostrophes and quotes written in several ways.
 _APOSTROPHES = str.maketrans("\u2019\u2018`", "'''")
 PREFIX_KEY = 3  # a "word*" prefix is at least this long; it is looked up by these characters
-WORD_CACHE_SIZE = 200_000  # words remembered per matcher (with the phrases they may start)
+WORD_CACHE_SIZE = 50_000  # words remembered per matcher with the phrases they may start (only words that start one)
 
 
 @dataclass(frozen=True)
@@ -32,13 +32,14 @@ class Tokens:
     lower: list[str]
     gaps: list[str]
     text: str = ""
+    joined: str = ""  # the lower-case words joined by NUL (for finding words by their start in one search)
 
 
 def tokenize(text: str) -> Tokens:
     parts = _WORDS.split(text)
     words = parts[1::2]
-    lower = "\x00".join(words).lower().split("\x00") if words else []  # one call, not one per word
-    return Tokens(words, lower, parts[0::2], text)
+    joined = "\x00".join(words).lower()  # one call, not one per word
+    return Tokens(words, joined.split("\x00") if words else [], parts[0::2], text, joined)
 
 
 def gap_core(gap: str) -> str:
@@ -92,15 +93,16 @@ class PhraseMatcher:
                 self._by_first.setdefault(phrase.lower[0], []).append(phrase)
         for bucket in (*self._by_first.values(), *self._by_prefix.values()):
             bucket.sort(key=_longest_first)
-        self._buckets: dict[str, list[Phrase]] = {}  # word -> phrases that may start there
-        self._starting: set[str] = set()  # words whose bucket is not empty
+        self._firsts = frozenset(self._by_first)
+        self._prefixed = _prefix_search(self._by_prefix)  # the words a one-word prefix starts
+        self._buckets: dict[str, list[Phrase]] = {}  # word -> phrases that may start there (words seen in a text)
 
     def find(self, tokens: Tokens) -> list[tuple[int, int, int]]:
         """(first word, end word, target) of each match, in text order."""
         lower = tokens.lower
-        for word in set(lower).difference(self._buckets):
-            self._remember(word)
-        present = self._starting.intersection(lower)
+        present = self._firsts.intersection(lower)  # a small set probed per word: no per-word Python
+        if self._prefixed is not None:
+            present = present.union(self._prefixed.findall(tokens.joined))
         if not present:
             return []
         hits: list[tuple[int, int, int]] = []
@@ -108,22 +110,23 @@ class PhraseMatcher:
         for i in [i for i, w in enumerate(lower) if w in present]:
             if i < done:
                 continue
-            phrase = _first_fit(self._buckets[lower[i]], tokens, i)
+            bucket = self._buckets.get(lower[i])
+            if bucket is None:
+                bucket = self._remember(lower[i])
+            phrase = _first_fit(bucket, tokens, i)
             if phrase is not None:
                 done = i + len(phrase.lower)
                 hits.append((i, done, phrase.target))
         return hits
 
-    def _remember(self, word: str) -> None:
-        """Cache which phrases may start at this word (exact first word, then prefixes)."""
+    def _remember(self, word: str) -> list[Phrase]:
+        """The phrases that may start at this word (exact first word, then prefixes), longest first."""
         if len(self._buckets) >= WORD_CACHE_SIZE:
             self._buckets.clear()
-            self._starting.clear()
         bucket = [*self._by_first.get(word, ()), *self._by_prefix.get(word[:PREFIX_KEY], ())]
         bucket.sort(key=_longest_first)
         self._buckets[word] = bucket
-        if bucket:
-            self._starting.add(word)
+        return bucket
 
     def full_match(self, text: str) -> int | None:
         """The target when the whole text is one phrase ("Human Rights Watch"), else None."""
@@ -132,6 +135,17 @@ class PhraseMatcher:
         if len(hits) == 1 and hits[0][:2] == (0, len(tokens.words)):
             return hits[0][2]
         return None
+
+
+def _prefix_search(by_prefix: dict[str, list[Phrase]]) -> re.Pattern[str] | None:
+    """A search of Tokens.joined for the words whose first PREFIX_KEY letters are a key
+    (a key shorter than that is the whole word); None when there is no key."""
+    if not by_prefix:
+        return None
+    long = "|".join(re.escape(k) for k in sorted(by_prefix) if len(k) >= PREFIX_KEY)
+    short = "|".join(re.escape(k) for k in sorted(by_prefix) if len(k) < PREFIX_KEY)
+    alternatives = [f"(?:{long})[^\\x00]*" if long else "", f"(?:{short})(?![^\\x00])" if short else ""]
+    return re.compile("(?<![^\\x00])(?:" + "|".join(a for a in alternatives if a) + ")")
 
 
 def _longest_first(phrase: Phrase) -> tuple[int, int, bool]:

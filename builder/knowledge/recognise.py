@@ -24,6 +24,8 @@ SCORE = re.compile(r"^\d+-\d+$")
 AGE = re.compile(r"^\d{1,2}$")
 WORD = re.compile(r"[a-z][a-z-]*")
 POSSESSIVE_WORD = re.compile(r"['’]s$")
+POSSESSIVE_ENDINGS = ("'s", "’s")
+SPELLINGS_KEPT = 100_000  # names as written remembered with their key
 SPORT_WORDS = 4  # an article with this many different sports words is a sports report
 SURNAME_AGAIN = 3.5  # evidence for "Tiger Woods" when the article says "Woods" alone
 APPOSITION_WORDS = 6  # how far after "NAME, a ..." its role noun may be
@@ -68,13 +70,14 @@ class Recogniser:
         self.never_alone = frozenset(fold(w) for w in rules.common_words | rules.demonyms | attribution.not_name_words
                                      | rules.organization_suffixes | rules.place_suffixes | rules.honorifics)
         self._runs: dict = {}  # what each run of capitalised words makes (spans.mentions)
+        self._spellings: dict[str, tuple[str, bool]] = {}  # a name as written -> (its key, a region?)
 
     def recognise(self, paragraphs: Sequence[str], dateline_places: Iterable[str] = (),
                   speakers: Iterable[str] = ()) -> dict[str, list[str]]:
         """{kind: names} in one article; dateline_places and speakers (people found beside a
         speech verb or a role) count as evidence."""
         names: dict[str, Name] = {}
-        lowercase: set[str] = set()
+        seen: set[str] = set()  # every word of the article's paragraphs
         sports = functools.cache(lambda: self._is_sports(paragraphs))  # asked only for a town alone
         for place in dateline_places:
             self._name(names, place).score["places"] += 5
@@ -83,19 +86,19 @@ class Recogniser:
             name.score["people"] += 3
             name.blocked = name.blocked or self.words.never_person([fold(w).rstrip(".") for w in speaker.split()])
         for text in paragraphs:
-            for mention in mentions(text, self.rules, self.function_words, lowercase, self.words.given, self._runs):
+            for mention in mentions(text, self.rules, self.function_words, seen, self.words.given, self._runs):
                 for part in self._split_owner(mention):
                     self._weigh(part, self._name(names, part.text, len(part.words)))
         for name in names.values():
             first = name.key.split()[0]
-            name.lowercase = first in lowercase or first in self.words.english
+            name.lowercase = (first in seen and first[:1].islower()) or first in self.words.english
             name.blocked = name.blocked or (name.lowercase and not name.first_name and not name.honorific)
         return self._resolve(names, sports)
 
     def _split_owner(self, m: Mention) -> tuple[Mention, ...]:
         """"Chile's Ministry of Mines" -> "Chile" and "Ministry of Mines": a place owns it."""
         for k, word in enumerate(m.words[:-1]):
-            if not POSSESSIVE_WORD.search(word):
+            if not word.endswith(POSSESSIVE_ENDINGS):  # what POSSESSIVE_WORD finds, as a quicker test
                 continue
             owner = POSSESSIVE_WORD.sub("", " ".join(m.words[:k + 1]))
             if self.places.strength(owner):
@@ -110,13 +113,19 @@ class Recogniser:
         return len(words & self.rules.sport_words) >= SPORT_WORDS
 
     def _name(self, names: dict[str, Name], text: str, words: int = 0) -> Name:
-        key = fold(text.replace(".", ""))
+        known = self._spellings.get(text)
+        if known is None:
+            if len(self._spellings) > SPELLINGS_KEPT:
+                self._spellings.clear()
+            known = self._spellings[text] = (fold(text.replace(".", "")), self.places.is_region(text))
+        key, region = known
         name = names.get(key)
         if name is None:
             name = names[key] = Name(key, text, words or len(text.split()))
         elif len(text) > len(name.spelling) and not text.isupper():
             name.spelling = text
-        name.region = name.region or self.places.is_region(text)
+        if region:
+            name.region = True
         return name
 
     # -- evidence of one mention ------------------------------------------------------------
@@ -127,54 +136,70 @@ class Recogniser:
             return  # "Hong Kong-based group": the name is a firm's home, no evidence either way
         fixed = self.words.of(m.words)
         score, rules = name.score, self.rules
-        before, after = m.before().lower(), m.after().lower()
-        name.blocked = name.blocked or fixed.blocked
-        name.never = name.never or fixed.never
-        name.town = name.town or fixed.town
-        name.shaped = name.shaped or (fixed.shaped and not m.initial)
-        name.located = name.located or before in rules.place_prepositions
-        name.team = name.team or before in rules.team_words or after in rules.team_words or bool(SCORE.match(after))
+        tokens, end = m.tokens, m.end
+        written_before = tokens[m.first - 1] if m.first >= 1 else ""
+        written_after = tokens[end] if end < len(tokens) else ""
+        before, after = written_before.lower(), written_after.lower()
+        second = tokens[end + 1] if end + 1 < len(tokens) else ""  # the word after the next
+        if fixed.blocked:
+            name.blocked = True
+        if fixed.never:
+            name.never = True
+        if fixed.town:
+            name.town = True
+        if fixed.shaped and not m.initial:
+            name.shaped = True
+        if before in rules.place_prepositions:
+            name.located = True
+            score["places"] += 1
+        if not name.team and (before in rules.team_words or after in rules.team_words
+                              or (after[:1].isdigit() and SCORE.match(after))):
+            name.team = True
         if m.title:
             name.honorific = True
             score["people"] += 3
         if fixed.first_name:
             name.first_name = True
             score["people"] += 3
-        if before in self.roles or after == "," and AGE.match(m.after(2)) and m.after(3) in (",", ")"):
+        if before in self.roles or after == "," and AGE.match(second) and m.after(3) in (",", ")"):
             score["people"] += 3
-        spoke = before in self.speech or after in self.speech or (after in ADVERBS and m.after(2) in self.speech)
+        spoke = before in self.speech or after in self.speech or (after in ADVERBS and second in self.speech)
         if spoke:
             score["people"] += 1.5
         if before in rules.demonyms and len(m.words) >= 2:
             score["people"] += 1
-        self._apposition(m, score)
-        name.own["organizations"] = max(name.own["organizations"], fixed.organization)
+        if after == ",":
+            self._apposition(m, score)
+        own = name.own
+        if fixed.organization > own["organizations"]:
+            own["organizations"] = fixed.organization
         if fixed.acronym:
             score["organizations"] += 3.5 if spoke else 3 if before == "(" and after == ")" else 2  # "(OSCE)"
-        if before in rules.organization_nouns and m.before() == before or before.endswith("-based"):
+        if before in rules.organization_nouns and written_before == before or before.endswith("-based"):
             score["organizations"] += 3
         if not m.possessive and (after in rules.organization_nouns
-                                 or (after.isalpha() and after.islower() and m.after(2) in rules.organization_nouns)):
+                                 or (after.isalpha() and after.islower() and second in rules.organization_nouns)):
             score["organizations"] += 3  # "Gazeta Nowa daily", "the Kiosko newsstand chain"; not "Charlton's side"
-        name.own["places"] = max(name.own["places"], fixed.place)
-        score["places"] += 1 if before in rules.place_prepositions else 0
-        if m.after() in rules.place_nouns and not m.possessive:
+        if fixed.place > own["places"]:
+            own["places"] = fixed.place
+        if written_after in rules.place_nouns and not m.possessive:
             score["places"] += 3  # "Charles de Gaulle airport"
 
     def _apposition(self, m: Mention, score: dict[str, float]) -> None:
-        """"NAME, a bank holding company," / "NAME, banking analyst at ...": the head noun decides."""
-        if m.after() != ",":
-            return
+        """"NAME, a bank holding company," / "NAME, banking analyst at ...": the head noun decides
+        (called when a comma follows the name)."""
         head = None
+        tokens, end = m.tokens, m.end
         for k in range(2, 2 + APPOSITION_WORDS):
-            word = m.after(k).lower()
+            written = tokens[end + k - 1] if end + k - 1 < len(tokens) else ""
+            word = written.lower()
             if not word or word in CLAUSE_STOPS:
                 break
             if word in ARTICLES:
                 if k == 2:
                     continue
                 return  # "NAME, took a group ...": a clause, not an apposition
-            if not word.isalpha() or m.after(k)[:1].isupper():
+            if not word.isalpha() or written[:1].isupper():
                 break
             head = word
         if head in self.rules.organization_nouns:

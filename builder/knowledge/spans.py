@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import itemgetter
 from typing import Iterable, Sequence
 
 from builder.knowledge.heuristics import RecognitionRules
@@ -36,7 +38,7 @@ CALENDAR = frozenset({"january", "february", "march", "april", "june", "july", "
                       "sunday"})  # never the first or last word of a name ("May" may be a name)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: made once per capitalised run, a frozen one costs twice as much
 class Mention:
     words: tuple[str, ...]  # the name as written, titles taken off
     tokens: tuple[str, ...]  # the paragraph's tokens
@@ -83,24 +85,25 @@ def mostly_capitals(text: str) -> bool:
 
 
 def mentions(text: str, rules: RecognitionRules, function_words: frozenset[str],
-             lowercase: set[str] | None = None, given: frozenset[str] = frozenset(),
+             seen: set[str] | None = None, given: frozenset[str] = frozenset(),
              memo: dict | None = None) -> list[Mention]:
     """Every candidate name in one paragraph (none in a paragraph written in capitals);
-    the words written in lower case are added to `lowercase`; `given` are first names
+    its words are added to `seen` (as written: the ones written in lower case are those
+    whose first letter is); `given` are first names
     ("Christian" in "Hans Christian Andersen" is one, not a nationality). `memo` (owned by
     the caller, always with the same rules and word lists) remembers what a run of words
     makes: "The", "Mr Blair" and "Bank of England" come back in article after article."""
     if mostly_capitals(text):
         return []
     tokens = tuple(tokenize(text))
-    if lowercase is not None:
-        lowercase.update([t for t in tokens if t[:1].islower()])
+    if seen is not None:
+        seen.update(tokens)
     if memo is None:
         memo = {}
     elif len(memo) > MEMO_SIZE:
         memo.clear()
     found, done = [], 0
-    for i in [i for i, token in enumerate(tokens) if token[:1].isupper()]:
+    for i in compress(count(), map(str.isupper, map(itemgetter(0), tokens))):  # capitalised tokens, in C
         if i < done or not tokens[i][:1].isalpha():
             continue
         done = _run_end(tokens, i, rules)
