@@ -21,8 +21,9 @@ check: $(STAMP)           ## check content/ and site_config/ without building
 offline: $(STAMP)         ## zip the website for reading with no network: dist/<site-name>-offline.zip
 	$(BIN)/builder bundle
 
-bench: $(STAMP)           ## benchmarks (issue 7) -> benchmarks/RESULTS.md; under 10 minutes
-	$(BIN)/python -m benchmarks.run $(if $(wildcard ../shared/corpora/bbc-news/.),--real ../shared/corpora/bbc-news)
+BBC ?= $(firstword $(wildcard ../shared/corpora/bbc-news ../../shared/corpora/bbc-news))
+bench: $(STAMP)           ## benchmarks (issues 7, 18) -> benchmarks/RESULTS.md; under 10 minutes (BBC=folder of real articles)
+	$(BIN)/python -m benchmarks.run $(if $(BBC),--real $(BBC))
 
 AEB ?= $(firstword $(wildcard ../shared/corpora/aeb-dev ../../shared/corpora/aeb-dev))
 bench-extract: $(STAMP)   ## extraction on real pages (a folder with text/ + gold.json: AEB=path)

@@ -21,6 +21,8 @@ class Results:
     incremental: list[dict] = field(default_factory=list)
     sizes: list[dict] = field(default_factory=list)
     engines: list[dict] = field(default_factory=list)  # benchmarks/engines.py
+    preview: list[dict] = field(default_factory=list)  # benchmarks/preview.py
+    preview_articles: int = 0  # the size of the preview's synthetic corpus
     notes: list[str] = field(default_factory=list)
 
 

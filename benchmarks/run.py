@@ -76,15 +76,15 @@ def main(argv: list[str] | None = None) -> int:
         results.notes.append(f"--jobs {args.jobs} was asked for, but `builder generate` has no --jobs option yet.")
     work_root = OUT_DIR / "work"
     works = _bench_all(sizes, repeat, args, jobs, work_root, results)
-    preview = _bench_preview(args, work_root)
+    _bench_preview(args, work_root, results)
     elapsed = time.perf_counter() - started
     info = machine() | {"Load average (1 min) at start → end": f"{load_before} → {load()} "
                                                                   "(other work on the machine slows every figure)"}
     text = render(results, info, args, repeat, elapsed, jobs)
-    if preview:
+    if results.preview:
         text += ("\n## Edit to preview (`benchmarks/preview.py`)\n\nOne sentence of one article changed, until the "
                  "served page shows it; plain `mkdocs serve` of the same docs/ with the article's page edited.\n\n"
-                 + preview + "\n")
+                 + preview_table(results.preview) + "\n")
     synthetic = [w for w in works if w.name.startswith("synthetic")]
     if synthetic and not args.no_search:
         text += "\n" + "\n".join(search_report(max(synthetic, key=lambda w: w.inputs))) + "\n"
@@ -97,13 +97,14 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failed else 0
 
 
-def _bench_preview(args, work_root: Path) -> str:
+def _bench_preview(args, work_root: Path, results: Results) -> None:
     size = 300 if args.quick and args.preview else args.preview
     if size <= 0:
-        return ""
+        return
     work = make_work(f"synthetic {size:,}", work_root / "preview", count=size)
     try:
-        return preview_table(bench_preview(work, 5 if args.quick else args.preview_edits, 1 if args.quick else 3))
+        results.preview = bench_preview(work, 5 if args.quick else args.preview_edits, 1 if args.quick else 3)
+        results.preview_articles = size
     finally:
         shutil.rmtree(work.root, ignore_errors=True)
 

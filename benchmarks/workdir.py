@@ -35,8 +35,8 @@ class Work:
         return self.root / "site"
 
     def builder(self, command: str) -> list[str]:
-        # `python -m builder` is the `builder` command; site_config/ is the builder's own (the
-        # work folder has none), and PYTHONPATH may point at another checkout to compare.
+        # `python -m builder` is the `builder` command; site_config/ is a copy of the project's
+        # (make_work), and PYTHONPATH may point at another checkout to compare.
         argv = [str(BIN / "python"), "-m", "builder", command, "--content", str(self.content), "--docs", str(self.docs)]
         if command == "build":
             argv += ["--site", str(self.site)]
@@ -68,6 +68,8 @@ def make_work(name: str, root: Path, source: Path | None = None, count: int = 0)
     else:
         synthetic.write_corpus(root / "content", count, SEED)
     _write_mkdocs_yml(root)
+    # the project's settings: the synthetic articles' topics are its topics (an unknown one is an error)
+    shutil.copytree(PROJECT_ROOT / "site_config", root / "site_config")
     inputs = sum(1 for p in (root / "content").rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES)
     return Work(name, root, inputs)
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 from typing import Iterator
 
-from builder import incremental, knowledge
+from builder import beside, incremental, knowledge
 from builder.cache import salt
 from builder.config import BuildOptions, Paths, load_settings
 from builder.engine import check_installed
@@ -121,7 +120,8 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     site = resolve(articles, load_settings(paths.config), address, vocabulary.describe, registry)
     _report_articles(site, report)
     # 7. render, page by page as the writer asks; the search index (builder/search/)
-    pages = chain(_pages(site, cache, paths.docs, report), search_pages(site, vocabulary))
+    pages = beside.chained(lambda: _pages(site, cache, paths.docs, report),  # the search index in a second process
+                           lambda: search_pages(site, vocabulary), parallel=jobs > 1)
     return Archive(list(site.articles), report, pages, dump_registry(registry), cache, state)
 
 

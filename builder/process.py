@@ -6,6 +6,7 @@ jobs) as readout.read_out(item, settings), and unchanged files come from the con
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -136,7 +137,9 @@ def _run(items, config_dir: Path, jobs: int, progress):
         return
     from builder.readout import ReadSettings, read_out  # the map is read_out(item, settings), nothing else
 
-    work = functools.partial(read_out, settings=ReadSettings.of(config_dir))
+    # no site_config/ folder: the builder's defaults, as a Reader in this process would use
+    settings = ReadSettings.of(config_dir) if config_dir.is_dir() else ReadSettings((), hashlib.sha256().hexdigest())
+    work = functools.partial(read_out, settings=settings)
     with ProcessPoolExecutor(jobs, initializer=detach_worker, initargs=(os.getpid(),)) as pool:
         for outcome in pool.map(work, items, chunksize=CHUNK):
             yield outcome

@@ -74,13 +74,16 @@ def _stage_changes(pages: Iterable[Page], out_dir: Path, stage: Path) -> _Staged
     """Write the pages that differ from out_dir's files into stage/."""
     staged = _Staged(set(), [], 0)
     folder = os.fspath(out_dir)
+    made: set[Path] = set()  # folders of stage/ already made (one mkdir per folder, not per page)
     for page in pages:
         check_page(page, staged.paths)
         if _same_file(os.path.join(folder, page.path), page.content):
             staged.unchanged.append(page.path)
             continue
         target = stage / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_bytes(page.content)
         staged.written += 1
     return staged

@@ -10,14 +10,8 @@ import html
 import re
 import string
 
-import yaml
-
+from builder.render import yaml_emit
 from builder.text_safety import without_unsafe
-
-try:
-    from yaml import CSafeDumper as SafeDumper
-except ImportError:  # pragma: no cover
-    from yaml import SafeDumper  # type: ignore[assignment]
 
 _SPACE = re.compile(r"\s+")
 # No control character reaches a page (tab, newline and carriage return become spaces).
@@ -49,8 +43,8 @@ def md_link(text: str, target: str) -> str:
 
 
 def front_matter(meta: dict) -> str:
-    """YAML front matter, keys in the given order, written by a real YAML dumper."""
-    body = yaml.dump(clean_meta(meta), Dumper=SafeDumper, sort_keys=False, allow_unicode=True, width=10_000)
+    """YAML front matter, keys in the given order, as a real YAML dumper writes it (yaml_emit)."""
+    body = yaml_emit.dump(clean_meta(meta))
     return f"---\n{body}---\n"
 
 

@@ -38,11 +38,15 @@ def score_terms(record: Record) -> dict[str, int]:
     scores: dict[str, float] = defaultdict(float)
     factor = LISTING_FACTOR if record.label else 1.0
     for name, texts in record.fields.items():
-        counts = Counter(t for text in texts for t in tokens(text))
+        words: list[str] = []
+        for text in texts:
+            words += tokens(text)
+        counts = Counter(words)
         if name == "names":
             counts.update(set(t for text in texts for t in joined(text)) - set(counts))
+        weight = FIELD_WEIGHTS[name]
         for term, tf in counts.items():
-            scores[term] += FIELD_WEIGHTS[name] * (1 + math.log(tf)) * factor
+            scores[term] += weight * (1 + math.log(tf)) * factor if tf > 1 else weight * factor
     return {term: max(1, round(value * SCORE_SCALE)) for term, value in scores.items()}
 
 

@@ -61,10 +61,7 @@ def run_tokens(run: str) -> tuple[str, ...]:
 
 def tokens(text: str) -> list[str]:
     """The searchable words of a text, in order."""
-    found: list[str] = []
-    for run in WORD.findall(fold(text)):
-        found.extend(run_tokens(run))
-    return found
+    return [token for run in WORD.findall(fold(text)) for token in run_tokens(run)]
 
 
 def joined(text: str) -> list[str]:
