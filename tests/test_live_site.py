@@ -63,3 +63,26 @@ def test_a_new_page_means_a_full_build(tmp_path):
     run_cli("generate", "--content", content, "--docs", docs, "--jobs", "1")
     live.update()
     assert len(_html_stamps(site)) > pages and live.search_fresh
+
+
+def test_mkdocs_own_search_catches_up_after_a_page_by_page_update(tmp_path):
+    """With MkDocs' search plugin in mkdocs.yml, a page-by-page update leaves its index behind
+    until refresh_search() replaces it with a full build's: it lags, it never stays wrong."""
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n\nThe first words.\n", encoding="utf-8")
+    (docs / "other.md").write_text("# Other\n\nOther words.\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Plain\ntheme:\n  name: mkdocs\nplugins:\n  - search\n", encoding="utf-8")
+    live = LiveSite(config, docs, site, "http://127.0.0.1:8000/")
+    live.build()
+    index = site / "search" / "search_index.json"
+    assert live.mkdocs_search and live.search_fresh and "Other words" in index.read_text(encoding="utf-8")
+
+    (docs / "other.md").write_text(f"# Other\n\n{NEW_WORDS}\n", encoding="utf-8")
+    assert live.update() == ["other.md"]
+    assert NEW_WORDS in (site / "other" / "index.html").read_text(encoding="utf-8")
+    assert not live.search_fresh and NEW_WORDS not in index.read_text(encoding="utf-8")
+    assert live.refresh_search()
+    assert live.search_fresh and NEW_WORDS in index.read_text(encoding="utf-8")
+    live.close()
