@@ -50,11 +50,11 @@ def serve(paths: Paths, port: int) -> None:
     live = LiveSite(paths.mkdocs_file, paths.docs.resolve(), site, url, theme)
     search = _SearchCatchUp(live)
     live.build()
-    server = LiveReloadServer(builder=lambda: search.changed(live.update()), host="127.0.0.1", port=port,
+    server = LiveReloadServer(builder=lambda: _update(live, search, server), host="127.0.0.1", port=port,
                               root=str(site), mount_path=mount)
     server.error_handler = lambda code: _error_page(site, code)
-    server.watch(str(paths.docs.resolve()))
-    server.watch(str(paths.mkdocs_file))
+    _watch_docs(server, [paths.docs.resolve(), paths.mkdocs_file])
+    quick.on_written = lambda pages: (live.hint(pages), _rebuild_now(server))
     watcher = threading.Thread(target=_watch, args=(options, generate, None, quick), daemon=True)
     watcher.start()
     threading.Thread(target=quick.load, daemon=True).start()
@@ -68,6 +68,39 @@ def serve(paths: Paths, port: int) -> None:
         server.shutdown()
         live.close()
         shutil.rmtree(site, ignore_errors=True)
+
+
+def _watch_docs(server, watched: list[Path]) -> None:
+    """MkDocs' server looks at every file of docs/ twice a second: thousands of files' worth
+    of work that competes with the page updates. Where the system tells of changes (inotify,
+    Linux), it is told instead; elsewhere, or if that fails, it looks as usual."""
+    polling = server.observer
+    try:
+        from watchdog.observers.inotify import InotifyObserver
+
+        server.observer = InotifyObserver()
+        for path in watched:
+            server.watch(str(path))
+    except Exception:  # noqa: BLE001 - no inotify here (or no watch left): MkDocs' own polling
+        server.observer, server._watched_paths, server._watch_refs = polling, {}, {}
+        for path in watched:
+            server.watch(str(path))
+
+
+def _update(live: LiveSite, search: _SearchCatchUp, server) -> None:
+    """MkDocs' server's build step: the changed pages; after the pages the quick path named,
+    another update that looks at every file follows at once."""
+    search.changed(live.update())
+    if live.walk_owed:
+        _rebuild_now(server)
+
+
+def _rebuild_now(server) -> None:
+    """Have MkDocs' server update the preview now, as its watcher does when it sees a change
+    (its polling of docs/ takes a while at thousands of files)."""
+    with server._rebuild_cond:
+        server._want_rebuild = True
+        server._rebuild_cond.notify_all()
 
 
 def _error_page(site: Path, code: int) -> bytes | None:

@@ -23,7 +23,7 @@ import os
 import threading
 import time
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from builder.addresses import article_page
 from builder import saved_pages
@@ -49,6 +49,7 @@ class QuickPages:
         self._by_file: dict[str, Article] = {}
         self._lock = threading.Lock()
         self._ahead: dict[str, float] = {}  # docs/ page -> when the quick path wrote it
+        self.on_written: Callable[[list[str]], None] | None = None  # told the pages at once (the server polls)
 
     @property
     def site(self) -> Site | None:
@@ -74,6 +75,8 @@ class QuickPages:
             page = self._page(Path(path))
             if page is not None and self._write(page):
                 written.append(page.path)
+        if written and self.on_written:
+            self.on_written(written)
         return written
 
     def follow(self, started: float):
