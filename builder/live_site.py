@@ -177,6 +177,8 @@ class LiveSite:
         docs = str(self.docs)
         for parent, _dirs, names in os.walk(docs):
             for name in names:
+                if name.startswith("."):  # the writers' temporary files (MkDocs leaves dotfiles out too)
+                    continue
                 path = os.path.join(parent, name)
                 try:
                     stamps[os.path.relpath(path, docs).replace(os.sep, "/")] = _stamp(path)

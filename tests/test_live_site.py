@@ -105,3 +105,15 @@ def test_mkdocs_own_search_catches_up_after_a_page_by_page_update(tmp_path):
     assert live.refresh_search()
     assert live.search_fresh and NEW_WORDS in index.read_text(encoding="utf-8")
     live.close()
+
+
+def test_a_writer_s_temporary_file_does_not_rebuild_the_whole_preview(tmp_path):
+    """The builder writes each page through a temporary dotfile: an update that sees one must
+    not take it for a new page (a full build takes minutes at thousands of articles)."""
+    docs, site, live = _plain_site(tmp_path)
+    (docs / ".other.md.tmp").write_text("# Half written\n", encoding="utf-8")
+    assert live.update() == []
+    (docs / ".other.md.tmp").unlink()
+    (docs / "other.md").write_text(f"# Other\n\n{NEW_WORDS}\n", encoding="utf-8")
+    assert live.update() == ["other.md"]
+    live.close()
