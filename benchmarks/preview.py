@@ -4,7 +4,8 @@
 
 For `builder serve` each edit changes one sentence of one article in content/ (a different
 article each time) and the time is taken from the file's write to the moment the served
-article page shows the new words. For plain `mkdocs serve` of the same docs/, the edit is
+article page shows the new words, and to the moment the archive's search serves them too
+(the search record that shows the article). For plain `mkdocs serve` of the same docs/, the edit is
 made to the article's Markdown page in docs/ directly (MkDocs rebuilds the whole site).
 Both servers run as separate processes on 127.0.0.1; CPU time is not taken (the server is
 a long-running process). Reported: median, p95 and max over the edits.
@@ -24,7 +25,7 @@ from pathlib import Path
 import yaml
 
 from benchmarks.measure import median
-from benchmarks.workdir import BIN, Work, make_work
+from benchmarks.workdir import BIN, PROJECT_ROOT, Work, make_work
 
 START_SECONDS = 1800  # a first build of 10,000 articles on a busy machine
 EDIT_SECONDS = 300
@@ -50,6 +51,16 @@ def _wait_for(url: str, wanted: str | None, timeout: float) -> float:
     raise TimeoutError(f"{wanted!r} did not appear at {url} within {timeout:.0f} s")
 
 
+def _search_records(docs: Path) -> dict[str, str]:
+    """page (articles/slug) -> the archive's search file that shows it (search/d/N.js)."""
+    found = {}
+    for path in (docs / "search" / "d").glob("*.js"):
+        address = re.search(r'"u":"([^"]+)\.html"', path.read_text(encoding="utf-8"))
+        if address:
+            found[address.group(1)] = path.relative_to(docs).as_posix()
+    return found
+
+
 def _pages(work: Work) -> list[tuple[Path, str, str]]:
     """(content file, its page in docs/ relative to docs/, a line of its body as the page has it)."""
     record = yaml.safe_load((work.content / "permalinks.yml").read_text(encoding="utf-8"))["articles"]
@@ -70,8 +81,11 @@ def _pages(work: Work) -> list[tuple[Path, str, str]]:
 
 
 def _latencies(server: subprocess.Popen, url: str, edits: list[tuple[Path, str, str]], in_docs: bool,
-               work: Work) -> list[float]:
-    times = []
+               work: Work) -> tuple[list[float], list[float]]:
+    """Seconds from each edit to its page served with the new words, and (builder serve) to the
+    archive's search serving them too (the next edit is made once both are there)."""
+    times, searched = [], []
+    records = {} if in_docs else _search_records(work.docs)
     for n, (source, page, line) in enumerate(edits):
         marker = f"Previewmarker{n}x{int(time.time())}"
         target = work.docs / f"{page}.md" if in_docs else source
@@ -80,9 +94,12 @@ def _latencies(server: subprocess.Popen, url: str, edits: list[tuple[Path, str, 
         target.write_text(text.replace(line, f"{marker} {line}", 1), encoding="utf-8")
         _wait_for(f"{url}{page}.html", marker, EDIT_SECONDS)
         times.append(time.perf_counter() - start)
+        if page in records:
+            _wait_for(f"{url}{records[page]}", marker, EDIT_SECONDS)
+            searched.append(time.perf_counter() - start)
         if server.poll() is not None:
             raise RuntimeError("the server stopped")
-    return times
+    return times, searched
 
 
 def _serve(argv: list[str], cwd: Path) -> subprocess.Popen:
@@ -92,6 +109,8 @@ def _serve(argv: list[str], cwd: Path) -> subprocess.Popen:
 def bench_preview(work: Work, edits: int, plain_edits: int) -> list[dict]:
     """Rows: one per server, with start-up time and latency figures."""
     rows = []
+    if not (work.root / "site_config").is_dir():  # the builder's own settings (the synthetic topics are theirs)
+        shutil.copytree(PROJECT_ROOT / "site_config", work.root / "site_config")
     subprocess.run(work.builder("generate"), cwd=work.root, check=True, capture_output=True)
     pages = _pages(work)
     for name, count in (("builder serve", edits), ("plain mkdocs serve", plain_edits)):
@@ -110,11 +129,12 @@ def bench_preview(work: Work, edits: int, plain_edits: int) -> list[dict]:
             started = _wait_for(f"{url}index.html", None, START_SECONDS)
             time.sleep(1.0)  # the watchers' first look
             chosen = [pages[(k * 7) % len(pages)] for k in range(count)]
-            times = _latencies(server, url, chosen, name != "builder serve", work)
-            ordered = sorted(times)
+            times, searched = _latencies(server, url, chosen, name != "builder serve", work)
             rows.append({"server": name, "articles": len(pages), "edits": len(times), "start": started,
-                         "median": median(times), "p95": ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))],
-                         "max": ordered[-1]})
+                         **_figures(times)})
+            if searched:
+                rows.append({"server": f"{name}: search", "articles": len(pages), "edits": len(searched),
+                             "start": started, **_figures(searched)})
         except (TimeoutError, RuntimeError) as exc:
             rows.append({"server": name, "articles": len(pages), "failed": str(exc)})
         finally:
@@ -124,6 +144,12 @@ def bench_preview(work: Work, edits: int, plain_edits: int) -> list[dict]:
             except subprocess.TimeoutExpired:
                 server.kill()
     return rows
+
+
+def _figures(times: list[float]) -> dict:
+    ordered = sorted(times)
+    return {"median": median(times), "p95": ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))],
+            "max": ordered[-1]}
 
 
 def table(rows: list[dict]) -> str:

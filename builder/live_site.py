@@ -6,7 +6,8 @@ theme, plugins, every page) and keeps what they made. After a change it re-reads
 re-renders only the Markdown files of docs/ whose modification time or size changed (the
 builder rewrites only the pages whose text changed: the article and the pages that list
 it). A file added or removed, a changed mkdocs.yml or theme, or any failure of the quick
-path falls back to a full build.
+path falls back to a full build. Pages named by hint() (the preview's quick path wrote them)
+are rebuilt without looking at every file first; the update that looks follows.
 
 Search: the index of a page-by-page update would miss or repeat the changed pages, so the
 served search index is replaced by the one a full build in the background writes, once
@@ -54,6 +55,9 @@ class LiveSite:
         self.last_rebuilt: list[str] = []  # docs/ files the last update rebuilt (all: a full build)
         self.search_fresh = False  # the served search index has every page as it is now
         self.mkdocs_search = False  # mkdocs.yml lists MkDocs' (or Material's) search plugin
+        self._hint_lock = threading.Lock()
+        self._hints: set[str] = set()  # docs/ files known to have changed (hint())
+        self.walk_owed = False  # the last update rebuilt the hinted pages only
 
     # -- MkDocs' steps (mkdocs.commands.build.build, keeping what it makes) --------------------
 
@@ -111,10 +115,30 @@ class LiveSite:
         if self._built is not None:
             self._built.config.plugins.on_shutdown()
 
+    def hint(self, changed: list[str]) -> None:
+        """These docs/ files changed (relative to docs/): the next update rebuilds them first,
+        without looking at every file (which takes a while at thousands of pages)."""
+        with self._hint_lock:
+            self._hints.update(changed)
+
     def update(self) -> list[str]:
         """Rebuild the pages whose docs/ file changed (a full build when files came or went);
-        the docs/ files rebuilt, relative to docs/."""
+        the docs/ files rebuilt, relative to docs/. With hints, only the hinted pages, and
+        walk_owed tells that an update looking at every file is still owed."""
         built = self._built
+        with self._hint_lock:
+            hints, self._hints = sorted(self._hints), set()
+        if hints and built is not None and all(rel in built.stamps for rel in hints) \
+                and not self._settings_changed(built):
+            try:
+                self._rebuild_pages(built, hints)
+                built.stamps.update({rel: _stamp(self.docs / rel) for rel in hints})
+                self.last_rebuilt, self.walk_owed = hints, True
+                self.search_fresh = self.search_fresh and not self.mkdocs_search
+                return hints
+            except Exception as exc:  # noqa: BLE001 - the update below looks at every file
+                log.info("hinted update failed (%s: %s)", type(exc).__name__, exc)
+        self.walk_owed = False
         stamps = self._stamps()
         if built is None or stamps.keys() != built.stamps.keys() or self._settings_changed(built):
             self.build()
@@ -153,12 +177,13 @@ class LiveSite:
         docs = str(self.docs)
         for parent, _dirs, names in os.walk(docs):
             for name in names:
+                if name.startswith("."):  # the writers' temporary files (MkDocs leaves dotfiles out too)
+                    continue
                 path = os.path.join(parent, name)
                 try:
-                    stat = os.stat(path)
+                    stamps[os.path.relpath(path, docs).replace(os.sep, "/")] = _stamp(path)
                 except OSError:
                     continue
-                stamps[os.path.relpath(path, docs).replace(os.sep, "/")] = (stat.st_mtime, stat.st_size)
         return stamps
 
     # -- search, caught up in the background -------------------------------------------------
@@ -186,6 +211,11 @@ class LiveSite:
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
             self._search_lock.release()
+
+
+def _stamp(path) -> tuple[float, int]:
+    stat = os.stat(path)
+    return stat.st_mtime, stat.st_size
 
 
 def _lower_priority() -> None:

@@ -10,7 +10,7 @@ import dataclasses
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterable, Iterator
 
 from builder import beside, incremental, knowledge
 from builder.cache import salt
@@ -49,6 +49,10 @@ class Archive:
     cache: Cache
     state: str  # digest of every input: files, settings, code, registry, site address
     unchanged: bool = False  # the same inputs as the last build, whose output is in place
+    site: Site | None = None  # the resolved site (None when unchanged)
+
+
+PagesOf = Callable[[Archive], Iterable[Page]]
 
 
 def build(options: BuildOptions) -> Report:
@@ -62,19 +66,20 @@ def build(options: BuildOptions) -> Report:
     return report
 
 
-def generate(options: BuildOptions, *, swap: bool = True) -> Report:
-    """content/ -> docs/ (Markdown pages with front matter, index pages, sources)."""
+def generate(options: BuildOptions, *, swap: bool = True, pages: PagesOf | None = None) -> Report:
+    """content/ -> docs/ (Markdown pages with front matter, index pages, sources); pages(archive),
+    when given, hands the writer the archive's pages (the preview's way of following them)."""
     with build_lock(options.paths):
-        return _generate(options, swap=swap)
+        return _generate(options, swap=swap, pages=pages)
 
 
-def _generate(options: BuildOptions, *, swap: bool = True) -> Report:
+def _generate(options: BuildOptions, *, swap: bool = True, pages: PagesOf | None = None) -> Report:
     archive = gather(options.paths, options.jobs, options.progress, reuse_last=True)
     if archive.unchanged:  # the same inputs as the last build, whose output is all in place
         archive.report.written = archive.report.removed = 0
         archive.cache.save()
         return archive.report
-    stats = write_tree(archive.pages, options.paths.docs, swap=swap)
+    stats = write_tree(pages(archive) if pages else archive.pages, options.paths.docs, swap=swap)
     _save_registry(options.paths.registry_file, archive.registry_bytes)
     archive.report.written, archive.report.removed = stats.written, stats.removed
     archive.cache.remember(archive.state, options.paths, archive.report)
@@ -122,7 +127,7 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     # 7. render, page by page as the writer asks; the search index (builder/search/)
     pages = beside.chained(lambda: _pages(site, cache, paths.docs, report),  # the search index in a second process
                            lambda: search_pages(site, vocabulary), parallel=jobs > 1)
-    return Archive(list(site.articles), report, pages, dump_registry(registry), cache, state)
+    return Archive(list(site.articles), report, pages, dump_registry(registry), cache, state, site=site)
 
 
 def check(paths: Paths) -> Report:

@@ -1,11 +1,13 @@
 """`builder serve`: a live-reloading preview that follows edits to content/ and site_config/.
 
-A background thread looks for changed files twice a second and regenerates docs/ in place
-(only the pages whose text changed are rewritten). MkDocs' live-reload server notices the
-changed pages; LiveSite (live_site.py) rebuilds just those pages, not the whole website,
-and the browser reloads. Search catches up by a full build in the background once edits
-pause. A regeneration that fails is reported and the last good pages stay served; the
-watcher carries on.
+A background thread looks for changed files four times a second. An edited article's own page
+is written into docs/ at once (quick_preview.py); a regeneration of docs/ in place follows in
+another thread (only the pages whose text changed are rewritten) and brings the pages that
+list the article and the search index up to date. MkDocs' live-reload server notices the
+changed pages; LiveSite (live_site.py) rebuilds just those pages, not the whole website, and
+the browser reloads. MkDocs' own search plugin, if mkdocs.yml lists it, catches up by a full
+build in the background once edits pause. A regeneration that fails is reported and the last
+good pages stay served; the watcher carries on.
 """
 from __future__ import annotations
 
@@ -21,9 +23,10 @@ from urllib.parse import urlsplit
 from builder.config import BuildOptions, Paths
 from builder.errors import BuilderError
 from builder.live_site import LiveSite
+from builder.quick_preview import QuickPages
 from builder.safety import BuildRunning
 
-POLL_SECONDS = 0.5
+POLL_SECONDS = 0.25
 SEARCH_QUIET_SECONDS = 2.0  # search is rebuilt in full once edits have paused this long
 log = logging.getLogger("builder")
 
@@ -37,7 +40,8 @@ def serve(paths: Paths, port: int) -> None:
     from builder.site import read_settings
 
     options = BuildOptions(paths, run_mkdocs=False)
-    print(generate(options).summary_line())
+    quick = QuickPages(paths)
+    print(generate(options, pages=quick.follow(time.monotonic())).summary_line())
     site_url = load_config(str(paths.mkdocs_file), docs_dir=str(paths.docs.resolve())).site_url
     mount = urlsplit(site_url or "/").path or "/"
     url = f"http://127.0.0.1:{port}{mount}"
@@ -46,13 +50,14 @@ def serve(paths: Paths, port: int) -> None:
     live = LiveSite(paths.mkdocs_file, paths.docs.resolve(), site, url, theme)
     search = _SearchCatchUp(live)
     live.build()
-    server = LiveReloadServer(builder=lambda: search.changed(live.update()), host="127.0.0.1", port=port,
+    server = LiveReloadServer(builder=lambda: _update(live, search, server), host="127.0.0.1", port=port,
                               root=str(site), mount_path=mount)
     server.error_handler = lambda code: _error_page(site, code)
-    server.watch(str(paths.docs.resolve()))
-    server.watch(str(paths.mkdocs_file))
-    watcher = threading.Thread(target=_watch, args=(options, generate), daemon=True)
+    _watch_docs(server, [paths.docs.resolve(), paths.mkdocs_file])
+    quick.on_written = lambda pages: (live.hint(pages), _rebuild_now(server))
+    watcher = threading.Thread(target=_watch, args=(options, generate, None, quick), daemon=True)
     watcher.start()
+    threading.Thread(target=quick.load, daemon=True).start()
     threading.Thread(target=search.run, daemon=True).start()
     print(f"Preview at {url} (it follows your edits). Press Ctrl+C to stop.", flush=True)
     try:
@@ -63,6 +68,39 @@ def serve(paths: Paths, port: int) -> None:
         server.shutdown()
         live.close()
         shutil.rmtree(site, ignore_errors=True)
+
+
+def _watch_docs(server, watched: list[Path]) -> None:
+    """MkDocs' server looks at every file of docs/ twice a second: thousands of files' worth
+    of work that competes with the page updates. Where the system tells of changes (inotify,
+    Linux), it is told instead; elsewhere, or if that fails, it looks as usual."""
+    polling = server.observer
+    try:
+        from watchdog.observers.inotify import InotifyObserver
+
+        server.observer = InotifyObserver()
+        for path in watched:
+            server.watch(str(path))
+    except Exception:  # noqa: BLE001 - no inotify here (or no watch left): MkDocs' own polling
+        server.observer, server._watched_paths, server._watch_refs = polling, {}, {}
+        for path in watched:
+            server.watch(str(path))
+
+
+def _update(live: LiveSite, search: _SearchCatchUp, server) -> None:
+    """MkDocs' server's build step: the changed pages; after the pages the quick path named,
+    another update that looks at every file follows at once."""
+    search.changed(live.update())
+    if live.walk_owed:
+        _rebuild_now(server)
+
+
+def _rebuild_now(server) -> None:
+    """Have MkDocs' server update the preview now, as its watcher does when it sees a change
+    (its polling of docs/ takes a while at thousands of files)."""
+    with server._rebuild_cond:
+        server._want_rebuild = True
+        server._rebuild_cond.notify_all()
 
 
 def _error_page(site: Path, code: int) -> bytes | None:
@@ -116,25 +154,60 @@ def _snapshot(folders: list[Path]) -> dict[str, float]:
     return state
 
 
-def _watch(options: BuildOptions, generate, stop: threading.Event | None = None) -> None:
-    """Regenerate after every change; any error is reported and the last good pages stay."""
+def _watch(options: BuildOptions, generate, stop: threading.Event | None = None,
+           quick: QuickPages | None = None) -> None:
+    """After every change: the edited articles' own pages at once (quick), then a regeneration
+    in the background (the regenerator); any error is reported and the last good pages stay."""
     folders = [options.paths.content, options.paths.config]
+    regenerator = _Regenerator(options, generate, quick)
+    threading.Thread(target=regenerator.run, args=(stop,), daemon=True).start()
     seen = _snapshot(folders)
     while not (stop and stop.is_set()):
         time.sleep(POLL_SECONDS)
-        now = seen
         try:
             now = _snapshot(folders)
-            if now == seen:
+        except Exception:  # noqa: BLE001 - looked at again on the next turn
+            continue
+        if now == seen:
+            continue
+        changed = {path for path in set(now) | set(seen) if now.get(path) != seen.get(path)}
+        seen = now
+        settings = os.path.join(str(options.paths.config), "")
+        if quick is not None and not any(path.startswith(settings) for path in changed):
+            try:
+                quick.edited(Path(path) for path in sorted(changed) if path in now)
+            except Exception as exc:  # noqa: BLE001 - the regeneration that follows shows the edit
+                log.info("quick page not written (%s: %s)", type(exc).__name__, exc)
+        regenerator.request()
+
+
+class _Regenerator:
+    """Regenerates docs/ in place, one run at a time, after the last change it was told of."""
+
+    def __init__(self, options: BuildOptions, generate, quick: QuickPages | None) -> None:
+        self.options, self.generate, self.quick = options, generate, quick
+        self.wanted = threading.Event()
+
+    def request(self) -> None:
+        self.wanted.set()
+
+    def run(self, stop: threading.Event | None = None) -> None:
+        while not (stop and stop.is_set()):
+            if not self.wanted.wait(POLL_SECONDS):
                 continue
-            print(generate(options, swap=False).summary_line(), flush=True)
-            seen = now
+            self.wanted.clear()
+            self._once()
+
+    def _once(self) -> None:
+        follow = {"pages": self.quick.follow(time.monotonic())} if self.quick else {}
+        try:
+            print(self.generate(self.options, swap=False, **follow).summary_line(), flush=True)
         except BuildRunning as exc:  # a `make site` at the same moment: try again on the next look
             print(f"Waiting: {exc}", flush=True)
+            self.wanted.set()
+            time.sleep(POLL_SECONDS)
         except BuilderError as exc:
-            seen = now
             print(f"Error: {exc} (the preview shows the last pages that built)", flush=True)
         except Exception as exc:  # noqa: BLE001 - the preview must outlive any one regeneration
-            seen = now
             print(f"Error: unexpected failure ({type(exc).__name__}: {exc}); the preview shows the last "
                   "pages that built. Run 'builder check --verbose' for details to report.", flush=True)

@@ -128,15 +128,16 @@ def process_all(found: list[tuple[Path, str]], config_dir: Path, cache: ArticleC
 def _run(items, config_dir: Path, jobs: int, progress):
     if not items:
         return
+    from builder.readout import ReadSettings, read_out, reader_for  # the map is read_out(item, settings)
+
     if jobs <= 1 or len(items) < POOL_MINIMUM:
-        reader = Reader(config_dir)
+        # one Reader per process and settings (the preview reads an edited file or two, often)
+        reader = reader_for(ReadSettings.of(config_dir)) if Path(config_dir).is_dir() else Reader(config_dir)
         for item in items:
             yield reader(item)
             if progress:
                 progress.advance()
         return
-    from builder.readout import ReadSettings, read_out  # the map is read_out(item, settings), nothing else
-
     # no site_config/ folder: the builder's defaults, as a Reader in this process would use
     settings = ReadSettings.of(config_dir) if config_dir.is_dir() else ReadSettings((), hashlib.sha256().hexdigest())
     work = functools.partial(read_out, settings=settings)

@@ -50,11 +50,31 @@ def score_terms(record: Record) -> dict[str, int]:
     return {term: max(1, round(value * SCORE_SCALE)) for term, value in scores.items()}
 
 
+class RecordScores:
+    """score_terms of each record, kept from one index to the next by a long-running process
+    (the preview regenerates after every edit; a build does not keep them: they are large)."""
+
+    kept: dict | None = None  # None: nothing kept (a build)
+
+    @classmethod
+    def keep(cls) -> None:
+        cls.kept = {} if cls.kept is None else cls.kept
+
+    @classmethod
+    def scores(cls, records: list[Record]) -> list[dict[str, int]]:
+        if cls.kept is None:
+            return [score_terms(record) for record in records]
+        keys = [(r.label, tuple((name, tuple(texts)) for name, texts in r.fields.items())) for r in records]
+        last = cls.kept
+        cls.kept = {key: last.get(key) or score_terms(record) for key, record in zip(keys, records)}
+        return [cls.kept[key] for key in keys]
+
+
 def postings(records: list[Record]) -> dict[str, list[tuple[int, int]]]:
     """term (or filter key) -> [(record number, score)], by record number."""
     found: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for number, record in enumerate(records):
-        for term, score in score_terms(record).items():
+    for number, (record, scores) in enumerate(zip(records, RecordScores.scores(records))):
+        for term, score in scores.items():
             found[term].append((number, score))
         for key in record.filters:
             found[key].append((number, 0))

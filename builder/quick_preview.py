@@ -1,0 +1,141 @@
+"""`builder serve`'s quick path: the edited article's own page first, everything else after.
+
+A full regeneration of a 2,000-article archive takes seconds (every index page and the search
+index are made again). So after an edit to an article the site already has, its page alone is
+read out again and rendered at once, against the site as the last regeneration left it (its
+address, its neighbours), and written into docs/: LiveSite renders that one page and the
+browser reloads. The full regeneration (pipeline.generate, in place) follows in the background
+and brings the rest up to date: the pages that list the article, the feeds, the search index,
+and the article's own page if its neighbours changed. Until it ends these lag; they never stay
+wrong, because a regeneration always runs after the last edit and writes what a cold
+`builder generate` writes.
+
+An edit the quick path cannot show alone (a new or removed file, a new address, a draft, a
+file that does not read, a settings change) waits for the regeneration.
+
+One race is guarded: a regeneration that began before the quick path wrote a page read the
+older text, so it leaves that page as it is (the regeneration after it writes the page).
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from builder.addresses import article_page
+from builder import saved_pages
+from builder.cache import key
+from builder.errors import SourceError
+from builder.config import Paths
+from builder.models import Article, Page
+from builder.permalinks import assign_slugs
+from builder.readout import ReadSettings, reader_for
+from builder.render.article_page import render_article
+from builder.resolve import Site
+from builder.search.index import RecordScores
+from builder.sources import read_bytes
+
+
+class QuickPages:
+    """The site as the last regeneration resolved it, and the pages written ahead of the next."""
+
+    def __init__(self, paths: Paths) -> None:
+        self.paths = paths
+        RecordScores.keep()  # each regeneration scores only the search records that changed
+        self._site: Site | None = None
+        self._by_file: dict[str, Article] = {}
+        self._lock = threading.Lock()
+        self._ahead: dict[str, float] = {}  # docs/ page -> when the quick path wrote it
+        self.on_written: Callable[[list[str]], None] | None = None  # told the pages at once (the server polls)
+
+    @property
+    def site(self) -> Site | None:
+        return self._site
+
+    def remember(self, site: Site | None) -> None:
+        if site is not None:
+            with self._lock:
+                self._site, self._by_file = site, {a.source.rel_path: a for a in site.articles}
+
+    def load(self) -> None:
+        """The site as it is, when the first regeneration found its pages already in place."""
+        if self._site is None:
+            from builder.pipeline import gather  # the pipeline calls back into this module's follow()
+
+            self.remember(gather(self.paths).site)
+        reader_for(ReadSettings.of(self.paths.config))  # the vocabularies loaded before the first edit
+
+    def edited(self, files: Iterable[Path]) -> list[str]:
+        """Write the pages of these edited files that can be shown alone; their docs/ paths."""
+        written = []
+        for path in files:
+            page = self._page(Path(path))
+            if page is not None and self._write(page):
+                written.append(page.path)
+        if written and self.on_written:
+            self.on_written(written)
+        return written
+
+    def follow(self, started: float):
+        """For generate(pages=...): the regeneration's pages, the site kept for the next edits,
+        and a page the quick path wrote since `started` left as it is."""
+
+        def pages(archive) -> Iterator[Page]:
+            self.remember(archive.site)
+            for page in archive.pages:
+                if self._ahead.get(page.path, 0.0) >= started:
+                    current = self._current(page.path)
+                    yield page if current is None else Page(page.path, current)
+                else:
+                    yield page
+
+        return pages
+
+    def _page(self, path: Path) -> Page | None:
+        try:
+            rel = path.resolve().relative_to(self.paths.content.resolve()).as_posix()
+        except (OSError, ValueError):
+            return None
+        with self._lock:
+            site, old = self._site, self._by_file.get(rel)
+        if site is None or old is None or not path.is_file():
+            return None
+        outcome = _read_out(path, rel, self.paths.config)
+        if outcome is None:
+            return None
+        [article], _ = assign_slugs([outcome], site.registry, {rel}, complete=False)
+        if (article.slug, article.previous_slugs) != (old.slug, old.previous_slugs):
+            return None  # a new address: old addresses and listings change with it
+        return render_article(article, site)
+
+    def _write(self, page: Page) -> bool:
+        target = self.paths.docs / page.path
+        if self._current(page.path) == page.content or page.path != article_page(Path(page.path).stem):
+            return False
+        temporary = target.with_name(f".{target.name}.quick")
+        temporary.write_bytes(page.content)
+        self._ahead[page.path] = time.monotonic()
+        os.replace(temporary, target)
+        return True
+
+    def _current(self, rel: str) -> bytes | None:
+        try:
+            return (self.paths.docs / rel).read_bytes()
+        except OSError:
+            return None
+
+
+def _read_out(path: Path, rel: str, config: Path) -> Article | None:
+    """The file read out as a build reads it (its digest the cache's key), or None if it is no article."""
+    try:
+        data = read_bytes(path, rel)
+    except SourceError:
+        return None
+    digest = key(rel, data + saved_pages.sidecar_bytes(path) if saved_pages.is_page(rel) else data)
+    outcome = reader_for(ReadSettings.of(config))((path, rel, data))
+    if not isinstance(outcome, Article):
+        return None
+    return dataclasses.replace(outcome, source=dataclasses.replace(outcome.source, digest=digest))
