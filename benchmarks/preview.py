@@ -13,6 +13,7 @@ a long-running process). Reported: median, p95 and max over the edits.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import socket
@@ -64,6 +65,7 @@ def _search_records(docs: Path) -> dict[str, str]:
 def _pages(work: Work) -> list[tuple[Path, str, str]]:
     """(content file, its page in docs/ relative to docs/, a line of its body as the page has it)."""
     record = yaml.safe_load((work.content / "permalinks.yml").read_text(encoding="utf-8"))["articles"]
+    searched = _search_records(work.docs)
     found = []
     for rel, entry in sorted(record.items()):
         page = work.docs / "articles" / f"{entry['slug']}.md"
@@ -74,10 +76,17 @@ def _pages(work: Work) -> list[tuple[Path, str, str]]:
         for line in source.read_text(encoding="utf-8", errors="replace").splitlines():
             words = line.split()
             if len(words) >= 12 and line.strip() in body and line.strip() not in front \
-                    and re.fullmatch(r"[A-Za-z][\w,'’-]*", words[0]):  # a paragraph of the body, not the title
+                    and re.fullmatch(r"[A-Za-z][\w,'’-]*", words[0]) \
+                    and _in_search(work.docs, searched.get(f"articles/{entry['slug']}"), words):
+                # a paragraph of the body, not the title, and one the search shows (not a caption)
                 found.append((source, f"articles/{entry['slug']}", line.strip()))
                 break
     return found
+
+
+def _in_search(docs: Path, record: str | None, words: list[str]) -> bool:
+    """The line's opening words are in the article's search record (no record: any line will do)."""
+    return record is None or json.dumps(" ".join(words[:6]))[1:-1] in (docs / record).read_text(encoding="utf-8")
 
 
 def _latencies(server: subprocess.Popen, url: str, edits: list[tuple[Path, str, str]], in_docs: bool,
