@@ -6,7 +6,6 @@ jobs) as readout.read_out(item, settings), and unchanged files come from the con
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -132,15 +131,13 @@ def _run(items, config_dir: Path, jobs: int, progress):
 
     if jobs <= 1 or len(items) < POOL_MINIMUM:
         # one Reader per process and settings (the preview reads an edited file or two, often)
-        reader = reader_for(ReadSettings.of(config_dir)) if Path(config_dir).is_dir() else Reader(config_dir)
+        reader = reader_for(ReadSettings.of(config_dir))
         for item in items:
             yield reader(item)
             if progress:
                 progress.advance()
         return
-    # no site_config/ folder: the builder's defaults, as a Reader in this process would use
-    settings = ReadSettings.of(config_dir) if config_dir.is_dir() else ReadSettings((), hashlib.sha256().hexdigest())
-    work = functools.partial(read_out, settings=settings)
+    work = functools.partial(read_out, settings=ReadSettings.of(config_dir))
     with ProcessPoolExecutor(jobs, initializer=detach_worker, initargs=(os.getpid(),)) as pool:
         for outcome in pool.map(work, items, chunksize=CHUNK):
             yield outcome

@@ -38,7 +38,8 @@ class ReadSettings:
 
     @classmethod
     def of(cls, config_dir: Path) -> ReadSettings:
-        files = tuple(sorted((p.name, p.read_bytes()) for p in Path(config_dir).iterdir()
+        folder = Path(config_dir)  # no folder: no files, the builder's defaults
+        files = tuple(sorted((p.name, p.read_bytes()) for p in (folder.iterdir() if folder.is_dir() else ())
                              if p.is_file() and p.suffix in SETTINGS_SUFFIXES))
         digest = hashlib.sha256()
         for name, data in files:
