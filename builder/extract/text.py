@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 TERMINAL = (".", "!", "?", "\"", "”", "’", "'", ":", ";", "…", ")", "。", "！", "？", "」")
 SENTENCE_END = (".", "!", "?", "…", ".\"", ".”", "?\"", "?”", "!\"", "!”", "。", "！", "？", "。」")
@@ -9,6 +10,7 @@ SMALL_WORDS = frozenset(
     "a an and as at but by for from in into of on or over the to up via with vs after amid "
     "against about is are was be its it".split()
 )
+WORD_COUNTS_KEPT = 4096  # lines whose word count is remembered (a few pages' worth)
 _WORD = re.compile(r"[\w'’-]+")
 # A sentence ends at . ! ? (optionally closed by a quote) followed by space and a capital.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
@@ -19,7 +21,9 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=WORD_COUNTS_KEPT)
 def word_count(text: str) -> int:
+    """Whitespace-separated words (remembered: the steps ask about the same lines many times)."""
     return len(text.split())
 
 
