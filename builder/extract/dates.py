@@ -18,6 +18,7 @@ from builder.models import PartialDate
 DATE_LINE_MAX_CHARS = 120
 Order = Union[str, None, Callable[[], Union[str, None]]]  # "dmy", "mdy", unknown, or how to find out
 _DIGIT = re.compile(r"\d")
+_FOUR_DIGITS = re.compile(r"\d{4}")  # every full or month-year date holds its year's four digits
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b", re.I)
 _ZONE = re.compile(r"\b(?:[A-Z]{2,4}T|GMT|UTC|KST|HKT|JST|BST|CET|CEST|IST|ET|PT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\b")
@@ -129,7 +130,8 @@ def find_date(text: str, rules: Rules, order: Order = None) -> PartialDate | Non
     if not _DIGIT.search(text):
         return None
     found = finder(rules)
-    match = found.full.search(text)
+    has_year = _FOUR_DIGITS.search(text) is not None  # without one, the slow searches below cannot match
+    match = found.full.search(text) if has_year else None
     numeric = next(_numeric_matches(text), None)
     if numeric and (match is None or numeric.start() < match.start()):
         if date := _numeric(text, order):
@@ -139,7 +141,7 @@ def find_date(text: str, rules: Rules, order: Order = None) -> PartialDate | Non
         for m, d, y in (("m1", "d1", "y1"), ("m2", "d2", "y2"), ("m3", "d3", "y3"), ("m5", "d5", "y5")):
             if g[y]:
                 return _build(rules, g[y], g[m], g[d])
-    match = found.month_year.search(text)
+    match = found.month_year.search(text) if has_year else None
     return _build(rules, match["y"], match["m"], None) if match else None
 
 
