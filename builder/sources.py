@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import unicodedata
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from builder.decoding import decode
 from builder.errors import SourceError
 from builder.header import read_header
 from builder.models import Message, RawDocument
-from builder.text_safety import without_unsafe
+from builder.text_safety import BIDI_CONTROLS, without_unsafe
 from builder.write import MANIFEST
 
 ARTICLE_SUFFIXES = (".txt", ".md") + saved_pages.PAGE_SUFFIXES
@@ -24,6 +25,8 @@ MAX_ARTICLE_BYTES = 5_000_000  # far above any news article; larger files are no
 BUILDER_FILES = ("permalinks.yml",)  # files the builder itself keeps in content/
 NOT_TEXT_NAME = "its name (or its folder's) is not UTF-8 text, so no address can be made from it: rename it"
 _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10))  # C0 controls but tab and newline
+# Every character the two cleanings below remove: most texts have none and skip both.
+_TO_CLEAN = re.compile("[" + BIDI_CONTROLS + r"\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,8 @@ def parse(data: bytes, path: Path, rel_path: str) -> RawDocument:
         text, encoding = decode(data)
     except ValueError as exc:
         raise SourceError(rel_path, f"not readable as text: {exc}") from None
-    text = without_unsafe(unicodedata.normalize("NFC", text).translate(_CONTROL))
+    text = unicodedata.normalize("NFC", text)
+    text = without_unsafe(text.translate(_CONTROL)) if _TO_CLEAN.search(text) else text
     header, body, header_lines, warnings = read_header(text, rel_path)
     if not body.strip():
         raise SourceError(rel_path, "the file has a header but no article text below it")
