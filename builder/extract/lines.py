@@ -122,9 +122,9 @@ def _byline_name(line: str, rules: Rules) -> str | None:
 
 def _claim_boilerplate(line: str, run: set[str], rules: Rules) -> tuple[str, bool] | None:
     """(rule name, ends_article) for a boilerplate line; `run` holds the groups in the current run."""
-    if match := rules.boilerplate_any.match(line):
-        rule = rules.boilerplate[int(match.lastgroup[1:])]
-        return rule.name, rule.ends_article
+    for rule in rules.boilerplate:  # the first group that matches (one by one runs faster than all joined)
+        if rule.pattern.match(line):
+            return rule.name, rule.ends_article
     for rule in rules.boilerplate:
         if rule.name in run and rule.continues is not None and rule.continues.match(line):
             return rule.name, False

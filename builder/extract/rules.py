@@ -66,7 +66,6 @@ class Rules:
     """Every heuristic vocabulary extraction uses, compiled once."""
 
     boilerplate: tuple[LineRule, ...]
-    boilerplate_any: re.Pattern[str]  # all groups in one pattern; group "gN" is boilerplate[N]
     credit_line: re.Pattern[str]
     caption_leading: re.Pattern[str]
     caption_trailing: re.Pattern[str]
@@ -252,9 +251,6 @@ def _build(loader: _Loader) -> Rules:
     boilerplate = _boilerplate(loader)
     return Rules(
         boilerplate=boilerplate,
-        boilerplate_any=re.compile("|".join(
-            f"(?P<g{n}>{rule.pattern.pattern})" for n, rule in enumerate(boilerplate)) or "(?!)",
-            re.IGNORECASE),
         credit_line=_caption_group(loader, captions, "credit_lines"),
         caption_leading=_caption_group(loader, captions, "leading"),
         caption_trailing=_caption_group(loader, captions, "trailing"),
