@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 from builder.extract.dateline import Dateline
-from builder.extract.lines import Signals, looks_like_person
+from builder.extract.lines import looks_like_person
 from builder.extract.rules import Rules
+from builder.extract.sheet import Signals
 from builder.extract.text import name_case
 
 

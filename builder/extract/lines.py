@@ -8,12 +8,11 @@ the field cascades in the other modules.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from builder.extract import dates
 from builder.extract.rules import Rules
+from builder.extract.sheet import Mark, Sheet
 from builder.extract.text import ends_sentence, word_count
-from builder.models import PartialDate
 
 SEPARATORS = frozenset("- – — | • · * ● ■ ▶ ▲ = _".split())
 _ALT_TEXT = re.compile(r"[a-z][a-z ]*")
@@ -27,50 +26,6 @@ PARAGRAPH_MIN_CHARS = 300  # a line this long is article text, whatever its shap
 TRAILER_REASON = "related-headlines"
 CAPTION_TAIL_CHARS = 160
 CHROME_LINE_MAX_CHARS = 250  # lines naming the outlet (copyright, follow, sign-up) are short  # trailing credits are searched for in a line's last characters
-
-
-@dataclass(frozen=True)
-class Mark:
-    dest: str  # "title" | "evidence" | "caption" | "removed"
-    reason: str  # rule name (removed), field name (evidence), "caption"/"alt-text"
-
-
-@dataclass
-class Signals:
-    """Evidence for the field cascades, in reading order."""
-
-    attribution: list[str] = field(default_factory=list)
-    chrome: list[str] = field(default_factory=list)
-    copyright: list[str] = field(default_factory=list)
-    domains: list[str] = field(default_factory=list)
-    bylines: list[tuple[int, str]] = field(default_factory=list)
-    follows: list[str] = field(default_factory=list)
-    dates: list[tuple[int, PartialDate, bool]] = field(default_factory=list)
-    text: str = ""
-    _order: list[str | None] = field(default_factory=list)
-
-    def order(self) -> str | None:
-        """How the page writes numeric dates: "dmy", "mdy" or unknown (read on first use)."""
-        if not self._order:
-            self._order.append(dates.numeric_order(self.text))
-        return self._order[0]
-
-
-@dataclass
-class Sheet:
-    lines: list[str]
-    marks: list[Mark | None]
-    signals: Signals = field(default_factory=Signals)
-
-    def free(self, i: int) -> bool:
-        """A non-blank line no rule has claimed yet."""
-        return bool(self.lines[i]) and self.marks[i] is None
-
-    def next_nonblank(self, i: int) -> int | None:
-        for j in range(i + 1, len(self.lines)):
-            if self.lines[j]:
-                return j
-        return None
 
 
 def is_paragraph_like(line: str) -> bool:
