@@ -11,6 +11,7 @@ import re
 
 from builder.extract import dates
 from builder.extract.rules import Rules
+from builder.extract.screens import all_matches, first_match, screens
 from builder.extract.sheet import Mark, Sheet
 from builder.extract.text import ends_sentence, word_count
 
@@ -42,10 +43,9 @@ def looks_like_person(name: str, rules: Rules) -> bool:
 def _claim_metadata(sheet: Sheet, i: int, rules: Rules) -> Mark | None:
     """Attribution, social byline, byline and date lines become evidence."""
     line, signals = sheet.lines[i], sheet.signals
-    for pattern in rules.attribution:
-        if match := pattern.match(line):
-            signals.attribution.append(match["outlet"].rstrip(". "))
-            return Mark("evidence", "publisher")
+    if match := first_match(rules.attribution, screens(rules)["attribution"], line):
+        signals.attribution.append(match["outlet"].rstrip(". "))
+        return Mark("evidence", "publisher")
     follow = rules.social_follow.match(line)
     if follow and looks_like_person(follow["name"], rules):
         signals.follows.append(follow["name"])
@@ -65,9 +65,8 @@ def _claim_metadata(sheet: Sheet, i: int, rules: Rules) -> Mark | None:
 
 
 def _byline_name(line: str, rules: Rules) -> str | None:
-    for pattern in rules.bylines:
-        if match := pattern.match(line):
-            return match["name"]
+    if match := first_match(rules.bylines, screens(rules)["bylines"], line):
+        return match["name"]
     if word_count(line) <= 8:
         for pattern in rules.organisation_bylines:
             if match := pattern.match(line):
@@ -104,12 +103,12 @@ def _collect_outlets(line: str, sheet: Sheet, rules: Rules) -> None:
     if len(line) > CHROME_LINE_MAX_CHARS:
         return  # a paragraph, not a line of the page's chrome
     line = undoubled(line)
-    for pattern in rules.chrome_outlets:
+    for pattern in rules.chrome_outlets:  # no screen: joined, these take longer than one by one
         if match := pattern.match(line):
             name = match["outlet"].removeprefix("the ")  # "Search the Site": a lowercase "the" is not in the name
             sheet.signals.chrome.append(_POSSESSIVE.sub("", name.rstrip(".,;: ")))
-    for pattern in rules.copyright_outlets:
-        if (match := pattern.match(line)) and not _photo_credit(line, match["outlet"], rules):
+    for match in all_matches(rules.copyright_outlets, screens(rules)["copyright_outlets"], line):
+        if not _photo_credit(line, match["outlet"], rules):
             suffix = _COMPANY_SUFFIX.match(line, match.end())  # ", LLC", " Inc.": the owner company
             holder = match["outlet"] + (suffix[0] if suffix else "")
             sheet.signals.copyright.append(_POSSESSIVE.sub("", holder.rstrip(".,;: ")))
