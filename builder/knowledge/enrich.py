@@ -98,12 +98,11 @@ def _discount_names(vocab: Vocabulary, counts: dict[tuple[str, int], int], names
                     texts: Sequence[str]) -> None:
     """A topic term inside a person's name is no evidence: "Christian" in "Hans Christian Andersen"."""
     for name in names:
-        inside: dict[tuple[str, int], int] = {}
-        vocab.topic_matcher.count_hits(tokenize(name), name, inside)
+        inside = vocab.topic_matcher.hits_inside(name)
         if not inside:
             continue
         times = sum(text.count(name) for text in texts)
-        for key, hits in inside.items():
+        for key, hits in inside:
             left = counts.get(key, 0) - hits * times
             if left > 0:
                 counts[key] = left

@@ -87,5 +87,7 @@ class WordEvidence:
             return True  # "Tom Chinese Smith" is no name; "Hans Christian Andersen" is
         if words[0] in self.common or (words[-1] in self.common and not ROMAN.match(words[-1].upper())):
             return True  # "Elizabeth I" is a name
-        parts = [" ".join(words[a:b]) for a in range(len(words)) for b in range(a + 1, min(len(words), a + 3) + 1)]
-        return words[0] not in self.first_names and any(self.places.is_region(p) for p in parts)
+        if words[0] in self.first_names:
+            return False
+        parts = (" ".join(words[a:b]) for a in range(len(words)) for b in range(a + 1, min(len(words), a + 3) + 1))
+        return any(self.places.is_region(p) for p in parts)

@@ -33,6 +33,11 @@ def _alternatives(phrases: Sequence[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) or "(?!)"
 
 
+def _reversed(phrases: Sequence[str]) -> str:
+    """_alternatives of the phrases written backwards: "said" -> "dias"."""
+    return _alternatives([p[::-1] for p in phrases])
+
+
 class PeopleFinder:
     """Detects people in a paragraph and turns a speaker's words into a person's name."""
 
@@ -43,15 +48,16 @@ class PeopleFinder:
         verbs = _alternatives(sorted(rules.speech_verbs | rules.person_verbs))
         speech = _alternatives(sorted(rules.speech_verbs))
         roles = _alternatives([" ".join(r) for r in rules.roles])
-        relations = _alternatives(sorted(rules.relations))
         self.speech_verbs = speech
         self._skipped = rules.not_name_words | rules.function_words  # taken off the front of a name
         self._verb_after = re.compile(rf",?\s+(?:{verbs})\b", re.IGNORECASE)
-        self._verb_before = re.compile(rf"\b(?:{speech})\s+$", re.IGNORECASE)
+        # The words before a name are matched backwards from the name: the reversed text
+        # matched at its start finds what "\b(?:verbs)\s+$" searched for at every position.
+        self._verb_before = re.compile(rf"\s+(?:{_reversed(sorted(rules.speech_verbs))})\b", re.IGNORECASE)
         self._role_after = re.compile(
             rf",\s+(?:(?:a|an|the|its|his|her)\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:{roles})\b", re.IGNORECASE
         )
-        self._relation_before = re.compile(rf"\b(?:{relations}),?\s+$", re.IGNORECASE)
+        self._relation_before = re.compile(rf"\s+,?(?:{_reversed(sorted(rules.relations))})\b", re.IGNORECASE)
 
     def discover(self, text: str) -> list[str]:
         """Names of people detected in one paragraph (canonical when in the vocabulary)."""
@@ -75,8 +81,8 @@ class PeopleFinder:
         return bool(
             self._verb_after.match(after)
             or self._role_after.match(after)
-            or self._verb_before.search(before)
-            or self._relation_before.search(before)
+            or self._verb_before.match(before[::-1])
+            or self._relation_before.match(before[::-1])
         )
 
     def strip_titles(self, words: list[str]) -> tuple[list[str], bool]:

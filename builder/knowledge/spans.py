@@ -26,6 +26,8 @@ ABBREVIATIONS = frozenset({"st", "mt", "ft", "inc", "corp", "co", "ltd", "jr", "
 SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”", "(", ":", ";", "-", "—", "–", "'", "‘", "[", "*", "•"})
 LINKS = frozenset({"of", "for"})
 TRAILING = frozenset({"of", "for", "&", "the"})  # never the last word of a name  # "Bank of Japan": only after an organisation or place head
+# first characters of a token that may continue a run: ".", "&", "of", "for", "and", particles ("al-Qaeda")
+RUN_GOES_ON = PARTICLE_STARTS | {".", "&", "f"}
 POSSESSIVE = re.compile(r"['’]s?$")
 POSSESSIVE_ENDS = ("'", "’", "'s", "’s")  # what POSSESSIVE finds, as a quicker test
 SUFFIXED = re.compile(r"^(.+?)-(based|born|headquartered|bred)$", re.IGNORECASE)
@@ -119,6 +121,10 @@ def mentions(text: str, rules: RecognitionRules, function_words: frozenset[str],
 def _run_end(tokens: tuple[str, ...], i: int, rules: RecognitionRules) -> int:
     """The token after the run of name words starting at i."""
     j = i + 1
+    if j < len(tokens):  # most runs are one word before a word or mark that no rule below takes on
+        first = tokens[j][:1]
+        if not (first.isupper() or first in RUN_GOES_ON or tokens[j] in rules.name_particles):
+            return j
     while j < len(tokens) and j - i < MAX_WORDS * 2:
         word, nxt = tokens[j], tokens[j + 1] if j + 1 < len(tokens) else ""
         previous = tokens[j - 1]

@@ -4,13 +4,14 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from builder.knowledge.phrases import PhraseMatcher, Tokens, parse_phrase
+from builder.knowledge.phrases import PhraseMatcher, Tokens, parse_phrase, tokenize
 from builder.knowledge.schema import Topic
 
 MAX_HITS_PER_TERM = 3  # a term repeated ten times is not ten times the evidence
 TITLE_WEIGHT = 2  # a term in the title counts this many times
 REFERENCE_WORDS = 200  # thresholds hold up to this length; longer articles need sqrt(words / 200) times more
 MIN_TERMS = 2  # a topic needs at least this many different terms or patterns found: one word is not evidence
+NAMES_KEPT = 50_000  # short texts (people's names) remembered with the hits inside them
 
 
 class TopicMatcher:
@@ -39,6 +40,7 @@ class TopicMatcher:
                 alternatives.append(f"(?P<p{len(self._pattern_topics)}>{pattern})")
                 self._pattern_topics.append((topic_index, weight))
         self._patterns = re.compile("|".join(alternatives)) if alternatives else None
+        self._inside: dict[str, tuple[tuple[tuple[str, int], int], ...]] = {}
 
     def count_hits(self, tokens: Tokens, text: str, counts: dict[tuple[str, int], int], times: int = 1) -> None:
         """Add this text's term and pattern hits to counts, keyed ("t"|"p", index)."""
@@ -51,6 +53,18 @@ class TopicMatcher:
                     continue  # patterns start on a word boundary
                 key = ("p", int((match.lastgroup or "p0")[1:]))
                 counts[key] = counts.get(key, 0) + times
+
+    def hits_inside(self, text: str) -> tuple[tuple[tuple[str, int], int], ...]:
+        """count_hits of a short text such as a person's name, as (key, hits) pairs (remembered:
+        the same names come back in article after article)."""
+        hits = self._inside.get(text)
+        if hits is None:
+            if len(self._inside) > NAMES_KEPT:
+                self._inside.clear()
+            counts: dict[tuple[str, int], int] = {}
+            self.count_hits(tokenize(text), text, counts)
+            hits = self._inside[text] = tuple(counts.items())
+        return hits
 
     def matched(self, counts: dict[tuple[str, int], int], words: int = 0) -> list[int]:
         """Indexes of the topics whose score reaches their threshold, in topics.yml order.

@@ -67,6 +67,9 @@ class Vocabulary:
         self._topic_by_slug = {t.slug: t for t in self.topics}
         self.people_keys = frozenset(name_key(e.name) for e in self.entities if e.kind == "people")
         self._entity_by_slug = {(e.kind, e.slug): e for e in self.entities}
+        self._alias_keys: dict[str, list[tuple[int, int, str]]] = {}  # entity name -> (entity, alias, " word word " key)
+        for i, e in enumerate(self.entities):
+            self._alias_keys.setdefault(e.name, []).extend((i, j, f" {name_key(a)} ") for j, a in enumerate(e.aliases))
 
     def describe(self, kind: str, name: str) -> str | None:
         """The curator's description of a topic or entity, None when there is none."""
@@ -95,8 +98,7 @@ class Vocabulary:
 
     def spellings_of(self, names: Iterable[str]) -> list[str]:
         """Every alias of these entities, as ' word word ' keys, to find names inside them."""
-        wanted = set(names)
-        return [f" {name_key(a)} " for e in self.entities if e.name in wanted for a in e.aliases]
+        return [key for *_, key in sorted(k for name in set(names) for k in self._alias_keys.get(name, ()))]
 
     def is_rejected(self, name: str) -> bool:
         """True when a curator listed the name under `rejected:` in entities.yml."""
