@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from builder import warm
 from builder.config import BuildOptions, Paths
 from builder.errors import BuilderError
 from builder.live_site import LiveSite
@@ -42,6 +43,7 @@ def serve(paths: Paths, port: int) -> None:
     options = BuildOptions(paths, run_mkdocs=False)
     quick = QuickPages(paths)
     print(generate(options, pages=quick.follow(time.monotonic())).summary_line())
+    warm.keep()  # from now on each regeneration reuses what the last one made from the same inputs
     site_url = load_config(str(paths.mkdocs_file), docs_dir=str(paths.docs.resolve())).site_url
     mount = urlsplit(site_url or "/").path or "/"
     url = f"http://127.0.0.1:{port}{mount}"
@@ -162,6 +164,8 @@ def _watch(options: BuildOptions, generate, stop: threading.Event | None = None,
     regenerator = _Regenerator(options, generate, quick)
     threading.Thread(target=regenerator.run, args=(stop,), daemon=True).start()
     seen = _snapshot(folders)
+    if warm.active():
+        regenerator.request()  # a first regeneration fills what the preview keeps (it finds every page in place)
     while not (stop and stop.is_set()):
         time.sleep(POLL_SECONDS)
         try:
