@@ -81,6 +81,8 @@ def _generate(options: BuildOptions, *, swap: bool = True, pages: PagesOf | None
         return archive.report
     stats = write_tree(pages(archive) if pages else archive.pages, options.paths.docs, swap=swap, known=warm.written(options.paths.docs))
     _save_registry(options.paths.registry_file, archive.registry_bytes)
+    if archive.site is not None and options.paths.published_registry is None:  # the preview reads it back from memory
+        warm.remembered("registry", _registry_inputs(options.paths), lambda: (archive.site.registry, []))
     archive.report.written, archive.report.removed = stats.written, stats.removed
     if not warm.active():  # the preview keeps its cache in memory (the next build reads what it left)
         archive.cache.remember(archive.state, options.paths, archive.report)
@@ -132,8 +134,7 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     # 7. render, page by page as the writer asks; the search index (builder/search/)
     pages = beside.chained(lambda: _pages(site, cache, paths.docs, report),  # the search index in a second process
                            lambda: search_pages(site, vocabulary), parallel=jobs > 1)
-    registry_bytes = warm.remembered("registry yaml", repr(registry), lambda: dump_registry(registry))
-    return Archive(list(site.articles), report, pages, registry_bytes, cache, state, site=site)
+    return Archive(list(site.articles), report, pages, dump_registry(registry), cache, state, site=site)
 
 
 def check(paths: Paths) -> Report:

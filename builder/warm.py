@@ -36,6 +36,7 @@ class _Kept:
         self.salt: str | None = None
         self.current: dict[tuple[str, Hashable], object] = {}
         self.previous: dict[tuple[str, Hashable], object] = {}
+        self.states: dict[str, dict] = {}  # what a stage keeps of its last run (state())
         self.written: dict[str, dict[str, bytes]] = {}  # docs/ folder -> file -> the bytes last written there
         self.lock = threading.Lock()
 
@@ -68,7 +69,7 @@ def begin(salt: str) -> None:
         return
     with kept.lock:
         if kept.salt != salt:
-            kept.salt, kept.current, kept.previous, kept.written = salt, {}, {}, {}
+            kept.salt, kept.current, kept.previous, kept.written, kept.states = salt, {}, {}, {}, {}
         else:
             kept.previous, kept.current = kept.current, {}
 
@@ -84,6 +85,11 @@ def remembered(name: str, key: Hashable, make: Callable[[], T]) -> T:
         value = make()
     kept.current[slot] = value
     return value  # type: ignore[return-value]
+
+
+def state(name: str) -> dict | None:
+    """A stage's own record of its last run (kept until the salt changes); None in a build."""
+    return None if _kept is None else _kept.states.setdefault(name, {})
 
 
 def written(docs: Path) -> dict[str, bytes] | None:

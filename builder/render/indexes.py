@@ -37,7 +37,8 @@ def iter_index_pages(site: Site) -> Iterator[Page]:
         for entry in site.index[kind]:
             # the preview keeps the pages made for the same entry and articles (builder.warm)
             yield from warm.remembered("listing", _entry_key(entry), lambda e=entry: list(_entry_pages(e, items)))
-        yield _kind_index(kind, site.index[kind])
+        shown = tuple((e.name, e.slug, len(e.articles)) for e in site.index[kind])  # all a kind's index shows
+        yield warm.remembered("kind index", (kind, shown), lambda k=kind: _kind_index(k, site.index[k]))
 
 
 class _Items(dict):
