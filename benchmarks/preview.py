@@ -118,18 +118,27 @@ def _in_search(docs: Path, record: str | None, words: list[str]) -> bool:
 KINDS = ("page", "listings", "search")
 
 
-def _wait_all(urls: dict[str, str], wanted: str, start: float) -> dict[str, float]:
+class AddressChanged(Exception):
+    """The edit gave the article another address (the words it changed made its title)."""
+
+
+def _wait_all(urls: dict[str, str], wanted: str, start: float, server: subprocess.Popen) -> dict[str, float]:
     """Seconds from start until each url (by kind) serves wanted; raise on timeout."""
     seen: dict[str, float] = {}
     while len(seen) < len(urls):
+        if server.poll() is not None:
+            raise RuntimeError(_stopped(server))
         for kind, url in urls.items():
             if kind in seen:
                 continue
             try:
-                if wanted in urllib.request.urlopen(url, timeout=30).read().decode("utf-8", "replace"):
-                    seen[kind] = time.perf_counter() - start
+                page = urllib.request.urlopen(url, timeout=30).read().decode("utf-8", "replace")
             except OSError:
-                pass
+                continue
+            if wanted in page:
+                seen[kind] = time.perf_counter() - start
+            elif kind == "page" and 'http-equiv="refresh"' in page:
+                raise AddressChanged(url)
         if time.perf_counter() - start > EDIT_SECONDS:
             late = ", ".join(k for k in urls if k not in seen)
             raise TimeoutError(f"{wanted!r} did not appear in the {late} within {EDIT_SECONDS} s")
@@ -154,18 +163,31 @@ def _latencies(server: subprocess.Popen, url: str, edits: list, in_docs: bool, w
             urls["search"] = f"{url}{records[page]}"
         start = time.perf_counter()
         target.write_text(text.replace(line, f"{marker} {line}", 1), encoding="utf-8")
-        seen = _wait_all(urls, marker, start)
+        try:
+            seen = _wait_all(urls, marker, start, server)
+        except AddressChanged:
+            print(f"  edit {n + 1}/{len(edits)} ({page}): its address changed; not counted", flush=True)
+            continue
         for kind, seconds in seen.items():
             times[kind].append(seconds)
         print(f"  edit {n + 1}/{len(edits)} ({page}): " + ", ".join(f"{k} {s:.2f} s" for k, s in seen.items())
               + f" · load {os.getloadavg()[0]:.1f}", flush=True)
         if server.poll() is not None:
-            raise RuntimeError("the server stopped")
+            raise RuntimeError(_stopped(server))
     return times
 
 
 def _serve(argv: list[str], cwd: Path) -> subprocess.Popen:
-    return subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    """The server, its output in serve.log beside content/ (shown if it stops)."""
+    with open(cwd / "serve.log", "wb") as log:
+        return subprocess.Popen(argv, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+
+
+def _stopped(server: subprocess.Popen) -> str:
+    log = Path(server.args[server.args.index("--content") + 1]).parent / "serve.log" if "--content" in server.args \
+        else None
+    tail = log.read_text(encoding="utf-8", errors="replace")[-2000:] if log and log.is_file() else ""
+    return f"the server stopped (exit {server.returncode}): {tail}"
 
 
 def bench_preview(work: Work, edits: int, plain_edits: int) -> list[dict]:
