@@ -1,11 +1,14 @@
 """Edit-to-preview latency: `builder serve` against plain `mkdocs serve`, on one work folder.
 
     python -m benchmarks.preview --synthetic 2000 [--edits 20] [--plain-edits 3]
+    python -m benchmarks.preview --corpus ../shared/corpora/bbc-news --count 2000
 
 For `builder serve` each edit changes one sentence of one article in content/ (a different
 article each time) and the time is taken from the file's write to the moment the served
-article page shows the new words, and to the moment the archive's search serves them too
-(the search record that shows the article). For plain `mkdocs serve` of the same docs/, the edit is
+article page shows the new words, to the moment a listing page (a topic, person, publisher ...
+page whose entry shows the edited paragraph as the article's summary) shows them, and to the
+moment the archive's search serves them too (the search record that shows the article). Each
+edit's figures are printed as it ends, so a partial run still gives figures. For plain `mkdocs serve` of the same docs/, the edit is
 made to the article's Markdown page in docs/ directly (MkDocs rebuilds the whole site).
 Both servers run as separate processes on 127.0.0.1; CPU time is not taken (the server is
 a long-running process). Reported: median, p95 and max over the edits.
@@ -14,11 +17,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -26,10 +31,11 @@ from pathlib import Path
 import yaml
 
 from benchmarks.measure import median
-from benchmarks.workdir import BIN, PROJECT_ROOT, Work, make_work
+from benchmarks.workdir import ARTICLE_SUFFIXES, BIN, PROJECT_ROOT, Work, make_work
 
 START_SECONDS = 1800  # a first build of 10,000 articles on a busy machine
 EDIT_SECONDS = 300
+POLL_SECONDS = 0.1  # between looks at the served pages (each look is work for the server measured)
 
 
 def free_port() -> int:
@@ -62,10 +68,24 @@ def _search_records(docs: Path) -> dict[str, str]:
     return found
 
 
-def _pages(work: Work) -> list[tuple[Path, str, str]]:
-    """(content file, its page in docs/ relative to docs/, a line of its body as the page has it)."""
+def _listings(docs: Path) -> dict[str, tuple[str, str]]:
+    """page (articles/slug) -> (a topic, person, ... page that lists it, the text of its entry there)."""
+    found: dict[str, tuple[str, str]] = {}
+    for folder in sorted(p for p in docs.iterdir() if p.is_dir() and p.name not in ("articles", "search")):
+        for path in sorted(folder.rglob("*.md")):
+            text = path.read_text(encoding="utf-8")
+            for item in text.split("\n- **")[1:]:
+                slug = re.search(r"\((?:\.\./)+articles/([^)]+)\.md\)", item)
+                if slug:
+                    found.setdefault(f"articles/{slug.group(1)}", (path.relative_to(docs).as_posix()[:-3], item))
+    return found
+
+
+def _pages(work: Work) -> list[tuple[Path, str, str, str | None]]:
+    """(content file, its page in docs/ relative to docs/, a line of its body as the page has it,
+    a listing page whose entry for the article shows that line (its summary), or None)."""
     record = yaml.safe_load((work.content / "permalinks.yml").read_text(encoding="utf-8"))["articles"]
-    searched = _search_records(work.docs)
+    searched, listed = _search_records(work.docs), _listings(work.docs)
     found = []
     for rel, entry in sorted(record.items()):
         page = work.docs / "articles" / f"{entry['slug']}.md"
@@ -73,14 +93,20 @@ def _pages(work: Work) -> list[tuple[Path, str, str]]:
         if not (page.is_file() and source.is_file()):
             continue
         _, front, body = page.read_text(encoding="utf-8").split("---\n", 2)
+        listing, item = listed.get(f"articles/{entry['slug']}", (None, ""))
+        chosen = None
         for line in source.read_text(encoding="utf-8", errors="replace").splitlines():
             words = line.split()
-            if len(words) >= 12 and line.strip() in body and line.strip() not in front \
-                    and re.fullmatch(r"[A-Za-z][\w,'’-]*", words[0]) \
+            if len(words) >= 12 and line.strip() in body and re.fullmatch(r"[A-Za-z][\w,'’-]*", words[0]) \
                     and _in_search(work.docs, searched.get(f"articles/{entry['slug']}"), words):
                 # a paragraph of the body, not the title, and one the search shows (not a caption)
-                found.append((source, f"articles/{entry['slug']}", line.strip()))
-                break
+                shown = listing is not None and " ".join(words[:6]) in item
+                if shown or (chosen is None and line.strip() not in front):
+                    chosen = (source, f"articles/{entry['slug']}", line.strip(), listing if shown else None)
+                if shown:
+                    break
+        if chosen:
+            found.append(chosen)
     return found
 
 
@@ -89,30 +115,79 @@ def _in_search(docs: Path, record: str | None, words: list[str]) -> bool:
     return record is None or json.dumps(" ".join(words[:6]))[1:-1] in (docs / record).read_text(encoding="utf-8")
 
 
-def _latencies(server: subprocess.Popen, url: str, edits: list[tuple[Path, str, str]], in_docs: bool,
-               work: Work) -> tuple[list[float], list[float]]:
-    """Seconds from each edit to its page served with the new words, and (builder serve) to the
-    archive's search serving them too (the next edit is made once both are there)."""
-    times, searched = [], []
+KINDS = ("page", "listings", "search")
+
+
+class AddressChanged(Exception):
+    """The edit gave the article another address (the words it changed made its title)."""
+
+
+def _wait_all(urls: dict[str, str], wanted: str, start: float, server: subprocess.Popen) -> dict[str, float]:
+    """Seconds from start until each url (by kind) serves wanted; raise on timeout."""
+    seen: dict[str, float] = {}
+    while len(seen) < len(urls):
+        if server.poll() is not None:
+            raise RuntimeError(_stopped(server))
+        for kind, url in urls.items():
+            if kind in seen:
+                continue
+            try:
+                page = urllib.request.urlopen(url, timeout=30).read().decode("utf-8", "replace")
+            except OSError:
+                continue
+            if wanted in page:
+                seen[kind] = time.perf_counter() - start
+            elif kind == "page" and 'http-equiv="refresh"' in page:
+                raise AddressChanged(url)
+        if time.perf_counter() - start > EDIT_SECONDS:
+            late = ", ".join(k for k in urls if k not in seen)
+            raise TimeoutError(f"{wanted!r} did not appear in the {late} within {EDIT_SECONDS} s")
+        time.sleep(POLL_SECONDS)
+    return seen
+
+
+def _latencies(server: subprocess.Popen, url: str, edits: list, in_docs: bool, work: Work) -> dict[str, list[float]]:
+    """Seconds from each edit to the article's page served with the new words, to a listing page
+    that shows them (its summary), and (builder serve) to the archive's search serving them; the
+    next edit is made once all are there. Each edit's figures are printed as it ends."""
+    times: dict[str, list[float]] = {kind: [] for kind in KINDS}
     records = {} if in_docs else _search_records(work.docs)
-    for n, (source, page, line) in enumerate(edits):
+    for n, (source, page, line, listing) in enumerate(edits):
         marker = f"Previewmarker{n}x{int(time.time())}"
         target = work.docs / f"{page}.md" if in_docs else source
         text = target.read_text(encoding="utf-8")
+        urls = {"page": f"{url}{page}.html"}
+        if listing and not in_docs:
+            urls["listings"] = f"{url}{listing}.html"
+        if page in records:
+            urls["search"] = f"{url}{records[page]}"
         start = time.perf_counter()
         target.write_text(text.replace(line, f"{marker} {line}", 1), encoding="utf-8")
-        _wait_for(f"{url}{page}.html", marker, EDIT_SECONDS)
-        times.append(time.perf_counter() - start)
-        if page in records:
-            _wait_for(f"{url}{records[page]}", marker, EDIT_SECONDS)
-            searched.append(time.perf_counter() - start)
+        try:
+            seen = _wait_all(urls, marker, start, server)
+        except AddressChanged:
+            print(f"  edit {n + 1}/{len(edits)} ({page}): its address changed; not counted", flush=True)
+            continue
+        for kind, seconds in seen.items():
+            times[kind].append(seconds)
+        print(f"  edit {n + 1}/{len(edits)} ({page}): " + ", ".join(f"{k} {s:.2f} s" for k, s in seen.items())
+              + f" · load {os.getloadavg()[0]:.1f}", flush=True)
         if server.poll() is not None:
-            raise RuntimeError("the server stopped")
-    return times, searched
+            raise RuntimeError(_stopped(server))
+    return times
 
 
 def _serve(argv: list[str], cwd: Path) -> subprocess.Popen:
-    return subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    """The server, its output in serve.log beside content/ (shown if it stops)."""
+    with open(cwd / "serve.log", "wb") as log:
+        return subprocess.Popen(argv, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+
+
+def _stopped(server: subprocess.Popen) -> str:
+    log = Path(server.args[server.args.index("--content") + 1]).parent / "serve.log" if "--content" in server.args \
+        else None
+    tail = log.read_text(encoding="utf-8", errors="replace")[-2000:] if log and log.is_file() else ""
+    return f"the server stopped (exit {server.returncode}): {tail}"
 
 
 def bench_preview(work: Work, edits: int, plain_edits: int) -> list[dict]:
@@ -138,12 +213,14 @@ def bench_preview(work: Work, edits: int, plain_edits: int) -> list[dict]:
             started = _wait_for(f"{url}index.html", None, START_SECONDS)
             time.sleep(1.0)  # the watchers' first look
             chosen = [pages[(k * 7) % len(pages)] for k in range(count)]
-            times, searched = _latencies(server, url, chosen, name != "builder serve", work)
-            rows.append({"server": name, "articles": len(pages), "edits": len(times), "start": started,
-                         **_figures(times)})
-            if searched:
-                rows.append({"server": f"{name}: search", "articles": len(pages), "edits": len(searched),
-                             "start": started, **_figures(searched)})
+            print(f"{name}: first page served after {started:.1f} s; {count} edits "
+                  f"(load average {os.getloadavg()[0]:.1f})", flush=True)
+            times = _latencies(server, url, chosen, name != "builder serve", work)
+            for kind in KINDS:
+                if times[kind]:
+                    label = name if kind == "page" else f"{name}: {kind}"
+                    rows.append({"server": label, "articles": len(pages), "edits": len(times[kind]),
+                                 "start": started, **_figures(times[kind])})
         except (TimeoutError, RuntimeError) as exc:
             rows.append({"server": name, "articles": len(pages), "failed": str(exc)})
         finally:
@@ -173,18 +250,40 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def corpus_work(source: Path, count: int, root: Path) -> Work:
+    """A work folder holding a copy of the first `count` article files of a corpus (by path)."""
+    found = sorted(p for p in source.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                   and not p.name.upper().startswith("README"))[:count]
+    copied = root / "corpus"
+    if copied.exists():
+        shutil.rmtree(copied)
+    for path in found:
+        target = copied / path.relative_to(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    work = make_work(f"{source.name} {len(found):,}", root / "work", source=copied)
+    shutil.rmtree(copied)
+    return work
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.preview", description=__doc__.split("\n\n")[0])
     parser.add_argument("--synthetic", type=int, default=2000, help="synthetic articles (default 2,000)")
+    parser.add_argument("--corpus", type=Path, help="a folder of real articles (read only), instead of synthetic ones")
+    parser.add_argument("--count", type=int, default=2000, help="with --corpus: its first N files (default 2,000)")
     parser.add_argument("--edits", type=int, default=20, help="edits timed on builder serve (default 20)")
     parser.add_argument("--plain-edits", type=int, default=3, help="edits timed on plain mkdocs serve (default 3)")
-    parser.add_argument("--work", type=Path, default=Path(__file__).parent / "out" / "work" / "preview")
+    parser.add_argument("--work", type=Path, help="the work folder (default: a new temporary folder, removed after)")
     args = parser.parse_args(argv)
-    work = make_work(f"synthetic {args.synthetic:,}", args.work, count=args.synthetic)
+    root = args.work or Path(tempfile.mkdtemp(prefix="preview-bench-"))
     try:
+        if args.corpus:
+            work = corpus_work(args.corpus, args.count, root)
+        else:
+            work = make_work(f"synthetic {args.synthetic:,}", root / "work", count=args.synthetic)
         rows = bench_preview(work, args.edits, args.plain_edits)
     finally:
-        shutil.rmtree(work.root, ignore_errors=True)
+        shutil.rmtree(root, ignore_errors=True)
     print(table(rows))
     return 1 if any("failed" in r for r in rows) else 0
 

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import Iterator
 
+from builder import warm
 from builder.addresses import article_page
 from builder.cache import ArticleCache, CacheFile
 from builder.config import Paths
@@ -82,6 +83,17 @@ class Cache:
                             "report": self.report})
 
 
+def kept_cache(folder: Path | None, salt: str) -> Cache:
+    """The cache: read from its file by a build; the preview keeps it in memory from one
+    regeneration to the next (builder.warm), its articles those the last one used."""
+    if not warm.active():
+        return Cache(folder, salt)
+    cache = warm.remembered("cache", (str(folder), salt), lambda: Cache(folder, salt))
+    if cache.articles.used:
+        cache.articles = ArticleCache(cache.articles.used)
+    return cache
+
+
 def inputs_digest(address: str, cache: Cache, outcomes, skipped) -> str:
     """Everything the output depends on: each file's bytes (as cache keys) or failure,
     the skipped files, site_config/ and the builder (the cache's salt), the site's address."""
@@ -104,9 +116,11 @@ def with_outputs(state: str, paths: Paths) -> str:
 def article_pages(site: Site, pages: PageDigests, docs: Path) -> Iterator[Page]:
     """Every article's page, read back from docs/ when its inputs did not change."""
     for article in site.articles:
-        path = article_page(article.slug)
-        yield Page(path, pages.page(page_key(article, site), docs / path,
-                                    lambda a=article: render_article(a, site).content))
+        path, render = article_page(article.slug), lambda a=article: render_article(a, site).content
+        if warm.active():  # the preview: the page made for the same inputs is in memory
+            yield Page(path, warm.remembered("page", page_key(article, site), render))
+        else:
+            yield Page(path, pages.page(page_key(article, site), docs / path, render))
 
 
 def page_key(article: Article, site: Site) -> str:

@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,7 @@ log = logging.getLogger("builder")
 SEARCH_INDEX = Path("search") / "search_index.json"
 SEARCH_NICENESS = 10  # the background search build gives way to the page updates
 CONFIG_STAMP = "\0mkdocs.yml"  # the settings' stamp among the docs/ files' stamps
+WALK_SECONDS = 30.0  # told of every change, an update still looks at every file this often
 
 
 @dataclass
@@ -58,6 +60,8 @@ class LiveSite:
         self._hint_lock = threading.Lock()
         self._hints: set[str] = set()  # docs/ files known to have changed (hint())
         self.walk_owed = False  # the last update rebuilt the hinted pages only
+        self.told = False  # every change to docs/ is hinted (the system tells of them): no look at every file
+        self._walked = 0.0  # when an update last looked at every file
 
     # -- MkDocs' steps (mkdocs.commands.build.build, keeping what it makes) --------------------
 
@@ -138,7 +142,12 @@ class LiveSite:
                 return hints
             except Exception as exc:  # noqa: BLE001 - the update below looks at every file
                 log.info("hinted update failed (%s: %s)", type(exc).__name__, exc)
+        elif not hints and self.told and built is not None and time.monotonic() - self._walked < WALK_SECONDS \
+                and not self._settings_changed(built):
+            self.walk_owed = False
+            return []  # nothing was hinted: nothing changed (a look at every file now and then all the same)
         self.walk_owed = False
+        self._walked = time.monotonic()
         stamps = self._stamps()
         if built is None or stamps.keys() != built.stamps.keys() or self._settings_changed(built):
             self.build()

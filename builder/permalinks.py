@@ -17,6 +17,7 @@ import hashlib
 import re
 from pathlib import PurePosixPath
 
+from builder import warm
 from builder.addresses import article_address
 from builder.models import Article, Message
 from builder.registry import MAX_SLUG_LENGTH, Entry, Registry, dump_registry, load_registry  # noqa: F401
@@ -54,15 +55,24 @@ def assign_slugs(articles: list[Article], old: Registry, present: set[str] | Non
             previous.append(entry.slug)
         new.articles[rel] = Entry(slug, article.title, previous, text_key(article))
         messages = _messages(wanted, slug, entry, how.get(rel))
-        result.append(dataclasses.replace(
-            article, slug=slug, previous_slugs=tuple(previous), messages=article.messages + messages
-        ))
+        result.append(_addressed(article, slug, tuple(previous), messages))
     for rel, entry in old.articles.items():  # kept for a file that is there but not published, or unconfirmed
         if rel not in new.articles and rel not in how.values() and rel in entries:
             held = _without_empty_slug(entry)
             if held:
                 new.articles[rel] = held
     return result, new
+
+
+def _addressed(article: Article, slug: str, previous: tuple[str, ...], messages: tuple[Message, ...]) -> Article:
+    """The article at its address; the preview hands back last time's object for the same one (builder.warm)."""
+    def address() -> tuple[Article, Article]:
+        return article, dataclasses.replace(article, slug=slug, previous_slugs=previous,
+                                            messages=article.messages + messages)
+
+    key = (article.source.rel_path, article.source.digest, slug, previous, messages)
+    original, addressed = warm.remembered("addressed", key, address)
+    return addressed if original is article else address()[1]
 
 
 def _identify(ordered: list[Article], old: Registry, present: set[str], complete: bool):

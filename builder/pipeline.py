@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from builder import beside, incremental, knowledge
+from builder import beside, incremental, knowledge, warm
 from builder.cache import salt
 from builder.config import BuildOptions, Paths, load_settings
 from builder.engine import check_installed
@@ -79,11 +79,14 @@ def _generate(options: BuildOptions, *, swap: bool = True, pages: PagesOf | None
         archive.report.written = archive.report.removed = 0
         archive.cache.save()
         return archive.report
-    stats = write_tree(pages(archive) if pages else archive.pages, options.paths.docs, swap=swap)
+    stats = write_tree(pages(archive) if pages else archive.pages, options.paths.docs, swap=swap, known=warm.written(options.paths.docs))
     _save_registry(options.paths.registry_file, archive.registry_bytes)
+    if archive.site is not None and options.paths.published_registry is None:  # the preview reads it back from memory
+        warm.remembered("registry", _registry_inputs(options.paths), lambda: (archive.site.registry, []))
     archive.report.written, archive.report.removed = stats.written, stats.removed
-    archive.cache.remember(archive.state, options.paths, archive.report)
-    archive.cache.save()
+    if not warm.active():  # the preview keeps its cache in memory (the next build reads what it left)
+        archive.cache.remember(archive.state, options.paths, archive.report)
+        archive.cache.save()
     return archive.report
 
 
@@ -94,12 +97,15 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     all in place, give back that build's report and no articles (Archive.unchanged).
     """
     report = Report()
-    old_registry, registry_notes = load_with_published(paths.registry_file, paths.published_registry)
+    salt_value = salt(paths.config)
+    warm.begin(salt_value)  # the preview: what the last regeneration made from the same inputs is reused
+    old_registry, registry_notes = warm.remembered(
+        "registry", _registry_inputs(paths), lambda: load_with_published(paths.registry_file, paths.published_registry))
     report.notices.extend(registry_notes)
     found, skipped = discover(paths.content, (paths.docs, paths.site, paths.cache_dir))
     for skip in skipped:
         report.add(skip.rel_path, skip.level, [_skip_message(skip)])
-    cache = Cache(paths.cache_dir, salt(paths.config))
+    cache = incremental.kept_cache(paths.cache_dir, salt_value)
     report.notices.extend(cache.notes)
     # 1-4. read, extract, merge and enrich each file (cached; one bad file never stops the others)
     outcomes = process_all(found, paths.config, cache.articles, jobs, progress)
@@ -112,7 +118,7 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     if not complete:
         report.notices.append("some files could not be read: no address was retired in this build")
     fresh_inputs = paths.published_registry is not None  # a deploy's published record: always merged
-    if reuse_last and not fresh_inputs and cache.unchanged(state, paths):
+    if reuse_last and not fresh_inputs and not warm.active() and cache.unchanged(state, paths):
         last = dataclasses.replace(cache.report, notices=report.notices)  # this run's notices
         return Archive([], last, iter(()), None, cache, state, unchanged=True)
     # 5. address: slugs, stable across builds
@@ -121,8 +127,9 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     present = {rel for _path, rel in found} | {s.rel_path for s in skipped if s.level == "error"}
     articles, registry = assign_slugs(articles, old_registry, present, complete)
     # 6. resolve: the whole site worked out once
-    vocabulary = knowledge.load_vocabulary(paths.config)
-    site = resolve(articles, load_settings(paths.config), address, vocabulary.describe, registry)
+    vocabulary = warm.remembered("vocabulary", salt_value, lambda: knowledge.load_vocabulary(paths.config))
+    settings = warm.remembered("settings", salt_value, lambda: load_settings(paths.config))
+    site = resolve(articles, settings, address, vocabulary.describe, registry)
     _report_articles(site, report)
     # 7. render, page by page as the writer asks; the search index (builder/search/)
     pages = beside.chained(lambda: _pages(site, cache, paths.docs, report),  # the search index in a second process
@@ -212,6 +219,12 @@ def _pages(site: Site, cache: Cache, docs: Path, report: Report) -> Iterator[Pag
         report.index_pages += 1
         yield page
     yield from iter_files(site)
+
+
+def _registry_inputs(paths: Paths) -> tuple:
+    """What the address record read in depends on: its file's bytes (and the published record's)."""
+    files = (paths.registry_file, paths.published_registry)
+    return tuple((str(f), f.read_bytes() if f is not None and f.is_file() else None) for f in files)
 
 
 def _save_registry(path: Path, data: bytes | None) -> None:

@@ -14,12 +14,14 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import tempfile
 import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from builder import warm
 from builder.config import BuildOptions, Paths
 from builder.errors import BuilderError
 from builder.live_site import LiveSite
@@ -27,6 +29,7 @@ from builder.quick_preview import QuickPages
 from builder.safety import BuildRunning
 
 POLL_SECONDS = 0.25
+TOLD_POLL_SECONDS = 5.0  # told of changes by the system, the watcher still looks this often
 SEARCH_QUIET_SECONDS = 2.0  # search is rebuilt in full once edits have paused this long
 log = logging.getLogger("builder")
 
@@ -42,6 +45,7 @@ def serve(paths: Paths, port: int) -> None:
     options = BuildOptions(paths, run_mkdocs=False)
     quick = QuickPages(paths)
     print(generate(options, pages=quick.follow(time.monotonic())).summary_line())
+    warm.keep()  # from now on each regeneration reuses what the last one made from the same inputs
     site_url = load_config(str(paths.mkdocs_file), docs_dir=str(paths.docs.resolve())).site_url
     mount = urlsplit(site_url or "/").path or "/"
     url = f"http://127.0.0.1:{port}{mount}"
@@ -53,13 +57,15 @@ def serve(paths: Paths, port: int) -> None:
     server = LiveReloadServer(builder=lambda: _update(live, search, server), host="127.0.0.1", port=port,
                               root=str(site), mount_path=mount)
     server.error_handler = lambda code: _error_page(site, code)
-    _watch_docs(server, [paths.docs.resolve(), paths.mkdocs_file])
+    _watch_docs(server, [paths.docs.resolve(), paths.mkdocs_file], live)
     quick.on_written = lambda pages: (live.hint(pages), _rebuild_now(server))
-    watcher = threading.Thread(target=_watch, args=(options, generate, None, quick), daemon=True)
+    poked = _told_of_changes(server, [paths.content, paths.config])
+    watcher = threading.Thread(target=_watch, args=(options, generate, None, quick, poked), daemon=True)
     watcher.start()
     threading.Thread(target=quick.load, daemon=True).start()
     threading.Thread(target=search.run, daemon=True).start()
     print(f"Preview at {url} (it follows your edits). Press Ctrl+C to stop.", flush=True)
+    _stop_on_terminate()
     try:
         server.serve()
     except KeyboardInterrupt:
@@ -70,10 +76,20 @@ def serve(paths: Paths, port: int) -> None:
         shutil.rmtree(site, ignore_errors=True)
 
 
-def _watch_docs(server, watched: list[Path]) -> None:
+def _stop_on_terminate() -> None:
+    """A polite `kill` (SIGTERM) stops the preview as Ctrl+C does: its temporary folder is removed."""
+    def stop(_signum, _frame):
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, stop)
+
+
+def _watch_docs(server, watched: list[Path], live: LiveSite) -> None:
     """MkDocs' server looks at every file of docs/ twice a second: thousands of files' worth
     of work that competes with the page updates. Where the system tells of changes (inotify,
-    Linux), it is told instead; elsewhere, or if that fails, it looks as usual."""
+    Linux), it is told instead, and each changed file is hinted to the LiveSite (which then
+    need not look at every file after each change); elsewhere, or if that fails, it looks as usual."""
     polling = server.observer
     try:
         from watchdog.observers.inotify import InotifyObserver
@@ -81,10 +97,51 @@ def _watch_docs(server, watched: list[Path]) -> None:
         server.observer = InotifyObserver()
         for path in watched:
             server.watch(str(path))
+        server.observer.schedule(_Changes(lambda rels: (live.hint(rels), _rebuild_now(server)), live.docs),
+                                 str(live.docs), recursive=True)
+        live.told = True
     except Exception:  # noqa: BLE001 - no inotify here (or no watch left): MkDocs' own polling
         server.observer, server._watched_paths, server._watch_refs = polling, {}, {}
         for path in watched:
             server.watch(str(path))
+
+
+def _told_of_changes(server, folders: list[Path]) -> threading.Event | None:
+    """An event set whenever the system tells of a change under these folders (None: it cannot
+    tell here, and the watcher looks at every file four times a second)."""
+    if type(server.observer).__name__ != "InotifyObserver":
+        return None
+    poked = threading.Event()
+    try:
+        handler = _Changes(lambda _rels: poked.set(), None)
+        for folder in folders:
+            if folder.is_dir():
+                server.observer.schedule(handler, str(folder.resolve()), recursive=True)
+    except Exception:  # noqa: BLE001 - no watch left: the watcher polls
+        return None
+    return poked
+
+
+class _Changes:
+    """A watchdog handler: the files written, created, moved or removed, relative to `root`
+    (dot files, the writers' temporary files, left out); told to `changed`."""
+
+    KINDS = ("created", "modified", "moved", "deleted", "closed")
+
+    def __init__(self, changed, root: Path | None) -> None:
+        self.changed, self.root = changed, root
+
+    def dispatch(self, event) -> None:
+        if event.is_directory or event.event_type not in self.KINDS:
+            return
+        paths = [event.src_path] + ([event.dest_path] if event.event_type == "moved" else [])
+        rels = []
+        for path in map(os.fsdecode, paths):
+            if os.path.basename(path).startswith("."):
+                continue
+            rels.append(path if self.root is None else os.path.relpath(path, self.root).replace(os.sep, "/"))
+        if rels:
+            self.changed(rels)
 
 
 def _update(live: LiveSite, search: _SearchCatchUp, server) -> None:
@@ -155,15 +212,23 @@ def _snapshot(folders: list[Path]) -> dict[str, float]:
 
 
 def _watch(options: BuildOptions, generate, stop: threading.Event | None = None,
-           quick: QuickPages | None = None) -> None:
+           quick: QuickPages | None = None, poked: threading.Event | None = None) -> None:
     """After every change: the edited articles' own pages at once (quick), then a regeneration
-    in the background (the regenerator); any error is reported and the last good pages stay."""
+    in the background (the regenerator); any error is reported and the last good pages stay.
+    With `poked` (set when the system tells of a change), the files are looked at when it is
+    set, and every few seconds all the same; else four times a second."""
     folders = [options.paths.content, options.paths.config]
     regenerator = _Regenerator(options, generate, quick)
     threading.Thread(target=regenerator.run, args=(stop,), daemon=True).start()
     seen = _snapshot(folders)
+    if warm.active():
+        regenerator.request()  # a first regeneration fills what the preview keeps (it finds every page in place)
     while not (stop and stop.is_set()):
-        time.sleep(POLL_SECONDS)
+        if poked is None:
+            time.sleep(POLL_SECONDS)
+        else:
+            poked.wait(TOLD_POLL_SECONDS)
+            poked.clear()
         try:
             now = _snapshot(folders)
         except Exception:  # noqa: BLE001 - looked at again on the next turn

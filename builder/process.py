@@ -109,7 +109,9 @@ def process_all(found: list[tuple[Path, str]], config_dir: Path, cache: ArticleC
             continue
         cache_key = key(rel, data + saved_pages.sidecar_bytes(path) if saved_pages.is_page(rel) else data)
         cached = cache.get(cache_key)
-        results.append(replace(cached, source=replace(cached.source, path=path, digest=cache_key)) if cached else None)
+        if cached is not None and (cached.source.path, cached.source.digest) != (path, cache_key):
+            cached = replace(cached, source=replace(cached.source, path=path, digest=cache_key))
+        results.append(cached)
         if cached is None:
             todo.append((len(results) - 1, (path, rel, data), cache_key))
     if progress:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from builder.addresses import article_page
-from builder import saved_pages
+from builder import saved_pages, warm
 from builder.cache import key
 from builder.errors import SourceError
 from builder.config import Paths
@@ -115,6 +115,7 @@ class QuickPages:
         target = self.paths.docs / page.path
         if self._current(page.path) == page.content or page.path != article_page(Path(page.path).stem):
             return False
+        warm.rewritten(self.paths.docs, page.path)  # the regeneration's writer compares with the file again
         temporary = target.with_name(f".{target.name}.quick")
         temporary.write_bytes(page.content)
         self._ahead[page.path] = time.monotonic()

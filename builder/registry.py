@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from builder import warm
 from builder.addresses import article_address
 from builder.errors import ConfigError
 from builder.header import SLUG_RULE
@@ -274,11 +275,18 @@ def resolve_claims(registry: Registry, path: Path) -> list[str]:
 
 
 def dump_registry(registry: Registry) -> bytes:
-    articles = {rel: _fields(e, with_path=False) for rel, e in sorted(registry.articles.items())}
     removed = [_fields(e, with_path=True) for e in sorted(registry.removed, key=lambda e: e.slug)]
-    text = yaml.dump({"articles": articles, "removed": removed}, Dumper=SafeDumper, sort_keys=False,
-                     allow_unicode=True, width=1000)
-    return (NOTE + text + END).encode("utf-8")
+    if warm.active() and registry.articles:  # the preview: each entry's lines as made before (the same text)
+        articles = "".join(warm.remembered("registry entry", (rel, repr(e)), lambda r=rel, e=e: _dump(
+            {"articles": {r: _fields(e, with_path=False)}}).removeprefix("articles:\n"))
+            for rel, e in sorted(registry.articles.items()))
+        return (NOTE + "articles:\n" + articles + _dump({"removed": removed}) + END).encode("utf-8")
+    articles = {rel: _fields(e, with_path=False) for rel, e in sorted(registry.articles.items())}
+    return (NOTE + _dump({"articles": articles, "removed": removed}) + END).encode("utf-8")
+
+
+def _dump(data: dict) -> str:
+    return yaml.dump(data, Dumper=SafeDumper, sort_keys=False, allow_unicode=True, width=1000)
 
 
 def _fields(entry: Entry, with_path: bool) -> dict:

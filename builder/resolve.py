@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Callable, Iterable, Mapping
 
-from builder import knowledge
+from builder import knowledge, warm
 from builder.addresses import index_page, name_slug
 from builder.config import Settings
 from builder.kinds import INDEX_KEYS, KINDS, KNOWLEDGE_KINDS
@@ -142,7 +142,8 @@ def _entry(kind: str, slug: str, name: str, items: list[Article], describe: Desc
 def _syndicated(articles: list[Article]) -> dict[str, tuple[Article, ...]]:
     """slug -> the other articles that carry the same story (syndicated copies)."""
     by_slug = {a.slug: a for a in articles}
-    found = syndicated({a.slug: a.fingerprint for a in articles})
+    found = warm.remembered("syndicated", tuple((a.slug, a.fingerprint) for a in articles),
+                            lambda: syndicated({a.slug: a.fingerprint for a in articles}))
     return {slug: tuple(by_slug[s] for s in others) for slug, others in found.items()}
 
 
@@ -156,7 +157,9 @@ def _note_copies(article: Article, copies: tuple[Article, ...]) -> Article:
 
 def _related(articles: list[Article], by_slug: dict[str, Article], copies) -> dict[str, tuple[Article, ...]]:
     """Up to five related articles each; a syndicated copy is listed as one, not as related."""
-    related = knowledge.related_articles({a.slug: a.knowledge for a in articles})
+    names = tuple((a.slug, tuple(getattr(a.knowledge, kind) for kind in KNOWLEDGE_KINDS)) for a in articles)
+    related = warm.remembered("related", names,  # all that relates articles: the names they carry
+                              lambda: knowledge.related_articles({a.slug: a.knowledge for a in articles}))
     copy_slugs = {slug: {o.slug for o in others} for slug, others in copies.items()}
     return {slug: tuple(by_slug[s] for s in others if s in by_slug and s not in copy_slugs.get(slug, ()))
             for slug, others in related.items()}

@@ -39,11 +39,14 @@ def check_page(page: Page, seen: set[str]) -> None:
     seen.add(page.path)
 
 
-def write_tree(pages: Iterable[Page], out_dir: Path, *, swap: bool = True) -> WriteStats:
-    """Write the pages (any iterable: they are handled one at a time, never all held)."""
+def write_tree(pages: Iterable[Page], out_dir: Path, *, swap: bool = True,
+               known: dict[str, bytes] | None = None) -> WriteStats:
+    """Write the pages (any iterable: they are handled one at a time, never all held).
+    known (in place only): path -> the bytes known to be in out_dir, kept up to date here, so
+    a page with those same bytes is neither checked again nor compared on disk (the preview)."""
     old_manifest = _read_manifest(out_dir)
     if not swap:
-        return _write_in_place(pages, out_dir, old_manifest)
+        return _write_in_place(pages, out_dir, old_manifest, {} if known is None else known)
     stage = staged_folder(out_dir, "new")
     _remove(stage)
     try:
@@ -107,24 +110,33 @@ def _complete(staged: _Staged, out_dir: Path, stage: Path, old_manifest: set[str
         (stage / MANIFEST).write_bytes(manifest)
 
 
-def _write_in_place(pages: Iterable[Page], out_dir: Path, old_manifest: set[str]) -> WriteStats:
+def _write_in_place(pages: Iterable[Page], out_dir: Path, old_manifest: set[str], known: dict[str, bytes]) -> WriteStats:
     """For live preview: change only what changed, each file replaced atomically."""
     written = unchanged = 0
     seen: set[str] = set()
     for page in pages:
+        if known.get(page.path) == page.content and page.path not in seen:
+            seen.add(page.path)  # checked, and found there, when it was known
+            unchanged += 1
+            continue
         check_page(page, seen)
         target = out_dir / page.path
+        known.pop(page.path, None)
         if _same_file(target, page.content):
+            known[page.path] = page.content
             unchanged += 1
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.tmp")
         temporary.write_bytes(page.content)
         os.replace(temporary, target)
+        known[page.path] = page.content
         written += 1
     stale = [p for p in old_manifest - seen if (out_dir / p).is_file()]
     for rel in stale:
         (out_dir / rel).unlink()
+    for rel in set(known) - seen:
+        del known[rel]
     manifest = "".join(f"{p}\n" for p in sorted(seen)).encode("utf-8")
     if not _same_file(out_dir / MANIFEST, manifest):
         (out_dir / MANIFEST).write_bytes(manifest)

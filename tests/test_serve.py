@@ -38,11 +38,13 @@ def fetch_until(url: str, wanted: str) -> str:
 
 def test_serve_regenerates_after_an_edit(tmp_path):
     shutil.copytree(ROOT / "content", tmp_path / "content")
+    (tmp_path / "tmp").mkdir()
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "builder", "serve", "--content", str(tmp_path / "content"),
          "--docs", str(tmp_path / "docs"), "--port", str(port)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "TMPDIR": str(tmp_path / "tmp")},
     )
     try:
         fetch_until(f"http://127.0.0.1:{port}/timeline.html", "Timeline")
@@ -50,10 +52,15 @@ def test_serve_regenerates_after_an_edit(tmp_path):
         article.write_text(article.read_text(encoding="utf-8").replace(
             "date: 2023-09-22", "date: 2023-09-22\ntitle: Rally In Seoul Retitled For Preview", 1), encoding="utf-8")
         fetch_until(f"http://127.0.0.1:{port}/timeline.html", "Rally In Seoul Retitled For Preview")
+        # the served search finds the new title: its record, as the search page loads it
+        record = next(p for p in (tmp_path / "docs" / "search" / "d").glob("*.js")
+                      if "Rally In Seoul Retitled For Preview" in p.read_text(encoding="utf-8"))
+        fetch_until(f"http://127.0.0.1:{port}/search/d/{record.name}", "Rally In Seoul Retitled For Preview")
     finally:
-        server.terminate()
+        server.terminate()  # as `kill` does: the preview stops as on Ctrl+C
         output = server.communicate(timeout=20)[0]
     assert f"Preview at http://127.0.0.1:{port}/" in output and "Press Ctrl+C to stop" in output
+    assert list((tmp_path / "tmp").iterdir()) == []  # its temporary website folder is gone
 
 
 def test_the_watcher_outlives_a_failed_regeneration(tmp_path, monkeypatch, capsys):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from builder import warm
 from builder.addresses import (
     article_page, index_page, kind_index, link,
 )
@@ -31,14 +32,31 @@ def article_item(article: Article, up: str = "../") -> str:
 
 def iter_index_pages(site: Site) -> Iterator[Page]:
     """The page of every topic, person, organisation, place and publisher; each kind's index."""
-    items = {a.slug: article_item(a) for a in site.articles}  # each article is listed on many pages
+    items = _Items()  # each article is listed on many pages
     for kind in INDEX_KEYS:
         for entry in site.index[kind]:
-            yield from _entry_pages(entry, items)
-        yield _kind_index(kind, site.index[kind])
+            # the preview keeps the pages made for the same entry and articles (builder.warm)
+            yield from warm.remembered("listing", _entry_key(entry), lambda e=entry: list(_entry_pages(e, items)))
+        shown = tuple((e.name, e.slug, len(e.articles)) for e in site.index[kind])  # all a kind's index shows
+        yield warm.remembered("kind index", (kind, shown), lambda k=kind: _kind_index(k, site.index[k]))
 
 
-def _entry_pages(entry: IndexEntry, items: dict[str, str]) -> Iterator[Page]:
+class _Items(dict):
+    """slug -> the article's list entry, made when a page first asks for it."""
+
+    def entry(self, article: Article) -> str:
+        if article.slug not in self:
+            self[article.slug] = article_item(article)
+        return self[article.slug]
+
+
+def _entry_key(entry: IndexEntry) -> tuple:
+    """Everything an entry's pages show: the entry, its articles (their files and addresses)."""
+    return (entry.kind, entry.name, entry.slug, entry.path, entry.description, entry.detected,
+            warm.articles_key(entry.articles))
+
+
+def _entry_pages(entry: IndexEntry, items: _Items) -> Iterator[Page]:
     """The page of one topic, person, ...; past PAGE_SIZE articles, more pages follow it."""
     kind, name = entry.kind, entry.name
     meta = {"title": name, "description": entry.description or f"{KINDS[kind].title}: {name}", "tab": KINDS[kind].title}
@@ -57,7 +75,7 @@ def _entry_pages(entry: IndexEntry, items: dict[str, str]) -> Iterator[Page]:
             from builder.render.authors import per_year  # authors.py builds on this module
             lines.append(per_year(entry.articles))
         lines.append(_pager(paths, number))
-        lines.extend(items[a.slug] for a in chunk)
+        lines.extend(items.entry(a) for a in chunk)
         lines.append(_pager(paths, number))
         if number == 1 and kind == "people":
             lines.extend(quotes_section(name, entry.articles))

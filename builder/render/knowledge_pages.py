@@ -7,6 +7,7 @@ import io
 import json
 from typing import Iterator
 
+from builder import warm
 from builder.addresses import DATA_CSV, DATA_JSON, article_address, article_page
 from builder.kinds import KNOWLEDGE_KINDS
 from builder.models import Article, Page
@@ -57,17 +58,29 @@ def data_record(article: Article) -> dict:
 
 def iter_data_pages(site: Site) -> Iterator[Page]:
     """data/articles.json and data/articles.csv: every article's metadata for reuse."""
-    records = [data_record(a) for a in site.newest]
+    # the preview keeps each article's lines made for the same file and address (builder.warm)
+    lines = [warm.remembered("data lines", (a.slug, a.source.digest), lambda a=a: _data_lines(a)) for a in site.newest]
     # One article per line: readable, diff-friendly, and made by json's fast C encoder.
-    lines = ",\n".join(json.dumps(r, ensure_ascii=False) for r in records)
-    as_json = '{"articles": [\n' + lines + ("\n" if records else "") + "]}\n"
+    as_json = '{"articles": [\n' + ",\n".join(j for j, _ in lines) + ("\n" if lines else "") + "]}\n"
+    yield Page(DATA_JSON, as_json.encode("utf-8"))
+    yield Page(DATA_CSV, (_csv_row(None) + "".join(c for _, c in lines)).encode("utf-8"))
+
+
+def _data_lines(article: Article) -> tuple[str, str]:
+    """The article's line of articles.json and its row of articles.csv."""
+    record = data_record(article)
+    return json.dumps(record, ensure_ascii=False), _csv_row(record)
+
+
+def _csv_row(record: dict | None) -> str:
+    """One row of articles.csv (None: the header)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=DATA_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for record in records:
+    if record is None:
+        writer.writeheader()
+    else:
         writer.writerow({key: _cell(value) for key, value in record.items()})
-    yield Page(DATA_JSON, as_json.encode("utf-8"))
-    yield Page(DATA_CSV, buffer.getvalue().encode("utf-8"))
+    return buffer.getvalue()
 
 
 # A spreadsheet would run a cell starting with one of these as a formula (OWASP's rule).

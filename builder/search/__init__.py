@@ -5,18 +5,30 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from builder import warm
 from builder.models import Page
-from builder.resolve import Site
+from builder.resolve import Site, sort_newest_first
 from builder.search.index import index_pages
+from builder.search.kept import kept_index_pages
 from builder.search.page import search_page
-from builder.search.records import article_records, filter_values, listing_records, spellings
+from builder.search.records import article_record, article_records, filter_values, listing_records, spellings
 
 
 def search_pages(site: Site, vocabulary) -> Iterator[Page]:
     names = spellings(vocabulary)
     articles = list(site.articles)
-    records = article_records(articles, names)
+    kept = warm.state("search index")
+    if kept is None:
+        records = article_records(articles, names)
+    else:  # the preview: the record made for the same file and address, the index updated record by record
+        records = [warm.remembered("search record", (a.slug, a.source.digest), lambda a=a: article_record(a, names))
+                   for a in sort_newest_first(articles)]
     count = len(records)
-    records += listing_records(site, names)
+    shown = tuple((kind, e.name, e.slug, len(e.articles)) for kind, entries in sorted(site.index.items())
+                  for e in entries)  # all the listing pages' records show
+    records += warm.remembered("listing records", shown, lambda: listing_records(site, names))
     yield search_page()
-    yield from index_pages(records, filter_values(articles), count)
+    if kept is None:
+        yield from index_pages(records, filter_values(articles), count)
+    else:
+        yield from kept_index_pages(records, filter_values(articles), count, kept)

@@ -34,10 +34,10 @@ def spellings(vocabulary) -> dict[tuple[str, str], tuple[str, ...]]:
 
 def article_records(articles: list[Article], names: dict) -> list[Record]:
     """Newest first: record numbers follow the date, so filtered lists read newest first."""
-    return [_article(a, names) for a in sort_newest_first(articles)]
+    return [article_record(a, names) for a in sort_newest_first(articles)]
 
 
-def _article(article: Article, names: dict) -> Record:
+def article_record(article: Article, names: dict) -> Record:
     k = article.knowledge
     carried = [s for kind in ENTITY_KINDS for n in getattr(k, kind) for s in names.get((kind, n), (n,))]
     carried += [*k.topics, *([article.publisher] if article.publisher else [])]
