@@ -32,8 +32,10 @@ class Run:
         return self.code == 0
 
     def failure(self) -> str:
-        lines = [line for line in (self.stderr + self.stdout).splitlines() if line.strip()]
-        return f"exit {self.code}: {lines[-1][:160] if lines else 'no output'}"
+        """The exit code and the last line of the error output (else of the output): the reason."""
+        lines = [line for line in self.stderr.splitlines() if line.strip()] or \
+            [line for line in self.stdout.splitlines() if line.strip()]
+        return f"exit {self.code}: {lines[-1][:300] if lines else 'no output'}"
 
 
 def run(argv: list[str], cwd: Path, extra_env: dict[str, str] | None = None) -> Run:

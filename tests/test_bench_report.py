@@ -40,3 +40,8 @@ def test_the_targets_table_names_each_figure_of_issue_18():
     assert "420 MB | **missed** (by 20 MB)" in targets
     assert "median 0.40 s, p95 0.90 s; plain `mkdocs serve` 21.0 s | met" in targets
     assert "| edit to preview, synthetic 2,000 | 200 s | 33 % |" in targets
+
+
+def test_a_failed_command_is_reported_by_its_error_line():
+    failed = Run(1.0, 1.0, 10.0, 1, "Build started\n", "Traceback ...\nRuntimeError: Search field 'text' is too long\n")
+    assert failed.failure() == "exit 1: RuntimeError: Search field 'text' is too long"
