@@ -4,14 +4,16 @@ The rows are plain dicts (a "failed" key when a command failed); report.py turns
 """
 from __future__ import annotations
 
+import json
 import os
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks import synthetic
 from benchmarks.measure import Run, enough, folder_bytes, median, run, snapshot
-from benchmarks.workdir import ARTICLE_SUFFIXES, SEED, Work
+from benchmarks.workdir import ARTICLE_SUFFIXES, BIN, SEED, Work
 
 
 @dataclass
@@ -23,7 +25,33 @@ class Results:
     engines: list[dict] = field(default_factory=list)  # benchmarks/engines.py
     preview: list[dict] = field(default_factory=list)  # benchmarks/preview.py
     preview_articles: int = 0  # the size of the preview's synthetic corpus
+    readout: dict = field(default_factory=dict)  # benchmarks/readout.py --json on the real folder
+    steps: list[tuple[str, float]] = field(default_factory=list)  # (step, wall seconds) of this run
     notes: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def step(results: Results, name: str):
+    """Time one step of the run (the report lists where the run's minutes went)."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        results.steps.append((name, time.perf_counter() - started))
+
+
+def bench_readout(folder: Path, cwd: Path, results: Results) -> None:
+    """Read-out speed (issue 18: >= 1,000 articles per CPU-second): benchmarks/readout.py on the folder."""
+    project = str(Path(__file__).resolve().parent.parent)  # `benchmarks` is not installed: found from here
+    result = run([str(BIN / "python"), "-m", "benchmarks.readout", str(folder), "--json"], cwd,
+                 {"PYTHONPATH": os.pathsep.join(filter(None, (os.environ.get("PYTHONPATH"), project)))})
+    try:
+        results.readout = json.loads(result.stdout.strip().splitlines()[-1]) if result.ok else {}
+    except (ValueError, IndexError):
+        results.readout = {}
+    if not results.readout:
+        results.readout = {"corpus": str(folder), "failed": result.failure()}
+    _progress(f"read-out {folder.name}: {results.readout.get('rate_cpu', 'FAILED')} articles per CPU-second")
 
 
 def bench_generate(work: Work, repeat: int, results: Results, cap: float = 60) -> Run | None:
@@ -47,8 +75,9 @@ def bench_generate(work: Work, repeat: int, results: Results, cap: float = 60) -
     return runs[-1]
 
 
-def bench_build(work: Work, repeat: int, results: Results, cap: float = 100) -> None:
-    """Cold `builder build` against plain `mkdocs build` of the docs/ it generated."""
+def bench_build(work: Work, repeat: int, results: Results, cap: float = 100) -> list[Run]:
+    """Cold `builder build` against plain `mkdocs build` of the docs/ it generated; the plain
+    runs are given back (the engine comparison reuses them and their site-plain/)."""
     builds: list[Run] = []
     plains: list[Run] = []
     while not enough(builds + plains, repeat * 2, cap):
@@ -57,11 +86,11 @@ def bench_build(work: Work, repeat: int, results: Results, cap: float = 100) -> 
         if not build.ok:
             results.builds.append({"corpus": work.name, "failed": "builder build " + build.failure()})
             _progress(f"build {work.name}: FAILED {build.failure()}")
-            return
+            return []
         plain = run(work.mkdocs(work.root / "site-plain"), work.root)
         if not plain.ok:
             results.builds.append({"corpus": work.name, "failed": "mkdocs build " + plain.failure()})
-            return
+            return []
         builds.append(build)
         plains.append(plain)
     generate = next((g for g in results.generate if g["corpus"] == work.name and "wall" in g), None)
@@ -78,6 +107,7 @@ def bench_build(work: Work, repeat: int, results: Results, cap: float = 100) -> 
     results.builds.append(row)
     _progress(f"build {work.name}: builder {row['build']:.1f} s, mkdocs {row['mkdocs']:.1f} s, ratio {row['ratio']:.2f}")
     bench_sizes(work, builds[-1].articles or work.inputs, results)
+    return plains
 
 
 def bench_sizes(work: Work, articles: int, results: Results) -> None:

@@ -31,18 +31,26 @@ def engine_commands(work: Work) -> dict[str, tuple[list[str], Path]]:
             "zensical": (zensical, work.site)}
 
 
-def bench_engines(work: Work, repeat: int, results: Results, cap: float = 90) -> None:
-    """Generate once, then time each engine on that docs/ (`repeat` runs, fewer past `cap` s)."""
+def bench_engines(work: Work, repeat: int, results: Results, cap: float = 90,
+                  mkdocs_runs: list[Run] | None = None) -> None:
+    """Generate once, then time each engine on that docs/ (`repeat` runs, fewer past `cap` s).
+
+    With `mkdocs_runs` (the build comparison's plain `mkdocs build` runs, whose docs/ and
+    site-plain/ are still in the work folder) MkDocs is not run again: its row is those runs."""
     if importlib.util.find_spec("zensical") is None:
         results.notes.append("Zensical is not installed: the engine comparison was skipped "
                              "(.venv/bin/pip install -e '.[zensical]').")
         return
-    work.make_cold()
-    generated = run(work.builder("generate"), work.root)
-    if not generated.ok:
-        results.engines.append({"corpus": work.name, "engine": "both", "failed": "generate " + generated.failure()})
-        return
+    if not mkdocs_runs:
+        work.make_cold()
+        generated = run(work.builder("generate"), work.root)
+        if not generated.ok:
+            results.engines.append({"corpus": work.name, "engine": "both", "failed": "generate " + generated.failure()})
+            return
     for engine, (command, site) in engine_commands(work).items():
+        if engine == "mkdocs" and mkdocs_runs:
+            results.engines.append(_row(work, engine, mkdocs_runs, work.root / "site-plain"))
+            continue
         runs: list[Run] = []
         while not enough(runs, repeat, cap):
             shutil.rmtree(site, ignore_errors=True)

@@ -32,13 +32,15 @@ class Run:
         return self.code == 0
 
     def failure(self) -> str:
-        lines = [line for line in (self.stderr + self.stdout).splitlines() if line.strip()]
-        return f"exit {self.code}: {lines[-1][:160] if lines else 'no output'}"
+        """The exit code and the last line of the error output (else of the output): the reason."""
+        lines = [line for line in self.stderr.splitlines() if line.strip()] or \
+            [line for line in self.stdout.splitlines() if line.strip()]
+        return f"exit {self.code}: {lines[-1][:300] if lines else 'no output'}"
 
 
-def run(argv: list[str], cwd: Path) -> Run:
+def run(argv: list[str], cwd: Path, extra_env: dict[str, str] | None = None) -> Run:
     """Run argv; measure wall time, user+sys CPU and peak RSS of that child alone (wait4)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0", **(extra_env or {}))
     env.pop("CI", None)
     out_path, err_path = cwd / ".bench.stdout", cwd / ".bench.stderr"
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
@@ -63,8 +65,12 @@ def median(values):
 
 
 def enough(runs: list[Run], repeat: int, cap: float) -> bool:
-    """Stop after `repeat` runs, or earlier once the runs so far took `cap` seconds (never before one)."""
-    return len(runs) >= repeat or (bool(runs) and sum(r.wall for r in runs) >= cap)
+    """Stop after `repeat` runs, or earlier when one more run, as long as the mean so far, would
+    take the runs past `cap` seconds (never before one: a step that is long on its own runs once)."""
+    if len(runs) >= repeat or not runs:
+        return len(runs) >= repeat
+    spent = sum(r.wall for r in runs)
+    return spent + spent / len(runs) > cap
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:

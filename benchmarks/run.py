@@ -2,6 +2,7 @@
 
     python -m benchmarks.run [--quick] [--real PATH] [--sizes 100,1000,10000] [--repeat K]
 
+0. With --real: read-out speed, `benchmarks/readout.py FOLDER --json` (articles per CPU-second).
 1. `builder generate` on synthetic corpora of each size (and the --real folder): wall, CPU,
    peak RSS, articles/s. Each run is a fresh subprocess into an empty docs/ (cold).
 2. The full `builder build` (cold) against plain `mkdocs build` of the same generated docs/.
@@ -16,7 +17,9 @@
    a cold query downloads before its results show (benchmarks/search.py; --no-search skips it).
 
 Every figure is the median of --repeat runs (fewer for 10,000 articles and for the full
-builds, which dominate the time: see `measure.enough` and the caps in benches.py). Work
+builds, which dominate the time: see `measure.enough` and the caps in benches.py); the
+report ends with each step's wall time (the whole run is meant to take ~10 minutes on a
+quiet 2-core machine). Work
 folders live under benchmarks/out/ and are deleted afterwards unless --keep is given. A real corpus is read-only input: its
 files are copied into the work folder (outside git), because `generate` writes
 permalinks.yml into its --content folder and the edit benchmark changes an article.
@@ -33,7 +36,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.benches import Results, bench_build, bench_generate, bench_incremental
+from benchmarks.benches import Results, bench_build, bench_generate, bench_incremental, bench_readout, step
 from benchmarks.engines import bench_engines
 from benchmarks.machine import builder_supports, load, machine
 from benchmarks.preview import bench_preview
@@ -77,6 +80,12 @@ def main(argv: list[str] | None = None) -> int:
     work_root = OUT_DIR / "work"
     works = _bench_all(sizes, repeat, args, jobs, work_root, results)
     _bench_preview(args, work_root, results)
+    synthetic = [w for w in works if w.name.startswith("synthetic")]
+    search_lines = []
+    if synthetic and not args.no_search:
+        largest = max(synthetic, key=lambda w: w.inputs)
+        with step(results, f"search index, {largest.name}"):
+            search_lines = search_report(largest)
     elapsed = time.perf_counter() - started
     info = machine() | {"Load average (1 min) at start → end": f"{load_before} → {load()} "
                                                                   "(other work on the machine slows every figure)"}
@@ -85,9 +94,8 @@ def main(argv: list[str] | None = None) -> int:
         text += ("\n## Edit to preview (`benchmarks/preview.py`)\n\nOne sentence of one article changed, until the "
                  "served page shows it; plain `mkdocs serve` of the same docs/ with the article's page edited.\n\n"
                  + preview_table(results.preview) + "\n")
-    synthetic = [w for w in works if w.name.startswith("synthetic")]
-    if synthetic and not args.no_search:
-        text += "\n" + "\n".join(search_report(max(synthetic, key=lambda w: w.inputs))) + "\n"
+    if search_lines:
+        text += "\n" + "\n".join(search_lines) + "\n"
     args.output.write_text(text, encoding="utf-8")
     print(text)
     if not args.keep:
@@ -101,36 +109,49 @@ def _bench_preview(args, work_root: Path, results: Results) -> None:
     size = 300 if args.quick and args.preview else args.preview
     if size <= 0:
         return
-    work = make_work(f"synthetic {size:,}", work_root / "preview", count=size)
-    try:
-        results.preview = bench_preview(work, 5 if args.quick else args.preview_edits, 1 if args.quick else 3)
-        results.preview_articles = size
-    finally:
-        shutil.rmtree(work.root, ignore_errors=True)
+    with step(results, f"edit to preview, synthetic {size:,}"):
+        work = make_work(f"synthetic {size:,}", work_root / "preview", count=size)
+        try:
+            results.preview = bench_preview(work, 5 if args.quick else args.preview_edits, 1 if args.quick else 3)
+            results.preview_articles = size
+        finally:
+            shutil.rmtree(work.root, ignore_errors=True)
 
 
 def _bench_all(sizes, repeat, args, jobs, work_root: Path, results: Results) -> list[Work]:
     """Generate at every size; then the build comparison and the rebuilds on one reference
     corpus: the real one when given (the issue's targets are stated for it), else 1,000 synthetic.
-    Repeats stop early once a step has used its share of the 10-minute budget (see `enough`)."""
+    Repeats stop early when one more run would pass a step's share of the 10-minute budget (see
+    `enough`); the engine comparison on the real corpus reuses the build comparison's plain MkDocs runs."""
     works = []
     for size in sizes:
-        work = make_work(f"synthetic {size:,}", work_root / f"synthetic-{size}", count=size)
-        work.jobs = jobs
-        works.append(work)
-        bench_generate(work, repeat, results)
+        with step(results, f"`generate`, synthetic {size:,}"):
+            work = make_work(f"synthetic {size:,}", work_root / f"synthetic-{size}", count=size)
+            work.jobs = jobs
+            works.append(work)
+            bench_generate(work, repeat, results)
     if args.real:
-        real = make_work(f"real: {args.real.name}", work_root / "real", source=args.real)
-        real.jobs = jobs
-        works.append(real)
-        bench_generate(real, repeat, results)
+        work_root.mkdir(parents=True, exist_ok=True)
+        with step(results, f"read-out, {args.real.name}"):
+            bench_readout(args.real, work_root, results)
+        with step(results, f"`generate`, {args.real.name}"):
+            real = make_work(f"real: {args.real.name}", work_root / "real", source=args.real)
+            real.jobs = jobs
+            works.append(real)
+            bench_generate(real, repeat, results)
     reference = works[-1] if args.real else min(works, key=lambda w: abs(w.inputs - 1000), default=None)
     if reference is not None:
-        bench_build(reference, args.build_repeat or repeat, results)
-        bench_incremental(reference, repeat, results)
-    for work in works:  # the engines on the small synthetic corpus and the real one
-        if work.inputs <= ENGINE_SIZE or work.name.startswith("real"):
-            bench_engines(work, args.build_repeat or repeat, results)
+        with step(results, f"`builder build` and plain `mkdocs build`, {reference.name}"):
+            plains = bench_build(reference, args.build_repeat or repeat, results)
+        if args.real and plains:
+            with step(results, f"Zensical, {reference.name}"):
+                bench_engines(reference, args.build_repeat or repeat, results, mkdocs_runs=plains)
+        with step(results, f"rebuilds, {reference.name}"):
+            bench_incremental(reference, repeat, results)
+    for work in works:  # both engines on the small synthetic corpus
+        if work.inputs <= ENGINE_SIZE:
+            with step(results, f"engines, {work.name}"):
+                bench_engines(work, args.build_repeat or repeat, results)
     return works
 
 

@@ -70,7 +70,8 @@ def search_file(path: Path) -> tuple[str, object]:
 def search_records(site: Path) -> list[dict]:
     """What each search result shows: {u: address, t: title, s: standfirst, p: paragraphs, ...}."""
     files = sorted((site / "search" / "d").glob("*.js"), key=lambda p: int(p.stem))
-    return [search_file(p)[1] for p in files]
+    packed = sorted((site / "search" / "l").glob("*.js"), key=lambda p: int(p.stem))  # listing pages, many a file
+    return [search_file(p)[1] for p in files] + [record for p in packed for record in search_file(p)[1]]
 
 
 def search_terms(site: Path) -> dict[str, object]:

@@ -3,9 +3,11 @@
 by tests/test_browser_search.py)."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from builder.search.index import encode, score_terms, term_hash
+from builder.search.index import LISTINGS_PER_FILE, encode, index_pages, score_terms, term_hash
 from builder.search.records import Record
 from builder.search.tokens import joined, tokens
 
@@ -58,3 +60,15 @@ def test_long_postings_become_a_bitmap_and_the_best_records():
 
 def test_the_term_hash_is_fixed():  # an index file's name: archive-search.js computes the same numbers
     assert [term_hash(t) for t in ("kim", "탈북", "year:2017")] == [1945617980, 2038154562, 2075340204]
+
+
+def test_listing_records_are_packed_and_articles_keep_a_file_each():
+    articles = [Record(f"articles/a{n}.html", f"Story {n}", "", {"title": [f"Story {n}"]}) for n in range(3)]
+    listings = [Record(f"people/p{n}.html", f"Person {n}", "Person", {"title": [f"Person {n}"]})
+                for n in range(LISTINGS_PER_FILE + 5)]
+    files = {page.path: page.content.decode() for page in index_pages(articles + listings, {}, len(articles))}
+    assert sorted(p for p in files if p.startswith("search/d/")) == [f"search/d/{n}.js" for n in range(3)]
+    assert sorted(p for p in files if p.startswith("search/l/")) == ["search/l/0.js", "search/l/1.js"]
+    body = files["search/l/1.js"].removeprefix("__archiveSearch.receive(").removesuffix(");\n")
+    name, packed = json.loads("[" + body + "]")
+    assert name == "l/1" and [r["t"] for r in packed] == [f"Person {n}" for n in range(LISTINGS_PER_FILE, LISTINGS_PER_FILE + 5)]

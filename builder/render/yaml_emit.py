@@ -76,9 +76,14 @@ def _sequence(value: list, indent: str, lines: list[str]) -> None:
 
 
 def _plain_key(key) -> str:
-    if isinstance(key, str) and _KEY.match(key) and _is_plain(key):
+    if isinstance(key, str) and _is_key(key):
         return key
     raise _Other
+
+
+@lru_cache(maxsize=TEXTS_REMEMBERED)
+def _is_key(key: str) -> bool:  # a few dozen keys, on every page
+    return bool(_KEY.match(key)) and _is_plain(key)
 
 
 def _scalar(value) -> str:

@@ -2,7 +2,9 @@
 
     search/index.js      how many records, how many term files, the filters' values
     search/t/N.js        the postings of the terms whose hash falls in file N
-    search/d/N.js        record N as a result shows it (title, address, paragraphs)
+    search/d/N.js        article record N as a result shows it (title, address, paragraphs)
+    search/l/K.js        the listing pages' records, LISTINGS_PER_FILE to a file (a listing
+                         record is a name and a count: one file each made most of the files)
 
 Each file calls `__archiveSearch.receive(name, data)`: a script element loads it, over
 HTTP as from file:// (no fetch()), and a query loads only the files of its words and of
@@ -30,7 +32,8 @@ SCORE_SCALE = 10  # scores are written as whole numbers
 BIG_TERM = 400  # postings past this many records: bitmap + the best HEAD postings
 HEAD = 200
 SHARD_BYTES = 24_000  # aimed size of one term file
-FORMAT = 1
+LISTINGS_PER_FILE = 100  # listing records (~120 bytes each) packed into one file
+FORMAT = 2
 
 
 def score_terms(record: Record) -> dict[str, int]:
@@ -125,9 +128,17 @@ def index_pages(records: list[Record], filters: dict, articles: int) -> Iterator
     for term, value in encoded.items():
         grouped[term_hash(term) % shards][term] = value
     yield Page(f"{FOLDER}/index.js", script("index", {"format": FORMAT, "records": total, "articles": articles,
-                                                      "shards": shards, "filters": filters}))
+                                                      "shards": shards, "filters": filters,
+                                                      "listings_per_file": LISTINGS_PER_FILE}))
     for number in range(shards):
         yield Page(f"{FOLDER}/t/{number}.js", script(f"t/{number}", grouped.get(number, {})))
-    for number, record in enumerate(records):
-        shown = {"u": record.url, "t": record.title, "k": record.label, **record.shown}
-        yield Page(f"{FOLDER}/d/{number}.js", script(f"d/{number}", shown))
+    for number, record in enumerate(records[:articles]):
+        yield Page(f"{FOLDER}/d/{number}.js", script(f"d/{number}", _shown(record)))
+    listings = records[articles:]
+    for start in range(0, len(listings), LISTINGS_PER_FILE):
+        name = f"l/{start // LISTINGS_PER_FILE}"
+        yield Page(f"{FOLDER}/{name}.js", script(name, [_shown(r) for r in listings[start:start + LISTINGS_PER_FILE]]))
+
+
+def _shown(record: Record) -> dict:
+    return {"u": record.url, "t": record.title, "k": record.label, **record.shown}

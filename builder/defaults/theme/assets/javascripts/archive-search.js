@@ -90,6 +90,15 @@
     return loaded.get(name);
   }
 
+  // record n: an article's in d/n.js; the listing pages' packed, listings_per_file to a file in l/
+  function loadRecord(n) {
+    return load("index").then(function (meta) {
+      if (n < meta.articles) return load("d/" + n);
+      var k = n - meta.articles, per = meta.listings_per_file;
+      return load("l/" + Math.floor(k / per)).then(function (list) { return list[k % per]; });
+    });
+  }
+
   function posting(raw) {
     if (!raw) return null;
     var flat = Array.isArray(raw) ? raw : raw.h;
@@ -186,7 +195,7 @@
   function verify(result, q) {
     var count = q.quoted.length ? VERIFIED_QUOTED : VERIFIED;
     var head = result.articles.slice(0, count), tail = result.articles.slice(count);
-    return Promise.all(head.map(function (r) { return load("d/" + r.n); })).then(function (records) {
+    return Promise.all(head.map(function (r) { return loadRecord(r.n); })).then(function (records) {
       head.forEach(function (r, i) { r.tier = tier(records[i], q); });
       if (q.quoted.length) head = head.filter(function (r) { return r.tier >= 0; });
       head.sort(function (a, b) { return (b.tier - a.tier) || (b.score - a.score) || (a.n - b.n); });
@@ -352,7 +361,7 @@
         if (mine !== generation) return;
         current = result; shown = 0;
         pages.replaceChildren(); list.replaceChildren();
-        return Promise.all(result.pages.map(function (r) { return load("d/" + r.n); })).then(function (records) {
+        return Promise.all(result.pages.map(function (r) { return loadRecord(r.n); })).then(function (records) {
           if (mine !== generation) return;
           records.forEach(function (record) { pages.append(pageItem(record)); });
           return showMore(mine, query);
@@ -365,7 +374,7 @@
 
     function showMore(mine, query) {
       var next = current.articles.slice(shown, shown + SHOWN);
-      return Promise.all(next.map(function (r) { return load("d/" + r.n); })).then(function (records) {
+      return Promise.all(next.map(function (r) { return loadRecord(r.n); })).then(function (records) {
         if (mine !== generation) return;
         records.forEach(function (record) { list.append(articleItem(record, current.query)); });
         shown += records.length;
