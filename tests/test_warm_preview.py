@@ -12,6 +12,7 @@ import pytest
 
 from builder import warm
 from builder.pipeline import generate
+from builder.search import kept
 from tests.conftest import ROOT
 from tests.test_quick_preview import _edit, _tree
 from tests.test_quick_preview import preview as quick_preview  # noqa: F401 - the fixture
@@ -61,7 +62,11 @@ def _searched(tree, words: bytes) -> bool:
     return any(words in data for rel, data in tree.items() if rel.startswith("search/"))
 
 
-def test_a_sequence_of_edits_leaves_what_a_cold_build_writes(tmp_path, preview):
+@pytest.mark.parametrize("patched_most", [kept.PATCHED_MOST, 10_000], ids=["as-shipped", "always-patched"])
+def test_a_sequence_of_edits_leaves_what_a_cold_build_writes(tmp_path, preview, monkeypatch, patched_most):
+    """'always-patched' updates the search index record by record whatever changed, as on a
+    large archive where one edit changes a few of thousands of records."""
+    monkeypatch.setattr(kept, "PATCHED_MOST", patched_most)
     options, quick = preview
     content = options.paths.content
     _regenerate_and_compare(tmp_path, options, quick, "first")  # the preview's first regeneration fills memory
@@ -90,3 +95,7 @@ def test_a_sequence_of_edits_leaves_what_a_cold_build_writes(tmp_path, preview):
     _edit(content, "articles/added.txt", "Addedonly families", "Addedtwice families")
     tree = _regenerate_and_compare(tmp_path, options, quick, "added, edited")
     assert _searched(tree, b"Addedtwice families") and not _searched(tree, b"Addedonly families")
+
+    _edit(content, "articles/added.txt", "topics: [Families and personal stories]",
+          "topics: [Families and personal stories, Forced repatriation]")
+    tree = _regenerate_and_compare(tmp_path, options, quick, "a listing's count, no record added or removed")

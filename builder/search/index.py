@@ -127,17 +127,31 @@ def index_pages(records: list[Record], filters: dict, articles: int) -> Iterator
     grouped: dict[int, dict] = defaultdict(dict)
     for term, value in encoded.items():
         grouped[term_hash(term) % shards][term] = value
-    yield Page(f"{FOLDER}/index.js", script("index", {"format": FORMAT, "records": total, "articles": articles,
-                                                      "shards": shards, "filters": filters,
-                                                      "listings_per_file": LISTINGS_PER_FILE}))
+    yield Page(f"{FOLDER}/index.js", index_script(total, articles, shards, filters))
     for number in range(shards):
         yield Page(f"{FOLDER}/t/{number}.js", script(f"t/{number}", grouped.get(number, {})))
-    for number, record in enumerate(records[:articles]):
-        yield Page(f"{FOLDER}/d/{number}.js", script(f"d/{number}", _shown(record)))
-    listings = records[articles:]
-    for start in range(0, len(listings), LISTINGS_PER_FILE):
-        name = f"l/{start // LISTINGS_PER_FILE}"
-        yield Page(f"{FOLDER}/{name}.js", script(name, [_shown(r) for r in listings[start:start + LISTINGS_PER_FILE]]))
+    for name, numbers in record_files(total, articles):
+        yield Page(f"{FOLDER}/{name}.js", record_script(name, records, numbers))
+
+
+def index_script(total: int, articles: int, shards: int, filters: dict) -> bytes:
+    """search/index.js: what a query needs to know before it loads anything else."""
+    return script("index", {"format": FORMAT, "records": total, "articles": articles, "shards": shards,
+                            "filters": filters, "listings_per_file": LISTINGS_PER_FILE})
+
+
+def record_files(total: int, articles: int) -> Iterator[tuple[str, range]]:
+    """Each record file's name and the numbers of the records it holds: an article's record
+    alone in d/N, the listing pages' records LISTINGS_PER_FILE to a file in l/K."""
+    for number in range(min(articles, total)):
+        yield f"d/{number}", range(number, number + 1)
+    for start in range(articles, total, LISTINGS_PER_FILE):
+        yield f"l/{(start - articles) // LISTINGS_PER_FILE}", range(start, min(start + LISTINGS_PER_FILE, total))
+
+
+def record_script(name: str, records: list[Record], numbers: range) -> bytes:
+    shown = [_shown(records[number]) for number in numbers]
+    return script(name, shown if name.startswith("l/") else shown[0])
 
 
 def _shown(record: Record) -> dict:

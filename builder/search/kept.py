@@ -18,7 +18,8 @@ from typing import Iterator
 
 from builder.models import Page
 from builder.search.index import (
-    FOLDER, FORMAT, SHARD_BYTES, RecordScores, encode, score_terms, script, term_hash,
+    FOLDER, SHARD_BYTES, RecordScores, encode, index_script, record_files, record_script, score_terms, script,
+    term_hash,
 )
 from builder.search.records import Record
 
@@ -29,7 +30,7 @@ def kept_index_pages(records: list[Record], filters: dict, articles: int, state:
     """index_pages(records, filters, articles), updated from the last call's `state` (kept here)."""
     last: list[Record] | None = state.get("records")
     changed = None
-    if last is not None and len(last) == len(records):
+    if last is not None and len(last) == len(records) and articles == state.get("articles"):
         changed = [n for n, (old, new) in enumerate(zip(last, records)) if old is not new]
         if len(changed) > PATCHED_MOST:
             changed = None
@@ -40,8 +41,7 @@ def kept_index_pages(records: list[Record], filters: dict, articles: int, state:
     pages: dict[str, bytes] = state.setdefault("pages", {})
     if shards != state.get("shards"):
         state["shards"], touched = shards, None  # every term moves: every term file again
-    yield Page(f"{FOLDER}/index.js", script("index", {"format": FORMAT, "records": total, "articles": articles,
-                                                      "shards": shards, "filters": filters}))
+    yield Page(f"{FOLDER}/index.js", index_script(total, articles, shards, filters))
     dirty = set(range(shards)) if touched is None else {term_hash(term) % shards for term in touched}
     if dirty:
         grouped: dict[int, dict] = defaultdict(dict)
@@ -53,13 +53,15 @@ def kept_index_pages(records: list[Record], filters: dict, articles: int, state:
             pages[f"t/{number}"] = script(f"t/{number}", grouped.get(number, {}))
     for number in range(shards):
         yield Page(f"{FOLDER}/t/{number}.js", pages[f"t/{number}"])
-    for number, record in enumerate(records):
-        name = f"d/{number}"
-        if changed is None or number in changed_set or name not in pages:
-            pages[name] = script(name, {"u": record.url, "t": record.title, "k": record.label, **record.shown})
+    files = list(record_files(total, articles))
+    for name, numbers in files:
+        if changed is None or name not in pages or any(number in changed_set for number in numbers):
+            pages[name] = record_script(name, records, numbers)
         yield Page(f"{FOLDER}/{name}.js", pages[name])
-    for stale in [n for n in pages if n.startswith("d/") and int(n[2:]) >= total]:
+    kept = {name for name, _ in files}
+    for stale in [name for name in pages if name[:2] in ("d/", "l/") and name not in kept]:
         del pages[stale]
+    state["articles"] = articles
     state["records"] = list(records)
 
 
