@@ -43,7 +43,7 @@ def step(results: Results, name: str):
 def bench_readout(folder: Path, cwd: Path, results: Results) -> None:
     """Read-out speed (issue 18: >= 1,000 articles per CPU-second): benchmarks/readout.py on the folder."""
     project = str(Path(__file__).resolve().parent.parent)  # `benchmarks` is not installed: found from here
-    result = run([str(BIN / "python"), "-m", "benchmarks.readout", str(folder), "--json"], cwd,
+    result = run([str(BIN / "python"), "-m", "benchmarks.readout", str(folder.resolve()), "--json"], cwd,
                  {"PYTHONPATH": os.pathsep.join(filter(None, (os.environ.get("PYTHONPATH"), project)))})
     try:
         results.readout = json.loads(result.stdout.strip().splitlines()[-1]) if result.ok else {}
