@@ -146,11 +146,12 @@ def _wait_all(urls: dict[str, str], wanted: str, start: float, server: subproces
     return seen
 
 
-def _latencies(server: subprocess.Popen, url: str, edits: list, in_docs: bool, work: Work) -> dict[str, list[float]]:
+def _latencies(server: subprocess.Popen, url: str, edits: list, in_docs: bool, work: Work,
+               times: dict[str, list[float]]) -> None:
     """Seconds from each edit to the article's page served with the new words, to a listing page
     that shows them (its summary), and (builder serve) to the archive's search serving them; the
-    next edit is made once all are there. Each edit's figures are printed as it ends."""
-    times: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    next edit is made once all are there. Each edit's figures are printed as it ends and added
+    to `times`, so the edits before a failing one still count."""
     records = {} if in_docs else _search_records(work.docs)
     for n, (source, page, line, listing) in enumerate(edits):
         marker = f"Previewmarker{n}x{int(time.time())}"
@@ -174,7 +175,6 @@ def _latencies(server: subprocess.Popen, url: str, edits: list, in_docs: bool, w
               + f" · load {os.getloadavg()[0]:.1f}", flush=True)
         if server.poll() is not None:
             raise RuntimeError(_stopped(server))
-    return times
 
 
 def _serve(argv: list[str], cwd: Path) -> subprocess.Popen:
@@ -209,26 +209,30 @@ def bench_preview(work: Work, edits: int, plain_edits: int) -> list[dict]:
             argv = [str(BIN / "python"), "-m", "mkdocs", "serve", "-q", "-f", str(work.root / "mkdocs.yml"),
                     "-a", f"127.0.0.1:{port}"]
         server = _serve(argv, work.root)
+        times: dict[str, list[float]] = {kind: [] for kind in KINDS}
+        started, failure = 0.0, ""
         try:
             started = _wait_for(f"{url}index.html", None, START_SECONDS)
             time.sleep(1.0)  # the watchers' first look
             chosen = [pages[(k * 7) % len(pages)] for k in range(count)]
             print(f"{name}: first page served after {started:.1f} s; {count} edits "
                   f"(load average {os.getloadavg()[0]:.1f})", flush=True)
-            times = _latencies(server, url, chosen, name != "builder serve", work)
-            for kind in KINDS:
-                if times[kind]:
-                    label = name if kind == "page" else f"{name}: {kind}"
-                    rows.append({"server": label, "articles": len(pages), "edits": len(times[kind]),
-                                 "start": started, **_figures(times[kind])})
+            _latencies(server, url, chosen, name != "builder serve", work, times)
         except (TimeoutError, RuntimeError) as exc:
-            rows.append({"server": name, "articles": len(pages), "failed": str(exc)})
+            failure = str(exc)
         finally:
             server.terminate()
             try:
                 server.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 server.kill()
+        for kind in KINDS:
+            if times[kind]:
+                label = name if kind == "page" else f"{name}: {kind}"
+                rows.append({"server": label, "articles": len(pages), "edits": len(times[kind]),
+                             "start": started, **_figures(times[kind])})
+        if failure:
+            rows.append({"server": name, "articles": len(pages), "failed": failure})
     return rows
 
 

@@ -183,17 +183,24 @@ def targets(results: Results) -> list[str]:
 
 
 def _preview_targets(results: Results, row) -> None:
-    """Issue 18: an edit shows in the preview within 1 s at 2,000 articles, 2 s at 10,000."""
-    served = {r["server"]: r for r in results.preview}
-    builder, plain = served.get("builder serve"), served.get("plain mkdocs serve")
+    """Issue 18: an edit shows in the preview, search included, within 1 s at 2,000 articles and
+    2 s at 10,000: judged by the slowest of the article page, its listing page and the search;
+    an edit that never showed fails the target, whatever the edits before it measured."""
+    mine = [r for r in results.preview if r["server"].startswith("builder serve")]
+    plain = next((r for r in results.preview if r["server"] == "plain mkdocs serve" and "median" in r), None)
+    measured = [r for r in mine if "median" in r]
+    failed = next((r["failed"] for r in mine if "failed" in r), "")
     size = results.preview_articles
-    if builder and "median" in builder:
-        limit = 1.0 if size <= 2000 else 2.0
-        beside = f"; plain `mkdocs serve` {plain['median']:.1f} s" if plain and "median" in plain else ""
-        row(f"edit → preview ≤ {limit:.0f} s at {size:,} articles (median and p95 of {builder['edits']} edits)",
-            f"median {builder['median']:.2f} s, p95 {builder['p95']:.2f} s{beside}",
-            builder["p95"] <= limit, f"(p95 by {builder['p95'] - limit:.2f} s)")
-    elif builder:
-        row(f"edit → preview ≤ 1 s at {size:,} articles", f"failed: {builder['failed']}", False)
+    limit = 1.0 if size <= 2000 else 2.0
+    if measured:
+        worst = max(measured, key=lambda r: r["p95"])
+        text = "; ".join(f"{r['server'].removeprefix('builder serve').lstrip(': ') or 'page'} median "
+                         f"{r['median']:.2f} s, p95 {r['p95']:.2f} s" for r in measured)
+        text += (f"; plain `mkdocs serve` {plain['median']:.1f} s" if plain else "") + (
+            f"; then failed: {failed}" if failed else "")
+        row(f"edit → preview ≤ {limit:.0f} s at {size:,} articles (page, listing, search; p95 of {worst['edits']} edits)",
+            text, worst["p95"] <= limit and not failed, f"(p95 by {worst['p95'] - limit:.2f} s)" if not failed else "")
+    elif failed:
+        row(f"edit → preview ≤ {limit:.0f} s at {size:,} articles", f"failed: {failed}", False)
     if size < 10_000:
         row("edit → preview ≤ 2 s at 10,000 articles", "`python -m benchmarks.preview --synthetic 10000`", None)
