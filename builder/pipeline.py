@@ -81,7 +81,7 @@ def _generate(options: BuildOptions, *, swap: bool = True, pages: PagesOf | None
         return archive.report
     stats = write_tree(pages(archive) if pages else archive.pages, options.paths.docs, swap=swap, known=warm.written(options.paths.docs))
     _save_registry(options.paths.registry_file, archive.registry_bytes)
-    if archive.site is not None and options.paths.published_registry is None:  # the preview reads it back from memory
+    if warm.active() and archive.site is not None and options.paths.published_registry is None:  # read back from memory
         warm.remembered("registry", _registry_inputs(options.paths), lambda: (archive.site.registry, []))
     archive.report.written, archive.report.removed = stats.written, stats.removed
     if not warm.active():  # the preview keeps its cache in memory (the next build reads what it left)
@@ -99,8 +99,7 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     report = Report()
     salt_value = salt(paths.config)
     warm.begin(salt_value)  # the preview: what the last regeneration made from the same inputs is reused
-    old_registry, registry_notes = warm.remembered(
-        "registry", _registry_inputs(paths), lambda: load_with_published(paths.registry_file, paths.published_registry))
+    old_registry, registry_notes = _read_registry(paths)
     report.notices.extend(registry_notes)
     found, skipped = discover(paths.content, (paths.docs, paths.site, paths.cache_dir))
     for skip in skipped:
@@ -219,6 +218,13 @@ def _pages(site: Site, cache: Cache, docs: Path, report: Report) -> Iterator[Pag
         report.index_pages += 1
         yield page
     yield from iter_files(site)
+
+
+def _read_registry(paths: Paths):
+    """The address record (and its notes); the preview keeps it for the same file bytes."""
+    def read():
+        return load_with_published(paths.registry_file, paths.published_registry)
+    return warm.remembered("registry", _registry_inputs(paths), read) if warm.active() else read()
 
 
 def _registry_inputs(paths: Paths) -> tuple:
