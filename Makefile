@@ -22,7 +22,7 @@ offline: $(STAMP)         ## zip the website for reading with no network: dist/<
 	$(BIN)/builder bundle
 
 BBC ?= $(firstword $(wildcard ../shared/corpora/bbc-news ../../shared/corpora/bbc-news))
-bench: $(STAMP)           ## benchmarks (issues 7, 18) -> benchmarks/RESULTS.md; under 10 minutes (BBC=folder of real articles)
+bench: $(STAMP)           ## benchmarks (issues 7, 18) -> benchmarks/RESULTS.md; about 30 minutes (BBC=folder of real articles)
 	$(BIN)/python -m benchmarks.run $(if $(BBC),--real $(BBC))
 
 AEB ?= $(firstword $(wildcard ../shared/corpora/aeb-dev ../../shared/corpora/aeb-dev))
