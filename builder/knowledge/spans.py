@@ -82,8 +82,10 @@ def is_acronym(word: str) -> bool:
 
 def mostly_capitals(text: str) -> bool:
     """A headline or dateline in capitals: no evidence of case there."""
-    words = [w for w in text.split(None, CAPITALS_WORDS)[:CAPITALS_WORDS] if w[:1].isalpha()]
-    return bool(words) and sum(w.isupper() for w in words) > CAPITALS_SHARE * len(words)
+    words = text.split(None, CAPITALS_WORDS)[:CAPITALS_WORDS]
+    alpha = list(map(str.isalpha, map(itemgetter(0), words)))  # the words that start with a letter, in C
+    counted = sum(alpha)
+    return counted > 0 and sum(compress(map(str.isupper, words), alpha)) > CAPITALS_SHARE * counted
 
 
 def mentions(text: str, rules: RecognitionRules, function_words: frozenset[str],
@@ -104,17 +106,20 @@ def mentions(text: str, rules: RecognitionRules, function_words: frozenset[str],
         memo = {}
     elif len(memo) > MEMO_SIZE:
         memo.clear()
-    found, done = [], 0
+    found, done, size, particles = [], 0, len(tokens), rules.name_particles
     for i in compress(count(), map(str.isupper, map(itemgetter(0), tokens))):  # capitalised tokens, in C
         if i < done or not tokens[i][:1].isalpha():
             continue
-        done = _run_end(tokens, i, rules)
+        done = i + 1  # most runs are one word before a word or mark that no rule of _run_end takes on
+        if done < size and (tokens[done][:1].isupper() or tokens[done][:1] in RUN_GOES_ON or tokens[done] in particles):
+            done = _run_end(tokens, i, rules)
         run = (tokens[i:done], i == 0 or tokens[i - 1] in SENTENCE_ENDS)
         shape = memo.get(run, _UNSEEN)
         if shape is _UNSEEN:
             shape = memo[run] = _shape(*run, rules, function_words, given)
         if shape is not None:
-            found.append(Mention(shape[0], tokens, i, done, *shape[1:]))
+            words, title, initial, suffix, possessive = shape
+            found.append(Mention(words, tokens, i, done, title, initial, suffix, possessive))
     return found
 
 
