@@ -16,6 +16,7 @@ from typing import Iterable, Sequence
 
 # A word is a run of letters/digits; "2,000" and "130,000" stay one word.
 _WORDS = re.compile(r"([^\W_]+(?:,\d{3})*)")
+_ASCII_WORDS = re.compile(r"([A-Za-z0-9]+(?:,[0-9]{3})*)")  # the same words in a text in ASCII, found quicker
 # Characters between words that never matter for matching: spaces and hyphens.
 _LOOSE = str.maketrans("", "", " \t\n\r\u00a0-\u2010\u2011")
 # Apostrophes and quotes written in several ways.
@@ -36,7 +37,7 @@ class Tokens:
 
 
 def tokenize(text: str) -> Tokens:
-    parts = _WORDS.split(text)
+    parts = (_ASCII_WORDS if text.isascii() else _WORDS).split(text)
     words = parts[1::2]
     joined = "\x00".join(words).lower()  # one call, not one per word
     return Tokens(words, joined.split("\x00") if words else [], parts[0::2], text, joined)

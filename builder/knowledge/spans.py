@@ -18,6 +18,8 @@ from builder.knowledge.lexicon import fold
 
 # acronyms with dots (U.S., U.N.), words (with inner apostrophes and hyphens), numbers, one other character
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’]*(?:-\w[\w'’]*)*|\d[\d,.:/-]*\d|\d|\S")
+# TOKEN for a text in ASCII, where it finds the same tokens with the quicker ASCII classes (\x1c-\x1f are spaces to \S)
+ASCII_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][\w']*(?:-\w[\w']*)*|\d[\d,.:/-]*\d|\d|[^ \t\n\r\f\v\x1c-\x1f]", re.ASCII)
 PARTICLE_STARTS = frozenset("abdeilo")
 PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|at|an|ar|ash|bin|ibn|abu|d|l|o|da|de|di)[-'’][A-Z]")
 ABBREVIATIONS = frozenset({"st", "mt", "ft", "inc", "corp", "co", "ltd", "jr", "sr", "mr", "mrs", "ms", "dr", "gen",
@@ -65,7 +67,7 @@ class Mention:
 
 
 def tokenize(text: str) -> list[str]:
-    return TOKEN.findall(text)
+    return (ASCII_TOKEN if text.isascii() else TOKEN).findall(text)
 
 
 def is_capitalised(token: str) -> bool:
