@@ -86,10 +86,14 @@ class Recogniser:
             name = self._name(names, speaker)
             name.score["people"] += 3
             name.blocked = name.blocked or self.words.never_person([fold(w).rstrip(".") for w in speaker.split()])
+        weigh, name_of = self._weigh, self._name
         for text in paragraphs:
             for mention in mentions(text, self.rules, self.function_words, seen, self.words.given, self._runs):
+                if len(mention.words) == 1:  # nothing to split
+                    weigh(mention, name_of(names, mention.words[0], 1))
+                    continue
                 for part in self._split_owner(mention):
-                    self._weigh(part, self._name(names, part.text, len(part.words)))
+                    weigh(part, name_of(names, part.text, len(part.words)))
         for name in names.values():
             first = name.key.split()[0]
             name.lowercase = (first in seen and first[:1].islower()) or first in self.words.english
