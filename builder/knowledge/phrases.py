@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress, count
 from typing import Iterable, Sequence
 
 # A word is a run of letters/digits; "2,000" and "130,000" stay one word.
@@ -108,7 +109,7 @@ class PhraseMatcher:
             return []
         hits: list[tuple[int, int, int]] = []
         done = 0
-        for i in [i for i, w in enumerate(lower) if w in present]:
+        for i in compress(count(), map(present.__contains__, lower)):  # the words that start one, found in C
             if i < done:
                 continue
             bucket = self._buckets.get(lower[i])
