@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import compress, count
-from operator import itemgetter, or_
 from typing import Sequence
 
 from builder.knowledge.heuristics import FigureRules, Words
@@ -62,9 +60,7 @@ class FigureFinder:
         firsts, done = self._first_words, 0
         if firsts.isdisjoint(tokens.lower) and not _DIGIT.search(tokens.text):
             return found
-        # words that start with a digit ("9" >= its first character) or a number word, found in C
-        candidates = compress(count(), map(or_, map(firsts.__contains__, tokens.lower),
-                                           map("9".__ge__, map(itemgetter(0), tokens.lower))))
+        candidates = [i for i, w in enumerate(tokens.lower) if w in firsts or w[0] <= "9"]
         for i in candidates:
             if i < done or not (tokens.lower[i][0].isdigit() or tokens.lower[i] in firsts):
                 continue
