@@ -100,14 +100,15 @@ def _pages(work: Work) -> list[tuple[Path, str, str, str | None]]:
         chosen = None
         for line in source.read_text(encoding="utf-8", errors="replace").splitlines():
             words = line.split()
-            if len(words) >= 12 and line.strip() in body and re.fullmatch(r"[A-Za-z][\w,'’-]*", words[0]) \
+            summary = line.strip() == _summary(item)  # a one-sentence summary is short
+            if (len(words) >= 12 or (summary and len(words) >= 6)) and line.strip() in body and re.fullmatch(r"[A-Za-z][\w,'’-]*", words[0]) \
                     and _insertion(words) is not None \
                     and _in_search(work.docs, searched.get(f"articles/{entry['slug']}"), words):
                 # a paragraph of the body, not the title, and one the search shows (not a caption);
                 # the listing's entry shows it when its summary starts as the line does (twelve
                 # words: articles of one outlet share sentences, and a line that only begins like
                 # the summary is another paragraph, whose edit no listing shows)
-                shown = listing is not None and " ".join(words[:12]) in item
+                shown = listing is not None and (summary or " ".join(words[:12]) in item)
                 if line.strip() == title:  # a listing shows the title too, and it makes the address
                     continue
                 if shown or chosen is None:
@@ -117,6 +118,12 @@ def _pages(work: Work) -> list[tuple[Path, str, str, str | None]]:
         if chosen:
             found.append(chosen)
     return found
+
+
+def _summary(item: str) -> str:
+    """The summary a listing's entry shows (its third line), or ''."""
+    lines = item.split("\n")
+    return lines[2].strip() if len(lines) > 2 else ""
 
 
 def _in_search(docs: Path, record: str | None, words: list[str]) -> bool:
