@@ -101,9 +101,14 @@ def mention_counts(articles: Iterable[Article]) -> Counter:
     """(kind, name) -> how many articles carry it; ALL -> how many articles there are."""
     counts: Counter = Counter()
     for article in articles:
-        counts.update(features(article.knowledge))
+        counts.update(article_features(article))
         counts[ALL] += 1
     return counts
+
+
+def article_features(article: Article) -> frozenset:
+    """The names an article carries (knowledge.related.features); the preview keeps them per file."""
+    return warm.remembered("features", article.source.digest, lambda: frozenset(features(article.knowledge)))
 
 
 def entries_of(articles: Iterable[Article], kind: str) -> tuple[IndexEntry, ...]:
