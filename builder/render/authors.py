@@ -8,7 +8,7 @@ from typing import Iterator
 
 from builder.addresses import AUTHORS_INDEX, author_page, link
 from builder.models import Article, Page
-from builder.render.indexes import article_item
+from builder.render.indexes import listed_item
 from builder.render.markup import document, md_link, md_text
 from builder.resolve import Site, sort_newest_first
 
@@ -42,7 +42,7 @@ def iter_author_pages(site: Site) -> Iterator[Page]:
     for name, items in groups.items():
         count = f"{len(items)} article" + ("" if len(items) == 1 else "s")
         lines = [f"# {md_text(name)}", f"Articles by {md_text(name)}: {count}, newest first.", per_year(items),
-                 *(article_item(a) for a in sort_newest_first(items))]
+                 *(listed_item(a) for a in sort_newest_first(items))]
         meta = {"title": name, "description": f"Articles by {name}", "tab": "Home"}
         yield Page(author_page(name), document(meta, lines))
     names = sorted(groups, key=lambda n: (n.casefold(), n))
