@@ -320,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--names", action="store_true",
                         help="each edit adds a capitalised word before a paragraph, read as a new name "
                              "(a person or organisation across the site); default: a word inside a sentence")
-    parser.add_argument("--work", type=Path, help="the work folder (default: a new temporary folder, removed after)")
+    parser.add_argument("--work", type=Path, help="the work folder, kept after (default: a new temporary folder, removed after)")
     args = parser.parse_args(argv)
     root = args.work or Path(tempfile.mkdtemp(prefix="preview-bench-"))
     try:
@@ -330,7 +330,8 @@ def main(argv: list[str] | None = None) -> int:
             work = make_work(f"synthetic {args.synthetic:,}", root / "work", count=args.synthetic)
         rows = bench_preview(work, args.edits, args.plain_edits, args.names)
     finally:
-        shutil.rmtree(root, ignore_errors=True)
+        if not args.work:  # a folder given is kept (its serve.log tells what the server did)
+            shutil.rmtree(root, ignore_errors=True)
     print(table(rows))
     return 1 if any("failed" in r for r in rows) else 0
 

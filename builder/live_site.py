@@ -162,7 +162,7 @@ class LiveSite:
             self._files_came_and_went(built, [rel for rel in changed if rel not in built.stamps], removed)
             self._rebuild_pages(built, changed)
         except Exception as exc:  # noqa: BLE001 - the quick path is an optimisation; a full build is the truth
-            log.info("page-by-page update failed (%s: %s); rebuilding the whole preview", type(exc).__name__, exc)
+            log.warning("page-by-page update failed (%s: %s); rebuilding the whole preview", type(exc).__name__, exc)
             self.build()
             return self.last_rebuilt
         built.stamps = stamps
@@ -182,12 +182,10 @@ class LiveSite:
         if set(added + removed) & (_nav_sources(built.config.nav) | {page.file.src_uri for page in built.nav.pages}):
             raise LookupError("a page of the navigation came or went")
         config = built.config
+        gone = [file for file in map(built.files.get_file_from_path, removed) if file is not None]
+        for file in gone:
+            built.files.remove(file)
         for rel in removed:
-            file = built.files.get_file_from_path(rel)
-            if file is not None:
-                built.files.remove(file)
-                if os.path.isfile(file.abs_dest_path):
-                    os.remove(file.abs_dest_path)
             built.stamps.pop(rel, None)
         new = [File(rel, config.docs_dir, config.site_dir, config.use_directory_urls) for rel in added]
         set_exclusions(new, config)
@@ -195,6 +193,13 @@ class LiveSite:
             built.files.append(file)
             if file.is_documentation_page():
                 Page(None, file, config)
+        # a renamed article's page (articles/old.md) gives its output to the page that forwards
+        # (articles/old.html), which may have come in an earlier update: only an output no file
+        # makes any more is deleted
+        made = {file.dest_uri for file in built.files}
+        for file in gone:
+            if file.dest_uri not in made and os.path.isfile(file.abs_dest_path):
+                os.remove(file.abs_dest_path)
 
     def _rebuild_pages(self, built: _Built, changed: list[str]) -> None:
         from mkdocs.commands import build as mk

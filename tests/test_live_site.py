@@ -159,3 +159,21 @@ def test_a_writer_s_temporary_file_does_not_rebuild_the_whole_preview(tmp_path):
     (docs / "other.md").write_text(f"# Other\n\n{NEW_WORDS}\n", encoding="utf-8")
     assert live.update() == ["other.md"]
     live.close()
+
+
+def test_a_page_that_forwards_keeps_the_address_of_the_page_it_replaces(tmp_path):
+    """A renamed article: its old page (other.md) goes and a page that forwards takes its
+    address (other/index.html, a plain file); told of the two in either order, the address
+    serves the forwarding page. (The article pages are in no navigation.)"""
+    docs, site, live = _plain_site(tmp_path, nav=["index.md"])
+    (docs / "other").mkdir()
+    (docs / "other" / "index.html").write_text("<p>Forwarded</p>", encoding="utf-8")
+    live.hint(["other/index.html"])
+    live.update()
+    (docs / "other.md").unlink()
+    live.hint(["other.md"])
+    live.update()
+    assert (site / "other" / "index.html").read_text(encoding="utf-8") == "<p>Forwarded</p>"
+    assert live.update() == [] and (site / "other" / "index.html").is_file()
+    assert live.last_rebuilt == [] and (site / "index.html").is_file()  # no full build on the way
+    live.close()
