@@ -4,7 +4,9 @@
     python -m benchmarks.preview --corpus ../shared/corpora/bbc-news --count 2000
 
 For `builder serve` each edit changes one sentence of one article in content/ (a different
-article each time) and the time is taken from the file's write to the moment the served
+article each time): a lower-case word put inside the sentence, as a curator fixing a sentence
+does, which adds no name to the site (--names: a capitalised word before the paragraph, read
+as a new person or organisation, whose page is added and listed site-wide) and the time is taken from the file's write to the moment the served
 article page shows the new words, to the moment a listing page (a topic, person, publisher ...
 page whose entry shows the edited paragraph as the article's summary) shows them, and to the
 moment the archive's search serves them too (the search record that shows the article). Each
@@ -94,14 +96,22 @@ def _pages(work: Work) -> list[tuple[Path, str, str, str | None]]:
             continue
         _, front, body = page.read_text(encoding="utf-8").split("---\n", 2)
         listing, item = listed.get(f"articles/{entry['slug']}", (None, ""))
+        title = str(yaml.safe_load(front).get("title", ""))
         chosen = None
         for line in source.read_text(encoding="utf-8", errors="replace").splitlines():
             words = line.split()
-            if len(words) >= 12 and line.strip() in body and re.fullmatch(r"[A-Za-z][\w,'’-]*", words[0]) \
+            summary = line.strip() == _summary(item)  # a one-sentence summary is short
+            if (len(words) >= 12 or (summary and len(words) >= 6)) and line.strip() in body and re.fullmatch(r"[A-Za-z][\w,'’-]*", words[0]) \
+                    and _insertion(words) is not None \
                     and _in_search(work.docs, searched.get(f"articles/{entry['slug']}"), words):
-                # a paragraph of the body, not the title, and one the search shows (not a caption)
-                shown = listing is not None and " ".join(words[:6]) in item
-                if shown or (chosen is None and line.strip() not in front):
+                # a paragraph of the body, not the title, and one the search shows (not a caption);
+                # the listing's entry shows it when its summary starts as the line does (twelve
+                # words: articles of one outlet share sentences, and a line that only begins like
+                # the summary is another paragraph, whose edit no listing shows)
+                shown = listing is not None and (summary or " ".join(words[:12]) in item)
+                if line.strip() == title:  # a listing shows the title too, and it makes the address
+                    continue
+                if shown or chosen is None:
                     chosen = (source, f"articles/{entry['slug']}", line.strip(), listing if shown else None)
                 if shown:
                     break
@@ -110,12 +120,40 @@ def _pages(work: Work) -> list[tuple[Path, str, str, str | None]]:
     return found
 
 
+def _summary(item: str) -> str:
+    """The summary a listing's entry shows (its third line), or ''."""
+    lines = item.split("\n")
+    return lines[2].strip() if len(lines) > 2 else ""
+
+
 def _in_search(docs: Path, record: str | None, words: list[str]) -> bool:
     """The line's opening words are in the article's search record (no record: any line will do)."""
     return record is None or json.dumps(" ".join(words[:6]))[1:-1] in (docs / record).read_text(encoding="utf-8")
 
 
 KINDS = ("page", "listings", "search")
+LOWER = re.compile(r"[a-z]+")
+
+
+def _insertion(words: list[str]) -> int | None:
+    """Where a lower-case word can go among the line's first words without touching a name:
+    between two of three lower-case words in a row (a name's run of capitalised words, with
+    its 'of the' between them, is left as it was), so the edit is a curator's fix of a
+    sentence, not a new person or organisation."""
+    for at in range(1, min(len(words) - 1, 9)):
+        if all(LOWER.fullmatch(word) for word in words[at - 1:at + 2]):
+            return at
+    return None
+
+
+def _marked(line: str, marker: str, names: bool) -> str:
+    """The line with the marker: as a word inside the sentence, or (names) capitalised at its
+    start, where it reads as part of a name and adds a person or organisation to the site."""
+    if names:
+        return f"{marker.capitalize()} {line}"
+    words = line.split(" ")
+    at = _insertion(words)
+    return " ".join(words[:at] + [marker] + words[at:])
 
 
 class AddressChanged(Exception):
@@ -147,14 +185,14 @@ def _wait_all(urls: dict[str, str], wanted: str, start: float, server: subproces
 
 
 def _latencies(server: subprocess.Popen, url: str, edits: list, in_docs: bool, work: Work,
-               times: dict[str, list[float]]) -> None:
+               times: dict[str, list[float]], names: bool = False) -> None:
     """Seconds from each edit to the article's page served with the new words, to a listing page
     that shows them (its summary), and (builder serve) to the archive's search serving them; the
     next edit is made once all are there. Each edit's figures are printed as it ends and added
     to `times`, so the edits before a failing one still count."""
     records = {} if in_docs else _search_records(work.docs)
     for n, (source, page, line, listing) in enumerate(edits):
-        marker = f"Previewmarker{n}x{int(time.time())}"
+        marker = f"previewmarker{n}x{int(time.time())}"
         target = work.docs / f"{page}.md" if in_docs else source
         text = target.read_text(encoding="utf-8")
         urls = {"page": f"{url}{page}.html"}
@@ -163,7 +201,9 @@ def _latencies(server: subprocess.Popen, url: str, edits: list, in_docs: bool, w
         if page in records:
             urls["search"] = f"{url}{records[page]}"
         start = time.perf_counter()
-        target.write_text(text.replace(line, f"{marker} {line}", 1), encoding="utf-8")
+        target.write_text(text.replace(line, _marked(line, marker, names), 1), encoding="utf-8")
+        if names:
+            marker = marker.capitalize()
         try:
             seen = _wait_all(urls, marker, start, server)
         except AddressChanged:
@@ -190,7 +230,7 @@ def _stopped(server: subprocess.Popen) -> str:
     return f"the server stopped (exit {server.returncode}): {tail}"
 
 
-def bench_preview(work: Work, edits: int, plain_edits: int) -> list[dict]:
+def bench_preview(work: Work, edits: int, plain_edits: int, names: bool = False) -> list[dict]:
     """Rows: one per server, with start-up time and latency figures."""
     rows = []
     if not (work.root / "site_config").is_dir():  # the builder's own settings (the synthetic topics are theirs)
@@ -217,7 +257,7 @@ def bench_preview(work: Work, edits: int, plain_edits: int) -> list[dict]:
             chosen = [pages[(k * 7) % len(pages)] for k in range(count)]
             print(f"{name}: first page served after {started:.1f} s; {count} edits "
                   f"(load average {os.getloadavg()[0]:.1f})", flush=True)
-            _latencies(server, url, chosen, name != "builder serve", work, times)
+            _latencies(server, url, chosen, name != "builder serve", work, times, names)
         except (TimeoutError, RuntimeError) as exc:
             failure = str(exc)
         finally:
@@ -277,7 +317,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=2000, help="with --corpus: its first N files (default 2,000)")
     parser.add_argument("--edits", type=int, default=20, help="edits timed on builder serve (default 20)")
     parser.add_argument("--plain-edits", type=int, default=3, help="edits timed on plain mkdocs serve (default 3)")
-    parser.add_argument("--work", type=Path, help="the work folder (default: a new temporary folder, removed after)")
+    parser.add_argument("--names", action="store_true",
+                        help="each edit adds a capitalised word before a paragraph, read as a new name "
+                             "(a person or organisation across the site); default: a word inside a sentence")
+    parser.add_argument("--work", type=Path, help="the work folder, kept after (default: a new temporary folder, removed after)")
     args = parser.parse_args(argv)
     root = args.work or Path(tempfile.mkdtemp(prefix="preview-bench-"))
     try:
@@ -285,9 +328,10 @@ def main(argv: list[str] | None = None) -> int:
             work = corpus_work(args.corpus, args.count, root)
         else:
             work = make_work(f"synthetic {args.synthetic:,}", root / "work", count=args.synthetic)
-        rows = bench_preview(work, args.edits, args.plain_edits)
+        rows = bench_preview(work, args.edits, args.plain_edits, args.names)
     finally:
-        shutil.rmtree(root, ignore_errors=True)
+        if not args.work:  # a folder given is kept (its serve.log tells what the server did)
+            shutil.rmtree(root, ignore_errors=True)
     print(table(rows))
     return 1 if any("failed" in r for r in rows) else 0
 

@@ -5,8 +5,9 @@ to run one after every edit. LiveSite runs MkDocs' build steps once (files, navi
 theme, plugins, every page) and keeps what they made. After a change it re-reads and
 re-renders only the Markdown files of docs/ whose modification time or size changed (the
 builder rewrites only the pages whose text changed: the article and the pages that list
-it). A file added or removed, a changed mkdocs.yml or theme, or any failure of the quick
-path falls back to a full build. Pages named by hint() (the preview's quick path wrote them)
+it). A file added to docs/ (a new person's page) joins MkDocs' files and is rendered alone, a
+removed one leaves with its output; a page of mkdocs.yml's navigation coming or going, a
+changed mkdocs.yml or theme, or any failure of the quick path falls back to a full build. Pages named by hint() (the preview's quick path wrote them)
 are rebuilt without looking at every file first; the update that looks follows.
 
 Search: the index of a page-by-page update would miss or repeat the changed pages, so the
@@ -126,17 +127,20 @@ class LiveSite:
             self._hints.update(changed)
 
     def update(self) -> list[str]:
-        """Rebuild the pages whose docs/ file changed (a full build when files came or went);
+        """Rebuild the pages whose docs/ file changed, came or went (see _files_came_and_went);
         the docs/ files rebuilt, relative to docs/. With hints, only the hinted pages, and
         walk_owed tells that an update looking at every file is still owed."""
         built = self._built
         with self._hint_lock:
             hints, self._hints = sorted(self._hints), set()
-        if hints and built is not None and all(rel in built.stamps for rel in hints) \
-                and not self._settings_changed(built):
+        if hints and built is not None and not self._settings_changed(built):
             try:
-                self._rebuild_pages(built, hints)
-                built.stamps.update({rel: _stamp(self.docs / rel) for rel in hints})
+                present = [rel for rel in hints if os.path.isfile(self.docs / rel)
+                           and not os.path.basename(rel).startswith(".")]
+                self._files_came_and_went(built, [rel for rel in present if rel not in built.stamps],
+                                          [rel for rel in hints if rel in built.stamps and rel not in present])
+                self._rebuild_pages(built, present)
+                built.stamps.update({rel: _stamp(self.docs / rel) for rel in present})
                 self.last_rebuilt, self.walk_owed = hints, True
                 self.search_fresh = self.search_fresh and not self.mkdocs_search
                 return hints
@@ -149,20 +153,53 @@ class LiveSite:
         self.walk_owed = False
         self._walked = time.monotonic()
         stamps = self._stamps()
-        if built is None or stamps.keys() != built.stamps.keys() or self._settings_changed(built):
+        if built is None or self._settings_changed(built):
             self.build()
             return self.last_rebuilt
-        changed = sorted(rel for rel, stamp in stamps.items() if built.stamps[rel] != stamp)
+        changed = sorted(rel for rel, stamp in stamps.items() if built.stamps.get(rel) != stamp)
+        removed = sorted(built.stamps.keys() - stamps.keys())
         try:
+            self._files_came_and_went(built, [rel for rel in changed if rel not in built.stamps], removed)
             self._rebuild_pages(built, changed)
         except Exception as exc:  # noqa: BLE001 - the quick path is an optimisation; a full build is the truth
-            log.info("page-by-page update failed (%s: %s); rebuilding the whole preview", type(exc).__name__, exc)
+            log.warning("page-by-page update failed (%s: %s); rebuilding the whole preview", type(exc).__name__, exc)
             self.build()
             return self.last_rebuilt
         built.stamps = stamps
-        self.last_rebuilt = changed
-        self.search_fresh = self.search_fresh and not (changed and self.mkdocs_search)
-        return changed
+        self.last_rebuilt = sorted(changed + removed)
+        self.search_fresh = self.search_fresh and not (self.last_rebuilt and self.mkdocs_search)
+        return self.last_rebuilt
+
+    def _files_came_and_went(self, built: _Built, added: list[str], removed: list[str]) -> None:
+        """Files added to docs/ join MkDocs' files (a page is rendered by _rebuild_pages), removed
+        ones leave it, with their output; a page of the navigation (mkdocs.yml's nav) coming or
+        going raises: the navigation of every page changes, and the caller builds in full."""
+        from mkdocs.structure.files import File, set_exclusions
+        from mkdocs.structure.pages import Page
+
+        if not (added or removed):
+            return
+        if set(added + removed) & (_nav_sources(built.config.nav) | {page.file.src_uri for page in built.nav.pages}):
+            raise LookupError("a page of the navigation came or went")
+        config = built.config
+        gone = [file for file in map(built.files.get_file_from_path, removed) if file is not None]
+        for file in gone:
+            built.files.remove(file)
+        for rel in removed:
+            built.stamps.pop(rel, None)
+        new = [File(rel, config.docs_dir, config.site_dir, config.use_directory_urls) for rel in added]
+        set_exclusions(new, config)
+        for file in new:
+            built.files.append(file)
+            if file.is_documentation_page():
+                Page(None, file, config)
+        # a renamed article's page (articles/old.md) gives its output to the page that forwards
+        # (articles/old.html), which may have come in an earlier update: only an output no file
+        # makes any more is deleted
+        made = {file.dest_uri for file in built.files}
+        for file in gone:
+            if file.dest_uri not in made and os.path.isfile(file.abs_dest_path):
+                os.remove(file.abs_dest_path)
 
     def _rebuild_pages(self, built: _Built, changed: list[str]) -> None:
         from mkdocs.commands import build as mk
@@ -220,6 +257,15 @@ class LiveSite:
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
             self._search_lock.release()
+
+
+def _nav_sources(nav) -> set[str]:
+    """The files mkdocs.yml's nav names (found in docs/ or not)."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        nav = list(nav.values())
+    return set().union(*map(_nav_sources, nav)) if isinstance(nav, list) else set()
 
 
 def _stamp(path) -> tuple[float, int]:

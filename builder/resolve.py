@@ -101,9 +101,14 @@ def mention_counts(articles: Iterable[Article]) -> Counter:
     """(kind, name) -> how many articles carry it; ALL -> how many articles there are."""
     counts: Counter = Counter()
     for article in articles:
-        counts.update(features(article.knowledge))
+        counts.update(article_features(article))
         counts[ALL] += 1
     return counts
+
+
+def article_features(article: Article) -> frozenset:
+    """The names an article carries (knowledge.related.features); the preview keeps them per file."""
+    return warm.remembered("features", article.source.digest, lambda: frozenset(features(article.knowledge)))
 
 
 def entries_of(articles: Iterable[Article], kind: str) -> tuple[IndexEntry, ...]:
@@ -122,20 +127,26 @@ def _index(articles: list[Article], describe: Describe | None, kinds: tuple[str,
     """Every kind's entries, in one walk over the archive (in slug order)."""
     groups: dict[str, dict[str, tuple[str, list[Article]]]] = {kind: {} for kind in kinds}
     slugs: dict[tuple[str, str], str] = {}  # (kind, name) -> its entry's slug
+    detected: set[tuple[str, str]] = set()  # (kind, slug): an article found its first name in the text
     for article in sorted(articles, key=lambda a: a.slug):
         for kind in kinds:
+            found = getattr(article.knowledge, f"detected_{kind}") if KINDS[kind].entity else ()
             for name in index_names(article, kind):
-                slug = slugs.setdefault((kind, name), name_slug(name))
-                groups[kind].setdefault(slug, (name, []))[1].append(article)
-    index = {kind: tuple(_entry(kind, slug, name, items, describe) for slug, (name, items) in by_slug.items())
+                slug = slugs.get((kind, name)) or slugs.setdefault((kind, name), name_slug(name))
+                first, items = groups[kind].setdefault(slug, (name, []))
+                items.append(article)
+                if first in found:
+                    detected.add((kind, slug))
+    index = {kind: tuple(_entry(kind, slug, name, items, describe, (kind, slug) in detected)
+                         for slug, (name, items) in by_slug.items())
              for kind, by_slug in groups.items()}
     by_slug = {(entry.kind, entry.slug): entry for entries in index.values() for entry in entries}
     return index, {(kind, name): by_slug[(kind, slug)] for (kind, name), slug in slugs.items()}
 
 
-def _entry(kind: str, slug: str, name: str, items: list[Article], describe: Describe | None) -> IndexEntry:
+def _entry(kind: str, slug: str, name: str, items: list[Article], describe: Describe | None,
+           detected: bool) -> IndexEntry:
     description = describe(kind, name) if describe and kind in KNOWLEDGE_KINDS else None
-    detected = bool(KINDS[kind].entity) and any(name in getattr(a.knowledge, f"detected_{kind}") for a in items)
     return IndexEntry(kind, name, slug, tuple(items), description or None, detected)
 
 

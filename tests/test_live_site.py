@@ -51,28 +51,70 @@ def test_an_edit_rebuilds_its_pages_only_and_search_follows(tmp_path):
     assert live.update() == []  # nothing changed: nothing rebuilt
 
 
-def test_a_new_page_means_a_full_build(tmp_path):
+def test_an_added_article_s_pages_are_added_one_by_one_and_a_removed_one_s_go(tmp_path):
+    """A new article (or a new person's page) is no full build: it took minutes at thousands
+    of articles; the pages that came are rendered, those that went are gone, the rest stay."""
     content, docs, site = tmp_path / "content", tmp_path / "docs", tmp_path / "site"
     shutil.copytree(ROOT / "content", content)
     (content / "articles" / ARTICLE).rename(tmp_path / ARTICLE)
     run_cli("generate", "--content", content, "--docs", docs, "--jobs", "1")
     live = LiveSite(ROOT / "mkdocs.yml", docs, site, "http://127.0.0.1:8000/")
     live.build()
-    pages = len(_html_stamps(site))
+    before = _html_stamps(site)
     (tmp_path / ARTICLE).rename(content / "articles" / ARTICLE)
     run_cli("generate", "--content", content, "--docs", docs, "--jobs", "1")
-    live.update()
-    assert len(_html_stamps(site)) > pages and live.search_fresh
+    rebuilt = live.update()
+    after = _html_stamps(site)
+    added = sorted(after.keys() - before.keys())
+    assert added and all(page.replace(".html", ".md") in rebuilt for page in added)
+    changed = {page for page in after if after[page] != before.get(page)}
+    assert changed == {page.replace(".md", ".html") for page in rebuilt if page.endswith(".md")}
+    assert "404.html" not in changed and len(changed) < len(after) / 2  # not the whole site
+    assert live.search_fresh and _search_files(site) == _search_files(docs)
+
+    (content / "articles" / ARTICLE).unlink()
+    run_cli("generate", "--content", content, "--docs", docs, "--jobs", "1")
+    rebuilt = live.update()
+    assert sorted(_html_stamps(site)) == sorted(before) and live.search_fresh
+    assert all(page.replace(".html", ".md") in rebuilt for page in added)
 
 
-def _plain_site(tmp_path):
-    """Two pages and a mkdocs.yml with MkDocs' own theme and search plugin, built once."""
+def test_a_page_of_the_navigation_coming_or_going_means_a_full_build(tmp_path):
+    docs, site, live = _plain_site(tmp_path, nav=["index.md", "other.md", "third.md"])
+    assert not (site / "third" / "index.html").exists()
+    (docs / "third.md").write_text("# Third\n\nThird words.\n", encoding="utf-8")
+    live.hint(["third.md"])
+    rebuilt = live.update()
+    assert "third.md" in rebuilt and "index.md" in rebuilt  # every page: each shows the navigation
+    assert "Third" in (site / "index.html").read_text(encoding="utf-8")
+    live.close()
+
+
+def test_a_hinted_new_page_is_rendered_alone(tmp_path):
+    docs, site, live = _plain_site(tmp_path)
+    home = (site / "index.html").stat().st_mtime_ns
+    (docs / "third.md").write_text(f"# Third\n\n{NEW_WORDS}\n", encoding="utf-8")
+    live.hint(["third.md"])
+    assert live.update() == ["third.md"] and live.walk_owed
+    assert NEW_WORDS in (site / "third" / "index.html").read_text(encoding="utf-8")
+    assert (site / "index.html").stat().st_mtime_ns == home
+    (docs / "third.md").unlink()
+    live.hint(["third.md"])
+    assert live.update() == ["third.md"] and not (site / "third" / "index.html").exists()
+    assert live.update() == [] and not live.walk_owed  # the look at every file finds nothing more
+    live.close()
+
+
+def _plain_site(tmp_path, nav: list[str] | None = None):
+    """Two pages and a mkdocs.yml with MkDocs' own theme and search plugin (and this nav), built once."""
     docs, site = tmp_path / "docs", tmp_path / "site"
     docs.mkdir()
     (docs / "index.md").write_text("# Home\n\nThe first words.\n", encoding="utf-8")
     (docs / "other.md").write_text("# Other\n\nOther words.\n", encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: Plain\ntheme:\n  name: mkdocs\nplugins:\n  - search\n", encoding="utf-8")
+    listed = "".join(f"  - {page}\n" for page in nav or ())
+    config.write_text("site_name: Plain\ntheme:\n  name: mkdocs\nplugins:\n  - search\n"
+                      + (f"nav:\n{listed}" if nav else ""), encoding="utf-8")
     live = LiveSite(config, docs, site, "http://127.0.0.1:8000/")
     live.build()
     return docs, site, live
@@ -116,4 +158,22 @@ def test_a_writer_s_temporary_file_does_not_rebuild_the_whole_preview(tmp_path):
     (docs / ".other.md.tmp").unlink()
     (docs / "other.md").write_text(f"# Other\n\n{NEW_WORDS}\n", encoding="utf-8")
     assert live.update() == ["other.md"]
+    live.close()
+
+
+def test_a_page_that_forwards_keeps_the_address_of_the_page_it_replaces(tmp_path):
+    """A renamed article: its old page (other.md) goes and a page that forwards takes its
+    address (other/index.html, a plain file); told of the two in either order, the address
+    serves the forwarding page. (The article pages are in no navigation.)"""
+    docs, site, live = _plain_site(tmp_path, nav=["index.md"])
+    (docs / "other").mkdir()
+    (docs / "other" / "index.html").write_text("<p>Forwarded</p>", encoding="utf-8")
+    live.hint(["other/index.html"])
+    live.update()
+    (docs / "other.md").unlink()
+    live.hint(["other.md"])
+    live.update()
+    assert (site / "other" / "index.html").read_text(encoding="utf-8") == "<p>Forwarded</p>"
+    assert live.update() == [] and (site / "other" / "index.html").is_file()
+    assert live.last_rebuilt == [] and (site / "index.html").is_file()  # no full build on the way
     live.close()

@@ -75,6 +75,13 @@ def test_a_sequence_of_edits_leaves_what_a_cold_build_writes(tmp_path, preview, 
     tree = _regenerate_and_compare(tmp_path, options, quick, "sentence")
     assert _searched(tree, b"Warmedit")
 
+    # a name two other articles carry: the counts behind every related reason change (the
+    # preview keys an article page by the counts of its own names, not by the reasons)
+    _edit(content, ARTICLE, "Warmedit sentence.", "Warmedit sentence. Human Rights Watch said so.")
+    _regenerate_and_compare(tmp_path, options, quick, "a name others carry")
+    _edit(content, ARTICLE, "Human Rights Watch said so.", "The Warmonly Refugee Foundation said so.")
+    _regenerate_and_compare(tmp_path, options, quick, "a new name")
+
     _edit(content, ARTICLE, "date: 2023-09-22", "date: 2019-03-02\ntopics: [Families and personal stories]")
     tree = _regenerate_and_compare(tmp_path, options, quick, "date and topics")
     assert _searched(tree, b"year:2019")

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
+from builder import warm
 from builder.addresses import AUTHORS_INDEX, author_page, link
 from builder.models import Article, Page
-from builder.render.indexes import article_item
+from builder.render.indexes import listed_item
 from builder.render.markup import document, md_link, md_text
 from builder.resolve import Site, sort_newest_first
 
@@ -36,15 +37,19 @@ def group_authors(articles) -> dict[str, list[Article]]:
     return {name: items for name, items in by_slug.values()}
 
 
+def _author(name: str, items: list[Article]) -> Page:
+    count = f"{len(items)} article" + ("" if len(items) == 1 else "s")
+    lines = [f"# {md_text(name)}", f"Articles by {md_text(name)}: {count}, newest first.", per_year(items),
+             *(listed_item(a) for a in sort_newest_first(items))]
+    meta = {"title": name, "description": f"Articles by {name}", "tab": "Home"}
+    return Page(author_page(name), document(meta, lines))
+
+
 def iter_author_pages(site: Site) -> Iterator[Page]:
     """One page per author, and the index of authors."""
     groups = group_authors(site.articles)
-    for name, items in groups.items():
-        count = f"{len(items)} article" + ("" if len(items) == 1 else "s")
-        lines = [f"# {md_text(name)}", f"Articles by {md_text(name)}: {count}, newest first.", per_year(items),
-                 *(article_item(a) for a in sort_newest_first(items))]
-        meta = {"title": name, "description": f"Articles by {name}", "tab": "Home"}
-        yield Page(author_page(name), document(meta, lines))
+    for name, items in groups.items():  # the preview keeps each page made for the same articles (builder.warm)
+        yield warm.remembered("author page", (name, warm.articles_key(items)), lambda n=name, i=items: _author(n, i))
     names = sorted(groups, key=lambda n: (n.casefold(), n))
     rows = [f"- {md_link(n, link(author_page(n), AUTHORS_INDEX))} ({len(groups[n])})" for n in names]
     intro = "Everyone the archived articles name in their byline." if rows else \

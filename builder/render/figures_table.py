@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from builder import warm
 from builder.addresses import FIGURES, article_address
 from builder.models import Article, Figure, Page
 from builder.render.markup import document, html_text, md_text
@@ -63,6 +64,12 @@ def figure_text(row: Row) -> str:
     return f"{row.stated} {first}" + (f" (also: {', '.join(also)})" if also else "")
 
 
+def _rows(article: Article) -> str:
+    """An article's rows of the table (the preview keeps them per file and address: builder.warm)."""
+    return "".join("<tr>" + "".join(f'<td data-label="{label}">{cell}</td>' for label, cell in zip(COLUMNS, _cells(r)))
+                   + "</tr>" for r in distinct_rows(article))
+
+
 def _cells(row: Row) -> list[str]:
     article = row.article
     date = html_text(article.date.iso) if article.date else "undated"
@@ -72,9 +79,8 @@ def _cells(row: Row) -> list[str]:
 
 
 def figures_page(site: Site) -> Page:
-    rows = [row for article in site.newest for row in distinct_rows(article)]
-    body = "".join("<tr>" + "".join(f'<td data-label="{label}">{cell}</td>' for label, cell in zip(COLUMNS, _cells(r)))
-                   + "</tr>" for r in rows)
+    rows = [warm.remembered("figure rows", (a.slug, a.source.digest), lambda a=a: _rows(a)) for a in site.newest]
+    body = "".join(rows)
     head = "".join(f"<th>{h}</th>" for h in COLUMNS)
     table = (f'<table class="archive-sortable archive-figures"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
              if rows else "No figures found yet.")

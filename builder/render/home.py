@@ -26,12 +26,13 @@ def plural(count: int, word: str, words: str | None = None) -> str:
     return f"{count:,} {word if count == 1 else (words or word + 's')}"
 
 
-def counts_line(articles) -> str:
+def counts_line(articles, index=None) -> str:
     """'5 articles from 4 publishers, published between February 2012 and October 2023.'"""
     if not articles:
         return "The archive has no articles yet."
     articles = list(articles)
-    publishers = len(entries_of(articles, "publishers"))
+    entries = (lambda kind: index[kind]) if index else (lambda kind: entries_of(articles, kind))  # index: site.index
+    publishers = len(entries("publishers"))
     text = f"**{plural(len(articles), 'article')}**"
     text += f" from {plural(publishers, 'publisher')}" if publishers else " (publishers not recorded)"
     dated = sorted((a.date for a in articles if a.date), key=lambda d: d.sort_key())
@@ -44,7 +45,7 @@ def counts_line(articles) -> str:
     undated = len(articles) - len(dated)
     if dated and undated:
         text += f" ({plural(undated, 'article')} undated)"
-    people, places = len(entries_of(articles, "people")), len(entries_of(articles, "places"))
+    people, places = len(entries("people")), len(entries("places"))
     if people or places:
         text += f". They name {plural(people, 'person', 'people')} and {plural(places, 'place')}"
     return text + "."
@@ -80,7 +81,7 @@ def home_page(site: Site) -> Page:
     lines = [f"# {md_text(site.name)}"]
     if site.description:
         lines.append(md_text(site.description))
-    lines.append(counts_line(articles))
+    lines.append(counts_line(articles, site.index))  # every article: the site's own entries
     lines.append("Browse by " + ", ".join(f"[{k.singular}]({kind_index(k.key)})" for k in INDEX_KINDS)
                  + f", [author]({AUTHORS_INDEX}) or on the [timeline]({TIMELINE}); see the [key figures]({FIGURES}). "
                  f"Download every article's data as [JSON]({DATA_JSON}) or [CSV]({DATA_CSV}).")
@@ -88,7 +89,7 @@ def home_page(site: Site) -> Page:
     figure = chart(articles, lambda key: timeline_link(key, len(articles), HOME))
     if figure:
         lines += ["## Articles over time", figure]
-    where = places_map(articles, up="")
+    where = places_map(articles, up="", places=site.index["places"])
     if where:
         lines += ["## Places in the news", where]
     latest = site.newest[: site.settings.latest_count]

@@ -30,6 +30,12 @@ def article_item(article: Article, up: str = "../") -> str:
     return line
 
 
+def listed_item(article: Article, up: str = "../") -> str:
+    """article_item; the preview keeps the one made for the same file and address (builder.warm:
+    an article's title, date, publisher and summary are read out of its file)."""
+    return warm.remembered("item", (article.slug, article.source.digest, up), lambda: article_item(article, up))
+
+
 def iter_index_pages(site: Site) -> Iterator[Page]:
     """The page of every topic, person, organisation, place and publisher; each kind's index."""
     items = _Items()  # each article is listed on many pages
@@ -46,7 +52,7 @@ class _Items(dict):
 
     def entry(self, article: Article) -> str:
         if article.slug not in self:
-            self[article.slug] = article_item(article)
+            self[article.slug] = listed_item(article)
         return self[article.slug]
 
 
@@ -87,6 +93,10 @@ def _pager(paths: list[str], current: int) -> str:
     """"Pages: 1 · 2 · 3" with links to the others ('' when there is one page)."""
     if len(paths) < 2:
         return ""
+    return warm.remembered("pager", (tuple(paths), current), lambda: _links(paths, current))
+
+
+def _links(paths: list[str], current: int) -> str:
     links = [str(n) if n == current else md_link(str(n), link(p, paths[0])) for n, p in enumerate(paths, 1)]
     return "Pages: " + " · ".join(links)
 

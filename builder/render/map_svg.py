@@ -102,9 +102,10 @@ def graticule(view: View) -> str:
     return f'<g class="archive-graticule">{"".join(lines)}</g>'
 
 
-def places_map(articles, up: str = "") -> str:
-    """A <figure> with the map and the list of its places; '' when no place is located."""
-    groups = entries_of(articles, "places")
+def places_map(articles, up: str = "", places=None) -> str:
+    """A <figure> with the map and the list of its places ('' when no place is located);
+    places: the articles' entries when the caller has them (the site's)."""
+    groups = entries_of(articles, "places") if places is None else places
     if not groups:
         return ""
     located = coordinates()

@@ -12,7 +12,8 @@ from builder.addresses import TIMELINE, link, timeline_page
 from builder.models import Article, Page
 from builder.addresses import page_address
 from builder.render.charts import chart, timeline_anchor
-from builder.render.indexes import article_item
+from builder import warm
+from builder.render.indexes import article_item, listed_item
 from builder.render.knowledge_pages import figure_line
 from builder.render.markup import document
 from builder.resolve import Site
@@ -64,11 +65,12 @@ def _months(items: tuple[Article, ...], up: str, level: str) -> list[str]:
         in_month = list(in_month)
         if month:
             lines.append(f"{level} {in_month[0].date.human.split()[-2]} {in_month[0].date.year}")
-        lines.extend(article_item(a, up=up) + figure_line(a) for a in in_month)
+        lines.extend(warm.remembered("timeline item", (a.slug, a.source.digest, up),
+                                     lambda a=a: article_item(a, up=up) + figure_line(a)) for a in in_month)
     return lines
 
 
 def _undated(undated: tuple[Article, ...], up: str) -> list[str]:
     if not undated:
         return []
-    return ["## Undated", *(article_item(a, up=up) for a in undated)]
+    return ["## Undated", *(listed_item(a, up=up) for a in undated)]

@@ -87,23 +87,22 @@ def _full(records: list[Record], state: dict) -> None:
 
 
 def _patch(records: list[Record], changed: list[int], state: dict) -> set[str]:
-    """The changed records' old postings out, their new ones in; the terms touched."""
+    """The changed records' old postings out, their new ones in; the terms whose postings
+    changed (an edit to a sentence changes a few of an article's hundreds of terms)."""
     postings, scores = state["postings"], state["scores"]
     new_scores = [score_terms(records[n]) for n in changed]
     touched: set[str] = set()
     for number, score in zip(changed, new_scores):
-        old = _contributions(number, state["records"][number], scores[number])
-        for term in {term for term, _ in old}:
+        removed = _grouped(_contributions(number, state["records"][number], scores[number]))
+        added = _grouped(_contributions(number, records[number], score))
+        moved = {term for term in removed.keys() | added.keys() if removed.get(term) != added.get(term)}
+        for term in moved & removed.keys():  # a term whose posting is the same keeps its encoding
             postings[term] = [p for p in postings[term] if p[0] != number]
-            touched.add(term)
-        added: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for term, posting in _contributions(number, records[number], score):
-            added[term].append(posting)
-        for term, block in added.items():
+        for term in moved & added.keys():
             posting = postings.setdefault(term, [])
             at = bisect_left(posting, (number, -1))
-            posting[at:at] = block
-            touched.add(term)
+            posting[at:at] = added[term]
+        touched |= moved
         scores[number] = score
     for term in touched:
         if postings.get(term):
@@ -113,6 +112,13 @@ def _patch(records: list[Record], changed: list[int], state: dict) -> set[str]:
             state["encoded"].pop(term, None)
             state["size"] -= state["sizes"].pop(term, 0)
     return touched
+
+
+def _grouped(contributions: list[tuple[str, tuple[int, int]]]) -> dict[str, list[tuple[int, int]]]:
+    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for term, posting in contributions:
+        found[term].append(posting)
+    return found
 
 
 def _encode(term: str, total: int, state: dict) -> None:
