@@ -3,12 +3,13 @@ the first (a build has two cores; after the read-out, rendering used only one).
 
 The pages come out in the same order and with the same bytes as `chain(first(), second())`.
 The forked process inherits what both need (no pickling of the site); only the second
-stream's finished pages travel back. Anything unexpected there, and the second stream is
-simply made here afterwards. Only a process with one thread forks (a server's threads
-might hold a lock the fork would need).
+stream's finished pages travel back, a batch at a time (never all held here at once).
+Anything unexpected there, and the rest of the second stream is simply made here afterwards.
+Only a process with one thread forks (a server's threads might hold a lock the fork would need).
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import pickle
@@ -35,8 +36,13 @@ def chained(first: Callable[[], Iterable[Page]], second: Callable[[], Iterable[P
     sending.close()
     try:
         yield from first()
-        pages = _received(receiving)
-        yield from second() if pages is None else pages
+        received = 0
+        for page in _received(receiving):
+            if page is None:  # the fork stopped: the rest is made here (the same pages, in order)
+                yield from itertools.islice(second(), received, None)
+                break
+            received += 1
+            yield page
     finally:
         receiving.close()
         if process.is_alive():
@@ -66,16 +72,16 @@ def _make(second: Callable[[], Iterable[Page]], sending, parent: int) -> None:
         os._exit(0)
 
 
-def _received(receiving) -> list[Page] | None:
-    """Every page the fork made, or None when it did not finish."""
-    pages: list[Page] = []
+def _received(receiving) -> Iterator[Page | None]:
+    """Every page the fork made, one batch in memory at a time; None when it did not finish."""
     try:
         while True:
             message = pickle.loads(receiving.recv_bytes())
             if message is None:
-                return pages
+                return
             if not isinstance(message, list):
-                return None
-            pages.extend(message)
+                break
+            yield from message
     except (EOFError, OSError):
-        return None
+        pass
+    yield None

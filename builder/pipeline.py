@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from builder import beside, incremental, knowledge, warm
+from builder import beside, collector, incremental, knowledge, warm
 from builder.cache import salt
 from builder.config import BuildOptions, Paths, load_settings
 from builder.engine import check_installed
@@ -59,7 +59,7 @@ def build(options: BuildOptions) -> Report:
     """Generate docs/ from content/, then publish site/ with MkDocs (or Zensical); one build at a time."""
     if options.run_mkdocs:
         check_installed(options.engine)
-    with build_lock(options.paths):
+    with build_lock(options.paths), collector.one_build():
         report = _generate(options)
         if options.run_mkdocs:
             build_site(options.paths, strict=options.strict, engine=options.engine)
@@ -69,7 +69,7 @@ def build(options: BuildOptions) -> Report:
 def generate(options: BuildOptions, *, swap: bool = True, pages: PagesOf | None = None) -> Report:
     """content/ -> docs/ (Markdown pages with front matter, index pages, sources); pages(archive),
     when given, hands the writer the archive's pages (the preview's way of following them)."""
-    with build_lock(options.paths):
+    with build_lock(options.paths), collector.one_build():
         return _generate(options, swap=swap, pages=pages)
 
 
@@ -108,6 +108,7 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     report.notices.extend(cache.notes)
     # 1-4. read, extract, merge and enrich each file (cached; one bad file never stops the others)
     outcomes = process_all(found, paths.config, cache.articles, jobs, progress)
+    collector.set_aside()  # the articles live to the end of the build
     for failure in (o for o in outcomes if isinstance(o, Failure)):
         report.add(failure.rel_path, failure.status, failure.messages)
     address = site_url(paths)
@@ -138,8 +139,9 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
 
 def check(paths: Paths) -> Report:
     """Read every file and report on it; write no page (what is read out is cached)."""
-    archive = gather(paths)
-    archive.cache.save()
+    with collector.one_build():
+        archive = gather(paths)
+        archive.cache.save()
     return archive.report
 
 

@@ -51,6 +51,20 @@ CASES = {
         assert list(chained(first, fails_elsewhere, parallel=True)) == list(first()) + list(second())
         assert made_here == [True]  # the fork tried first, then this process made them
     """,
+    "a problem in the second process after some pages came back: the rest is made here": """
+        def fails_halfway():
+            pages = second()
+            if os.getpid() == parent:
+                return pages
+            def then_fails():
+                for n, page in enumerate(pages):
+                    if n == 3_000:  # after the first batch was sent
+                        raise RuntimeError("only in the fork")
+                    yield page
+            return then_fails()
+
+        assert list(chained(first, fails_halfway, parallel=True)) == list(first()) + list(second())
+    """,
     "stopping early ends the second process": """
         pages = chained(first, second, parallel=True)
         assert next(pages).path == "a/0.md"

@@ -69,6 +69,7 @@ def _entry_pages(entry: IndexEntry, items: _Items) -> Iterator[Page]:
     ordered = sort_newest_first(entry.articles)
     chunks = [ordered[i:i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)]
     paths = [entry.path] + [index_page(kind, entry.slug, n) for n in range(2, len(chunks) + 1)]
+    links = _pager_links(paths)
     for number, (path, chunk) in enumerate(zip(paths, chunks), 1):
         lines = [f"# {md_text(name)}" + (f" (page {number})" if number > 1 else "")]
         if number == 1 and entry.description:
@@ -80,25 +81,27 @@ def _entry_pages(entry: IndexEntry, items: _Items) -> Iterator[Page]:
         if number == 1 and kind == "publishers":
             from builder.render.authors import per_year  # authors.py builds on this module
             lines.append(per_year(entry.articles))
-        lines.append(_pager(paths, number))
+        pager = _pager(links, number)
+        lines.append(pager)
         lines.extend(items.entry(a) for a in chunk)
-        lines.append(_pager(paths, number))
+        lines.append(pager)
         if number == 1 and kind == "people":
             lines.extend(quotes_section(name, entry.articles))
         yield Page(path, document(dict(meta, title=meta["title"] + (f" (page {number})" if number > 1 else "")),
                                   lines))
 
 
-def _pager(paths: list[str], current: int) -> str:
+def _pager_links(paths: list[str]) -> list[str]:
+    """The link to each page of an entry, made once (not once per page: a topic of 10,000
+    articles has 100 pages, each with a pager of 100 links)."""
+    return [md_link(str(n), link(p, paths[0])) for n, p in enumerate(paths, 1)] if len(paths) > 1 else []
+
+
+def _pager(links: list[str], current: int) -> str:
     """"Pages: 1 · 2 · 3" with links to the others ('' when there is one page)."""
-    if len(paths) < 2:
+    if len(links) < 2:
         return ""
-    return warm.remembered("pager", (tuple(paths), current), lambda: _links(paths, current))
-
-
-def _links(paths: list[str], current: int) -> str:
-    links = [str(n) if n == current else md_link(str(n), link(p, paths[0])) for n, p in enumerate(paths, 1)]
-    return "Pages: " + " · ".join(links)
+    return "Pages: " + " · ".join(str(n) if n == current else text for n, text in enumerate(links, 1))
 
 
 def _kind_index(kind: str, entries: tuple[IndexEntry, ...]) -> Page:

@@ -24,6 +24,8 @@ _LEADING_NUMBER = re.compile(r"^(\d+)\.")
 
 def one_line(text: str) -> str:
     """Control characters and bidi controls out, every run of white space one space."""
+    if text.isprintable() and "  " not in text:  # no control, format or separator but single spaces
+        return text.strip()
     return _SPACE.sub(" ", _CONTROL.sub("", without_unsafe(text))).strip()
 
 
