@@ -90,7 +90,8 @@ def join(children, kill: bool = False) -> list:
         try:
             status, value = pickle.loads(data)
         except Exception:
-            status, value = "error", BuildError("a process building part of the site ended before it finished (killed, or out of memory)")
+            status, value = "error", BuildError("a process building part of the site ended before it finished "
+                                                "(killed, or out of memory)")
         if status == "ok":
             results.append(value)
         elif problem is None:
