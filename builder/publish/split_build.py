@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -49,7 +50,8 @@ def build(config, processes: int) -> None:
     """mkdocs.commands.build.build(config), its pages rendered by `processes` processes."""
     from mkdocs.commands.build import build as serial_build
 
-    if processes < 2 or not split_safe(config) or not hasattr(os, "fork"):
+    # a process with other threads never forks (one of them might hold a lock the child needs)
+    if processes < 2 or not split_safe(config) or not hasattr(os, "fork") or threading.active_count() > 1:
         serial_build(config)
         return
     _split_build(config, processes)
