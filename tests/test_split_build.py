@@ -3,7 +3,12 @@ site, byte for byte, as MkDocs' own one-process build; warnings of any process s
 strict build; a failing process leaves no site behind."""
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -112,3 +117,28 @@ def test_a_page_failing_in_another_process_fails_the_build_and_leaves_no_site(tm
     with pytest.raises(Exception, match="no-such-template"):
         run_mkdocs(paths, tmp_path / "site", jobs=2)
     assert not (tmp_path / "site").exists()
+
+
+def test_ctrl_c_while_processes_render_pages_leaves_the_previous_site_and_no_process(tmp_path):
+    """Ctrl-C reaches the whole process group (as from a terminal) while MkDocs writes pages."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    command = [sys.executable, "-m", "builder", "build", "--config", str(ROOT / "site_config"), "--content",
+               str(tmp_path / "content"), "--docs", str(tmp_path / "docs"), "--site", str(tmp_path / "site"),
+               "--jobs", "2"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
+    before = files_of(tmp_path / "site")
+    build = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    staged = tmp_path / ".site.new"
+    deadline = time.monotonic() + 120
+    while not (staged / "assets").is_dir() and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)  # MkDocs has cleaned its folder and copies or writes files
+    assert build.poll() is None, "the build ended before it could be interrupted: the test tested nothing"
+    os.killpg(build.pid, signal.SIGINT)
+    assert build.wait(timeout=60) != 0
+    time.sleep(0.5)
+    with pytest.raises(ProcessLookupError):
+        os.killpg(build.pid, 0)  # no process of the build is left
+    assert not staged.exists()
+    assert files_of(tmp_path / "site") == before
