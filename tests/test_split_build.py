@@ -53,6 +53,8 @@ def small_site(root: Path, broken: str = "", template: str = "", missing_file: b
     docs = root / "docs"
     (docs / "pages").mkdir(parents=True)
     (docs / "index.md").write_text("# Home\n\nWelcome.\n", encoding="utf-8")
+    listing = docs / "pages" / "p1b.md"  # the second page outside the navigation: the second process's
+    listing.write_text("# Every *topic*\n\n<!-- material/tags -->\n", encoding="utf-8")
     (docs / "about.md").write_text("# About\n\nSee [page 1](pages/p1.md#s1).\n", encoding="utf-8")
     for n in range(1, PAGES + 1):
         text = PAGE.format(n=n, next=n % PAGES + 1, topic=f"topic {n % 3}")
@@ -91,6 +93,7 @@ def test_topics_and_anchor_links_across_processes_build_the_same_pages(tmp_path)
     one, two = files_of(tmp_path / "one"), files_of(tmp_path / "two")
     assert one == two
     assert "topic 1" in one["pages/p4.html"].decode()  # the tags plugin's topics are on the page
+    assert all(f'href="p{n}.html"' in one["pages/p1b.html"].decode() for n in range(1, PAGES + 1))  # the listing
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

@@ -3,8 +3,9 @@
 MkDocs renders one page after another on one core. This runs MkDocs' own steps
 (mkdocs.commands.build) in MkDocs' order, with one change: once every page's front matter has
 been read (the tags plugin collects every page's topics then), the build forks. Each process
-turns its share of the pages from Markdown into HTML and writes them; the pages that every
-page's frame shows (the navigation's) are rendered in every process, written by one. The
+turns its share of the pages from Markdown into HTML and writes them; the pages that other
+pages show (the navigation's, the tags plugin's listings) are rendered in every process,
+written by one. The
 parent copies the static files, then checks every page's anchor links (the other processes
 send theirs back), runs `post_build` once, and counts every process's warnings for strict mode.
 
@@ -70,7 +71,7 @@ def _split_build(config, processes: int) -> None:
         config.plugins.on_pre_build(config=config)
         utils.clean_directory(config.site_dir)
         env, files, nav, pages = _read_all(config)
-        shared = [page for page in nav.pages if page.file.inclusion.is_included()]
+        shared = _shared(config, nav)
         mine, children = fork(_shares(pages, nav, processes),
                                lambda own: _child_work(config, env, files, nav, shared, own))
         try:
@@ -128,6 +129,16 @@ def _read_all(config):
         _read_page(file.page, config, files)
         pages.append(file.page)
     return env, files, nav, pages
+
+
+def _shared(config, nav) -> list:
+    """The pages every process renders: the navigation's (every page's frame shows their titles)
+    and the tags plugin's listing pages (every topic links to them; on_env fills them in)."""
+    pages = [page for page in nav.pages if page.file.inclusion.is_included()]
+    for plugin in config.plugins.values():
+        pages += sorted((listing.page for listing in getattr(plugin, "listings", None) or ()),
+                        key=lambda page: page.file.src_uri)
+    return pages
 
 
 def _shares(pages, nav, processes: int) -> list[list]:
