@@ -33,5 +33,10 @@ def init(folder: Path, name: str | None, description: str | None, verbose: bool)
     click.echo(f"Started the archive '{' '.join(name.split())}' in {folder}:")
     for rel in made.files:
         click.echo(f"  {rel}")
+    if not made.builder.reachable:
+        click.echo(f"Note: this builder was installed from a folder on this computer"
+                   f"{' (' + made.builder.installed_from + ')' if made.builder.installed_from else ''}, which "
+                   "GitHub cannot install from. Before publishing, write in requirements.txt where it can "
+                   "(the file says how).")
     click.echo(f"Next: cd {folder}, put articles in content/articles/, run 'builder build' "
                "(README.md there says more).")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from builder.errors import ConfigError, WriteError
@@ -29,6 +30,9 @@ LAYOUT = {
     "gitignore": ".gitignore",
 }
 YAML_FILES = (".yml",)
+PACKAGE = "press-archive-builder"  # the builder's distribution name (pyproject.toml)
+PACKAGE_DIRS = {"site-packages", "dist-packages"}  # where an install from a package index lives
+REMOTE_SCHEMES = ("https://", "http://", "ssh://", "git@")  # addresses GitHub's machines can install from
 DEFAULT_DESCRIPTION = "Press coverage collected, kept as published, and searchable down to the paragraph."
 NAME_LIMIT = 200
 DESCRIPTION_LIMIT = 2000
@@ -38,6 +42,46 @@ DESCRIPTION_LIMIT = 2000
 class NewArchive:
     folder: Path
     files: tuple[str, ...]  # as written, relative to the folder
+    builder: BuilderSource
+
+
+@dataclass(frozen=True)
+class BuilderSource:
+    """Where the publishing workflow installs this builder from: a line of requirements.txt."""
+    requirement: str
+    reachable: bool  # False: a folder on this computer, which GitHub's machines cannot reach
+    installed_from: str = ""
+
+
+def builder_source(direct_url: dict | None, version: str | None) -> BuilderSource:
+    """This builder as installed, as a requirement (PEP 610 `direct_url.json`; None: from a package index)."""
+    if version is None:  # not installed: run from a source folder
+        return BuilderSource(PACKAGE, False)
+    if direct_url is None:
+        return BuilderSource(f"{PACKAGE}=={version}", True)
+    url = str(direct_url.get("url", ""))
+    if any(ch.isspace() for ch in url) or not url.startswith(REMOTE_SCHEMES):
+        return BuilderSource(PACKAGE, False, url.removeprefix("file://"))
+    vcs = direct_url.get("vcs_info")
+    if isinstance(vcs, dict) and vcs.get("vcs") and vcs.get("commit_id"):
+        return BuilderSource(f"{PACKAGE} @ {vcs['vcs']}+{url}@{vcs['commit_id']}", True, url)
+    return BuilderSource(f"{PACKAGE} @ {url}", True, url)
+
+
+def installed_builder() -> BuilderSource:
+    """Where the running builder came from: the install record that names an address, else its folder."""
+    versions = []
+    for dist in metadata.distributions(name=PACKAGE):  # a source folder's own .egg-info may come first
+        versions.append(dist.version)
+        try:
+            direct_url = json.loads(dist.read_text("direct_url.json") or "null")
+        except ValueError:
+            direct_url = {}
+        if direct_url is not None:
+            return builder_source(direct_url if isinstance(direct_url, dict) else {}, dist.version)
+    if versions and PACKAGE_DIRS & set(STARTER_DIR.parts):
+        return builder_source(None, versions[0])
+    return BuilderSource(PACKAGE, False, str(STARTER_DIR.parent.parent))
 
 
 def default_name(folder: Path) -> str:
@@ -51,8 +95,9 @@ def create(folder: Path, name: str, description: str = DEFAULT_DESCRIPTION) -> N
     name, description = _one_line(name, "name", NAME_LIMIT), _one_line(description, "description", DESCRIPTION_LIMIT)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise ConfigError(f"{folder}: already exists and is not empty; choose a new folder name")
+    builder = installed_builder()
     values = {"site_name": name, "archive_name": name, "site_description": description,
-              "archive_description": description}
+              "archive_description": description, "builder_requirement": builder.requirement}
     written = []
     try:
         for source, target in LAYOUT.items():
@@ -63,7 +108,7 @@ def create(folder: Path, name: str, description: str = DEFAULT_DESCRIPTION) -> N
             written.append(target)
     except OSError as exc:
         raise WriteError(f"cannot write the new archive in {folder}: {exc.strerror or exc}") from None
-    return NewArchive(folder, tuple(written))
+    return NewArchive(folder, tuple(written), builder)
 
 
 def _one_line(text: str, what: str, limit: int) -> str:

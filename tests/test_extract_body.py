@@ -313,3 +313,21 @@ def test_not_captions(line: str) -> None:
     got = run(f"{P1}\n\n{line}\n\n{P2}")
     assert line not in got.captions
     assert line in " ".join(b.text for b in got.body)
+
+
+@pytest.mark.parametrize("written, read", [
+    ("Beyonc&#233; sings", "Beyoncé sings"),   # decimal
+    ("a &#x2013; b", "a – b"),                 # hexadecimal
+    ("Q&amp;A with &quot;them&quot;", "Q&A with \"them\""),
+    ("AT&T and R&D", "AT&T and R&D"),          # no ";": text, not a reference
+    ("&nosuchname; and &copy 2019", "&nosuchname; and &copy 2019"),
+    ("&lt;b&gt;bold&lt;/b&gt;", "<b>bold</b>"),  # the characters; every output escapes them again
+])
+def test_character_references_left_in_the_text_are_read_as_their_characters(written, read):
+    extraction = run(f"Sales rose to &#163;5m at {written}\n\n{P1} It came from {written}.\n\n{P2}\n\n{P3}\n")
+    assert extraction.title == f"Sales rose to £5m at {read}"
+    assert paragraphs_of(extraction)[0].endswith(f"It came from {read}.")
+
+
+def paragraphs_of(extraction: Extraction) -> list[str]:
+    return [b.text for b in extraction.body if b.type == "paragraph"]

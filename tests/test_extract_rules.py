@@ -30,7 +30,8 @@ P2 = "Farmers moved their animals to higher ground as the water spread across th
 # Boilerplate: group -> lines a pattern of the group removes on their own.
 BOILERPLATE = {
     "site-chrome": [
-        "Skip to main content", "Skip to navigation", "Main menu", "Sign in", "Log in", "Share", "Print",
+        "Skip to main content", "Skip to navigation", "SKIP TO SITE INDEX", "Skip to Article", "Jump to search",
+        "Go to Contents Go to Navigation", "Main menu", "Sign in", "Log in", "Share", "Print",
         "E-mail", "Back to top", "Back to top ↑", "Share this article", "Share on Facebook", "Facebook",
         "Twitter, WhatsApp, Email", "Search the site", "Search for articles", "A A", "A+ A-", "4 min read",
         "Listen to this article", "Accept all cookies", "We use cookies to improve your experience",

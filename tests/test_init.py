@@ -120,3 +120,31 @@ def test_the_example_topics_need_evidence_not_one_word(tmp_path, monkeypatch):
     topics = {name: json.loads(run_cli("explain", articles / f"{name}.txt", "--json").output)["topics"]
               for name in ("one-word", "rally")}
     assert topics == {"one-word": [], "rally": ["Protests"]}
+
+
+@pytest.mark.parametrize("direct_url, version, requirement, reachable", [
+    (None, "0.3.1", "press-archive-builder==0.3.1", True),  # from a package index: that version
+    ({"url": "https://github.com/example/press-builder", "vcs_info": {"vcs": "git", "commit_id": "ab12"}}, "0.3.1",
+     "press-archive-builder @ git+https://github.com/example/press-builder@ab12", True),
+    ({"url": "https://example.org/press_archive_builder-0.3.1.tar.gz", "archive_info": {}}, "0.3.1",
+     "press-archive-builder @ https://example.org/press_archive_builder-0.3.1.tar.gz", True),
+    ({"url": "file:///home/curator/builder", "dir_info": {"editable": True}}, "0.3.1", "press-archive-builder", False),
+    ({"url": "https://example.org/a b\nevil", "archive_info": {}}, "0.3.1", "press-archive-builder", False),
+    ({}, "0.3.1", "press-archive-builder", False),
+    (None, None, "press-archive-builder", False),  # run from a source folder, not installed
+])
+def test_the_workflow_installs_the_builder_from_where_it_was_installed(direct_url, version, requirement, reachable):
+    from builder.new_archive import builder_source
+
+    source = builder_source(direct_url, version)
+    assert (source.requirement, source.reachable) == (requirement, reachable)
+
+
+def test_init_says_when_github_cannot_install_the_builder(tmp_path):
+    """The tests run from an editable install: a folder GitHub's machines cannot reach."""
+    folder = tmp_path / "flood-archive"
+    output = run_cli("init", folder, "--name", "Valley Flood Archive", "--description", "Floods.").output
+    lines = [line for line in (folder / "requirements.txt").read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    assert lines == ["press-archive-builder"]
+    assert "GitHub cannot install from" in output and "requirements.txt" in output

@@ -19,7 +19,7 @@ from builder.extract.lines import Sheet, classify
 from builder.extract.published import near_lines, posted_day, publication_date, updated_line
 from builder.extract.paragraphs import body_blocks, split_paragraphs, to_blocks, wrap_width
 from builder.extract.rules import Rules, load_rules
-from builder.extract.text import first_sentence
+from builder.extract.text import first_sentence, resolve_references
 from builder.models import Block, Extraction, PartialDate, Removed
 
 __all__ = ["Rules", "extract", "load_rules", "reading"]
@@ -27,6 +27,7 @@ __all__ = ["Rules", "extract", "load_rules", "reading"]
 
 def extract(text: str, rules: Rules) -> Extraction:
     """Read title, attribution, date, body and captions from one article's text."""
+    text = resolve_references(text)
     sheet = classify(text, rules)
     extent = locate(sheet, rules)
     head = read_head(sheet, rules, extent.first if extent else None)
