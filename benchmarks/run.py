@@ -1,6 +1,6 @@
 """Benchmarks for issue 7, in one run on one machine; the table goes to benchmarks/RESULTS.md.
 
-    python -m benchmarks.run [--quick] [--real PATH] [--sizes 100,1000,10000] [--repeat K]
+    python -m benchmarks.run [--quick] [--real PATH] [--sizes 100,1000,10000] [--repeat K] [--only-build]
 
 0. With --real: read-out speed, `benchmarks/readout.py FOLDER --json` (articles per CPU-second).
 1. `builder generate` on synthetic corpora of each size (and the --real folder): wall, CPU,
@@ -48,6 +48,7 @@ from benchmarks.workdir import PROJECT_ROOT, Work, make_work
 BENCH_DIR = PROJECT_ROOT / "benchmarks"
 OUT_DIR = BENCH_DIR / "out"
 RESULTS = BENCH_DIR / "RESULTS.md"
+BUILD_ONLY_RESULTS = OUT_DIR / "RESULTS-build.md"  # a partial run never replaces the whole report
 ENGINE_SIZE = 100  # synthetic corpora up to this size are also published by both engines
 
 
@@ -60,14 +61,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--build-repeat", type=int, default=None,
                         help="runs of the full build comparison (default: --repeat, fewer when a run is long)")
     parser.add_argument("--jobs", default=None, help="pass --jobs to the builder (when it has that option)")
-    parser.add_argument("--output", type=Path, default=RESULTS, help="where the Markdown table goes")
+    parser.add_argument("--output", type=Path, default=None,
+                        help=f"where the Markdown table goes (default {RESULTS.relative_to(PROJECT_ROOT)}; "
+                             f"with --only-build {BUILD_ONLY_RESULTS.relative_to(PROJECT_ROOT)})")
     parser.add_argument("--keep", action="store_true", help="keep the work folders under benchmarks/out/")
     parser.add_argument("--preview", type=int, default=2000, metavar="N",
                         help="edit-to-preview latency on N synthetic articles (default 2,000; 0: skip)")
     parser.add_argument("--preview-edits", type=int, default=20, help="edits timed on builder serve (default 20)")
     parser.add_argument("--no-search", action="store_true", help="skip the search index measurements")
+    parser.add_argument("--only-build", action="store_true",
+                        help="only the cold `builder build` against plain `mkdocs build` (with the `generate` runs "
+                             "its share needs) on the --real folder, else on the first --sizes size")
     args = parser.parse_args(argv)
     sizes = [100, 1000] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
+    if args.only_build:
+        sizes = [] if args.real else sizes[:1]
+        args.preview, args.no_search = 0, True
+    args.output = args.output or (BUILD_ONLY_RESULTS if args.only_build else RESULTS)
     repeat = 1 if args.quick else max(1, args.repeat)
     if args.real and not args.real.is_dir():
         parser.error(f"--real {args.real}: not a folder")
@@ -132,8 +142,9 @@ def _bench_all(sizes, repeat, args, jobs, work_root: Path, results: Results) -> 
             bench_generate(work, repeat, results)
     if args.real:
         work_root.mkdir(parents=True, exist_ok=True)
-        with step(results, f"read-out, {args.real.name}"):
-            bench_readout(args.real, work_root, results)
+        if not args.only_build:
+            with step(results, f"read-out, {args.real.name}"):
+                bench_readout(args.real, work_root, results)
         with step(results, f"`generate`, {args.real.name}"):
             real = make_work(f"real: {args.real.name}", work_root / "real", source=args.real)
             real.jobs = jobs
@@ -143,6 +154,8 @@ def _bench_all(sizes, repeat, args, jobs, work_root: Path, results: Results) -> 
     if reference is not None:
         with step(results, f"`builder build` and plain `mkdocs build`, {reference.name}"):
             plains = bench_build(reference, args.build_repeat or repeat, results)
+        if args.only_build:
+            return works
         if args.real and plains:
             with step(results, f"Zensical, {reference.name}"):
                 bench_engines(reference, args.build_repeat or repeat, results, mkdocs_runs=plains)

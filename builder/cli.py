@@ -61,7 +61,8 @@ def engine_option(function):
 
 def jobs_option(function):
     return click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
-                        help="Read articles out in N processes [default: all cores].")(function)
+                        help="Work in N processes: reading articles out, and MkDocs' pages "
+                             "[default: all cores].")(function)
 
 
 @click.group(context_settings=CONTEXT)
@@ -120,7 +121,8 @@ def bundle(content, config, docs, permalinks, dist, strict, verbose, engine) -> 
     _run(lambda: check_installed(engine), verbose)
     options = BuildOptions(_paths(content, config, docs, permalinks=permalinks), strict=strict, run_mkdocs=False)
     report = _run(lambda: pipeline.generate(options), verbose)
-    made = _run(lambda: offline_bundle(options.paths, Path(dist), strict=strict, engine=engine), verbose)
+    made = _run(lambda: offline_bundle(options.paths, Path(dist), strict=strict, engine=engine,
+                                       jobs=default_jobs()), verbose)
     click.echo(f"Wrote {made.path} ({made.files} files, {made.size / 1_000_000:.1f} MB).")
     _finish(report, strict)
 

@@ -48,14 +48,15 @@ def theme_settings(settings: dict, mkdocs_file: Path) -> dict:
     return theme
 
 
-def mkdocs_build(config, command: str = "build") -> None:
+def mkdocs_build(config, command: str = "build", processes: int = 1) -> None:
     """MkDocs' build as its own `mkdocs build` runs it: plugins get their startup and shutdown
-    events around the build, so any plugin listed in mkdocs.yml works."""
-    from mkdocs.commands.build import build
+    events around the build, so any plugin listed in mkdocs.yml works. With processes > 1 its
+    pages are rendered by that many processes (builder.publish.split_build), the same site."""
+    from builder.publish.split_build import build
 
     config.plugins.on_startup(command=command, dirty=False)
     try:
-        build(config)
+        build(config, processes)
     finally:
         config.plugins.on_shutdown()
 

@@ -62,7 +62,7 @@ def build(options: BuildOptions) -> Report:
     with build_lock(options.paths), collector.one_build():
         report = _generate(options)
         if options.run_mkdocs:
-            build_site(options.paths, strict=options.strict, engine=options.engine)
+            build_site(options.paths, strict=options.strict, engine=options.engine, jobs=options.jobs)
     return report
 
 

@@ -48,8 +48,9 @@ def site_url(paths: Paths) -> str:
     return address
 
 
-def run_mkdocs(paths: Paths, site_dir: Path, strict: bool = False, **overrides) -> None:
-    """MkDocs on docs/ into site_dir, with settings given on top of mkdocs.yml.
+def run_mkdocs(paths: Paths, site_dir: Path, strict: bool = False, jobs: int = 1, **overrides) -> None:
+    """MkDocs on docs/ into site_dir, with settings given on top of mkdocs.yml; its pages
+    rendered by `jobs` processes.
 
     A failed or interrupted build removes what it wrote into site_dir.
     """
@@ -66,7 +67,7 @@ def run_mkdocs(paths: Paths, site_dir: Path, strict: bool = False, **overrides) 
         raise ConfigError(f"{paths.mkdocs_file}: {exc}") from None
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
-        mkdocs_build(config)
+        mkdocs_build(config, processes=jobs)
     except MkDocsException as exc:
         shutil.rmtree(site_dir, ignore_errors=True)
         raise BuilderError(f"MkDocs could not build the site: {exc}") from None
@@ -78,21 +79,21 @@ def run_mkdocs(paths: Paths, site_dir: Path, strict: bool = False, **overrides) 
         raise
 
 
-def build_site(paths: Paths, strict: bool = False, engine: str = MKDOCS) -> None:
+def build_site(paths: Paths, strict: bool = False, engine: str = MKDOCS, jobs: int = 1) -> None:
     """Publish site/: build beside it, then swap it in."""
     site = paths.site.resolve()
     made = stage(site, "new")
     shutil.rmtree(made, ignore_errors=True)
-    run_engine(paths, made, strict, engine)
+    run_engine(paths, made, strict, engine, jobs)
     try:
         swap_in(made, site)
     except OSError as exc:
         raise WriteError(f"cannot replace {site}: {exc.strerror or exc}") from None
 
 
-def run_engine(paths: Paths, site_dir: Path, strict: bool, engine: str) -> None:
+def run_engine(paths: Paths, site_dir: Path, strict: bool, engine: str, jobs: int = 1) -> None:
     """MkDocs (the default) or Zensical on docs/ into site_dir."""
     if engine == ZENSICAL:
         run_zensical(paths, site_dir, read_settings(paths), strict)
     else:
-        run_mkdocs(paths, site_dir, strict)
+        run_mkdocs(paths, site_dir, strict, jobs)

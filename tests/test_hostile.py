@@ -237,12 +237,12 @@ def test_interrupted_mkdocs_build_keeps_the_previous_site(tmp_path, monkeypatch)
     run_cli("build", *folders(tmp_path), "--site", tmp_path / "site")
     before = {p.relative_to(tmp_path): p.read_bytes() for p in (tmp_path / "site").rglob("*.html")}
 
-    def interrupted(config, **kwargs):
+    def interrupted(config, *args, **kwargs):
         (Path(config["site_dir"]) / "half-written.html").parent.mkdir(parents=True, exist_ok=True)
         (Path(config["site_dir"]) / "half-written.html").write_text("partial")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("mkdocs.commands.build.build", interrupted)
+    monkeypatch.setattr("builder.publish.split_build.build", interrupted)  # MkDocs' build, in one process or more
     make_content(tmp_path, {"articles/b.txt": OTHER})
     result = run_cli("build", *folders(tmp_path), "--site", tmp_path / "site", expect=1)
     assert "Stopped" in result.output

@@ -37,8 +37,9 @@ class Bundle:
     size: int  # bytes of the zip
 
 
-def bundle(paths: Paths, dist: Path, strict: bool = False, engine: str = MKDOCS) -> Bundle:
-    """Build the offline variant of docs/ into a temporary folder; write dist/<name>-offline.zip."""
+def bundle(paths: Paths, dist: Path, strict: bool = False, engine: str = MKDOCS, jobs: int = 1) -> Bundle:
+    """Build the offline variant of docs/ into a temporary folder (MkDocs' pages in `jobs`
+    processes); write dist/<name>-offline.zip."""
     raw = read_settings(paths)
     name = (slugify(str(raw.get("site_name") or "")) or FALLBACK_NAME) + SUFFIX
     if engine == ZENSICAL:  # it wants the site inside the folder that holds docs/
@@ -48,7 +49,7 @@ def bundle(paths: Paths, dist: Path, strict: bool = False, engine: str = MKDOCS)
             return write_zip(site, dist / f"{name}.zip")
     with tempfile.TemporaryDirectory(prefix="offline-") as temporary:
         site = Path(temporary) / name
-        run_mkdocs(paths, site, strict, **offline_overrides(raw))
+        run_mkdocs(paths, site, strict, jobs, **offline_overrides(raw))
         return write_zip(site, dist / f"{name}.zip")
 
 
