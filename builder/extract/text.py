@@ -11,9 +11,10 @@ SMALL_WORDS = frozenset(
     "a an and as at but by for from in into of on or over the to up via with vs after amid "
     "against about is are was be its it".split()
 )
-# A character reference left in the text by the system it came from ("Beyonc&#233;", "&#163;5m",
-# "Q&amp;A"): always closed by ";", so "AT&T" and "R&D" stay as they are.
-CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# A numeric character reference left in the text by the system it came from ("Beyonc&#233;",
+# "&#163;5m"): nobody types one. Named ones ("&amp;", "&lt;b&gt;") stay as typed: an article may
+# be about markup. Always closed by ";".
+CHARACTER_REFERENCE = re.compile(r"&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});")
 WORD_COUNTS_KEPT = 4096  # lines whose word count is remembered (a few pages' worth)
 _WORD = re.compile(r"[\w'’-]+")
 # A sentence ends at . ! ? (optionally closed by a quote) followed by space and a capital.
@@ -89,5 +90,5 @@ def name_case(name: str) -> str:
 
 
 def resolve_references(text: str) -> str:
-    """The characters that HTML character references in plain text stand for (unknown names stay)."""
-    return CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group()), text) if "&" in text else text
+    """The characters that numeric character references in plain text stand for."""
+    return CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group()), text) if "&#" in text else text
