@@ -5,7 +5,8 @@ those walks made resolving and rendering slower the larger the archive (the same
 page cost more), and in the search index's forked process (builder.beside) they touched,
 and so copied, the memory it shares with this one. After the read-out the articles are set
 aside (gc.freeze) until the build ends. The preview (builder.warm), a long-running process,
-is left as it is.
+is left as it is. Processes forked to render pages (builder.publish.forked) find everything
+set aside too, and what the build set aside stays so after the fork.
 """
 from __future__ import annotations
 
@@ -29,4 +30,18 @@ def one_build() -> Iterator[None]:
         yield
     finally:
         if not warm.active():
+            gc.unfreeze()
+
+
+@contextmanager
+def for_fork() -> Iterator[None]:
+    """Everything alive set aside while processes are forked (each child's collector would
+    otherwise touch, and so copy, every object); given back after, unless the build set it aside."""
+    set_before = gc.get_freeze_count() > 0
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if not set_before:
             gc.unfreeze()

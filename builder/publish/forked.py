@@ -7,12 +7,12 @@ raised again in the parent; Ctrl-C in either stops every child before the parent
 """
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import pickle
 import signal
 
+from builder.collector import for_fork
 from builder.safety import detach_worker
 
 
@@ -21,22 +21,19 @@ def fork(shares, work):
     (the caller's share, [(pid, pipe) of each child])."""
     children = []
     parent = os.getpid()
-    gc.collect()
-    gc.freeze()  # the collector would otherwise touch (and so copy) every object in every child
-    try:
-        for own in shares[1:]:
-            read, write = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # the child: never returns
-                os.close(read)
-                _run_child(parent, write, lambda own=own: work(own))
-            os.close(write)
-            children.append((pid, read))
-    except BaseException:
-        join(children, kill=True)
-        raise
-    finally:
-        gc.unfreeze()
+    with for_fork():
+        try:
+            for own in shares[1:]:
+                read, write = os.pipe()
+                pid = os.fork()
+                if pid == 0:  # the child: never returns
+                    os.close(read)
+                    _run_child(parent, write, lambda own=own: work(own))
+                os.close(write)
+                children.append((pid, read))
+        except BaseException:
+            join(children, kill=True)
+            raise
     return shares[0], children
 
 

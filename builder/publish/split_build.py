@@ -62,10 +62,7 @@ def _split_build(config, processes: int) -> None:
     from mkdocs import utils
     from mkdocs.exceptions import Abort, BuildError
 
-    counter = utils.CountHandler()
-    counter.setLevel(logging.WARNING)
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(counter)
+    counter = _counter()
     try:
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
@@ -77,9 +74,7 @@ def _split_build(config, processes: int) -> None:
         try:
             env = _render(config, env, files, shared, mine)
             _write_statics(config, env, files, nav)
-            doc_files = files.documentation_pages(inclusion=_included())
-            for page in mine:
-                _build_page(page, config, doc_files, nav, env)
+            _write_pages(mine, config, files, nav, env)
         except BaseException:
             join(children, kill=True)
             raise
@@ -100,7 +95,7 @@ def _split_build(config, processes: int) -> None:
             raise Abort("Aborted with a BuildError!") from None
         raise
     finally:
-        logger.removeHandler(counter)
+        logging.getLogger("mkdocs").removeHandler(counter)
 
 
 def _included():
@@ -151,16 +146,20 @@ def _shares(pages, nav, processes: int) -> list[list]:
     return [share for share in shares if share] if len(pages) >= MIN_PAGES else [pages]
 
 
-def _child_work(config, env, files, nav, shared, own) -> Share:
+def _counter():
+    """A handler counting MkDocs' warnings and errors (strict mode fails on any)."""
     from mkdocs import utils
 
     counter = utils.CountHandler()
     counter.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(counter)
+    return counter
+
+
+def _child_work(config, env, files, nav, shared, own) -> Share:
+    counter = _counter()
     env = _render(config, env, files, shared, own)
-    doc_files = files.documentation_pages(inclusion=_included())
-    for page in own:
-        _build_page(page, config, doc_files, nav, env)
+    _write_pages(own, config, files, nav, env)
     share = Share(counts=dict(counter.counts))
     for page in own:
         links = {target.src_uri: dict(found) for target, found in (page.links_to_anchors or {}).items()}
@@ -229,7 +228,10 @@ def _reading(page, config):
         config._current_page = None
 
 
-def _build_page(page, config, doc_files, nav, env) -> None:
-    from mkdocs.commands.build import _build_page as build_page
+def _write_pages(pages, config, files, nav, env) -> None:
+    """MkDocs' _build_page for each: the template around the HTML, written to the site."""
+    from mkdocs.commands.build import _build_page
 
-    build_page(page, config, doc_files, nav, env, False, excluded=page.file.inclusion.is_excluded())
+    doc_files = files.documentation_pages(inclusion=_included())
+    for page in pages:
+        _build_page(page, config, doc_files, nav, env, False, excluded=page.file.inclusion.is_excluded())
