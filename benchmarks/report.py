@@ -106,7 +106,7 @@ READOUT = _Table(
 
 
 def _steps(results: Results, elapsed: float) -> list[str]:
-    """Where this run's minutes went (the run promises about 10 minutes on a quiet 2-core machine)."""
+    """Where this run's minutes went (each step's share of the time, against the caps in benches.py)."""
     if not results.steps:
         return []
     lines = ["## Where this run's time went", "", "| Step | Wall | Share |", "| --- | ---: | ---: |"]

@@ -18,8 +18,8 @@
 
 Every figure is the median of --repeat runs (fewer for 10,000 articles and for the full
 builds, which dominate the time: see `measure.enough` and the caps in benches.py); the
-report ends with each step's wall time (the whole run is meant to take ~10 minutes on a
-quiet 2-core machine). Work
+report ends with each step's wall time (the whole run took 32.6 minutes on a quiet 2-core
+machine; the preview rows and the 10,000-article size take most of it). Work
 folders live under benchmarks/out/ and are deleted afterwards unless --keep is given. A real corpus is read-only input: its
 files are copied into the work folder (outside git), because `generate` writes
 permalinks.yml into its --content folder and the edit benchmark changes an article.
