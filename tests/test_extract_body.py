@@ -321,6 +321,7 @@ def test_not_captions(line: str) -> None:
     ("&#60;b&#62; and &#x26;", "<b> and &"),   # the characters; every output escapes them again
     ("AT&T and R&D", "AT&T and R&D"),          # not references
     ("Q&amp;A, &lt;b&gt; and &#233", "Q&amp;A, &lt;b&gt; and &#233"),  # named ones stay as typed; no ";"
+    ("a&#x1;b and &#9999999;", "ab and \ufffd"),  # a control character goes; no such character: the mark for one
 ])
 def test_character_references_left_in_the_text_are_read_as_their_characters(written, read):
     extraction = run(f"Sales rose to &#163;5m at {written}\n\n{P1} It came from {written}.\n\n{P2}\n\n{P3}\n")
