@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import or_
 from typing import Sequence
 
 from builder.knowledge.heuristics import FigureRules, Words
@@ -57,10 +59,14 @@ class FigureFinder:
 
     def _in_paragraph(self, tokens: Tokens, paragraph: int) -> list[Figure]:
         found: list[Figure] = []
-        firsts, done = self._first_words, 0
-        if firsts.isdisjoint(tokens.lower) and not _DIGIT.search(tokens.text):
+        firsts, done, lower = self._first_words, 0, tokens.lower
+        if self.rules.counted_nouns.isdisjoint(lower):
+            return found  # a figure counts a noun of the list, after its number or earlier in its sentence
+        if firsts.isdisjoint(lower) and not _DIGIT.search(tokens.text):
             return found
-        candidates = [i for i, w in enumerate(tokens.lower) if w in firsts or w[0] <= "9"]
+        # the words that may start a number: a number word, or a digit (words are letters and
+        # digits, so w < ":" is w[0] <= "9"), found in C
+        candidates = compress(count(), map(or_, map(firsts.__contains__, lower), map(":".__gt__, lower)))
         for i in candidates:
             if i < done or not (tokens.lower[i][0].isdigit() or tokens.lower[i] in firsts):
                 continue
