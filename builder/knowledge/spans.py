@@ -28,8 +28,8 @@ ABBREVIATIONS = frozenset({"st", "mt", "ft", "inc", "corp", "co", "ltd", "jr", "
 SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”", "(", ":", ";", "-", "—", "–", "'", "‘", "[", "*", "•"})
 LINKS = frozenset({"of", "for"})
 TRAILING = frozenset({"of", "for", "&", "the"})  # never the last word of a name  # "Bank of Japan": only after an organisation or place head
-# first characters of a token that may continue a run: ".", "&", "of", "for", "and", particles ("al-Qaeda")
-RUN_GOES_ON = PARTICLE_STARTS | {".", "&", "f"}
+# tokens that may continue a run besides capitalised ones and name particles ("and" only after "of" or "for")
+RUN_GOES_ON = LINKS | {".", "&"}
 POSSESSIVE = re.compile(r"['’]s?$")
 POSSESSIVE_ENDS = ("'", "’", "'s", "’s")  # what POSSESSIVE finds, as a quicker test
 SUFFIXED = re.compile(r"^(.+?)-(based|born|headquartered|bred)$", re.IGNORECASE)
@@ -113,8 +113,12 @@ def mentions(text: str, rules: RecognitionRules, function_words: frozenset[str],
         if i < done or not tokens[i][:1].isalpha():
             continue
         done = i + 1  # most runs are one word before a word or mark that no rule of _run_end takes on
-        if done < size and (tokens[done][:1].isupper() or tokens[done][:1] in RUN_GOES_ON or tokens[done] in particles):
-            done = _run_end(tokens, i, rules)
+        if done < size:
+            following = tokens[done]
+            first = following[:1]
+            if first.isupper() or following in RUN_GOES_ON or following in particles or (
+                    first in PARTICLE_STARTS and PARTICLE_PREFIX.match(following)):
+                done = _run_end(tokens, i, rules)
         run = (tokens[i:done], i == 0 or tokens[i - 1] in SENTENCE_ENDS)
         shape = memo.get(run, _UNSEEN)
         if shape is _UNSEEN:
@@ -126,22 +130,22 @@ def mentions(text: str, rules: RecognitionRules, function_words: frozenset[str],
 
 
 def _run_end(tokens: tuple[str, ...], i: int, rules: RecognitionRules) -> int:
-    """The token after the run of name words starting at i."""
+    """The token after the run of name words starting at i (mentions() calls it when the
+    next token is capitalised, a name particle or in RUN_GOES_ON: no rule below takes any other)."""
     j = i + 1
-    if j < len(tokens):  # most runs are one word before a word or mark that no rule below takes on
-        first = tokens[j][:1]
-        if not (first.isupper() or first in RUN_GOES_ON or tokens[j] in rules.name_particles):
-            return j
-    while j < len(tokens) and j - i < MAX_WORDS * 2:
-        word, nxt = tokens[j], tokens[j + 1] if j + 1 < len(tokens) else ""
-        previous = tokens[j - 1]
+    size = len(tokens)
+    while j < size and j - i < MAX_WORDS * 2:
+        word, previous = tokens[j], tokens[j - 1]
         if previous.endswith(POSSESSIVE_ENDS) and previous not in ("'", "’") and not _owns_organization(tokens, j, rules):
             break  # "Kiosko's shares": a possessive ends the name, "Miller's Bancshares Inc." does not
         if "-" in previous and SUFFIXED.match(previous):
             break  # "Minneapolis-based First Bank": two names
-        if is_capitalised(word):
-            j += 1
-        elif word == "." and (previous.lower() in ABBREVIATIONS or (len(previous) == 1 and previous.isupper())):
+        first = word[:1]
+        if first.isalpha() if first.isupper() else first in PARTICLE_STARTS and PARTICLE_PREFIX.match(word):
+            j += 1  # is_capitalised(word), written out: the commonest case
+            continue
+        nxt = tokens[j + 1] if j + 1 < size else ""
+        if word == "." and (previous.lower() in ABBREVIATIONS or (len(previous) == 1 and previous.isupper())):
             if not is_capitalised(nxt) or previous.lower() in ("inc", "corp", "ltd"):
                 return j + 1
             j += 1
