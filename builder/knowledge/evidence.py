@@ -59,7 +59,8 @@ class WordEvidence:
         acronym = len(words) == 1 and is_acronym(written[0]) and not ROMAN.match(written[0]) and not strength
         organization = 4.0 if len(words) >= 2 and (
             words[-1] in rules.organization_suffixes
-            or any(w in rules.organization_heads and n in ("of", "for") for w, n in zip(words, words[1:]))) else 0.0
+            or (("of" in words or "for" in words)
+                and any(w in rules.organization_heads and n in ("of", "for") for w, n in zip(words, words[1:])))) else 0.0
         organization += 5 if fold(text.replace(".", "")) in self.known_organizations else 0
         if len(words) >= 2 and PLURAL.search(written[-1]) and places.strength(" ".join(written[:-1])) == "major":
             organization += 4  # "Florida Marlins", "Cincinnati Reds": a town's team
@@ -79,9 +80,10 @@ class WordEvidence:
     def never_person(self, words: list[str]) -> bool:
         """"Iraqi National Congress", "Grace Road", "Bank Negara", "First Chicago": not a person's name."""
         if words[0] in self.not_person or words[-1] in self.not_person or words[-1] in self.not_last \
-                or words[0] in self.not_first or any(w == "&" or w in self.rules.organization_suffixes for w in words):
+                or words[0] in self.not_first or "&" in words or not self.rules.organization_suffixes.isdisjoint(words):
             return True
-        if any(w in self.not_person and w not in self.given for w in words[1:-1]):
+        inner = words[1:-1]
+        if inner and not self.not_person.isdisjoint(inner) and any(w not in self.given for w in inner if w in self.not_person):
             return True  # "Tom Chinese Smith" is no name; "Hans Christian Andersen" is
         if words[0] in self.common or (words[-1] in self.common and not ROMAN.match(words[-1].upper())):
             return True  # "Elizabeth I" is a name

@@ -187,7 +187,7 @@ MEMO_SIZE = 100_000  # runs of words remembered per recogniser
 def _shape(run: tuple[str, ...], initial: bool, rules, function_words, given=frozenset()) -> tuple | None:
     """A run of capitalised tokens as a name: (words, title, initial, suffix, possessive), or
     None; it depends only on the run, whether it starts a sentence, and the word lists."""
-    words = _join_dots(run)
+    words = _join_dots(run) if "." in run else list(run)
     title = None
     last = words[-1].rstrip(".").lower()
     fixed = last in rules.organization_suffixes or last in rules.place_suffixes
@@ -201,9 +201,11 @@ def _shape(run: tuple[str, ...], initial: bool, rules, function_words, given=fro
             break
         words = words[1:]
         initial = False
-    cut = max((k for k, w in enumerate(words[:-1]) if w.lower() in rules.demonyms and fold(w) not in given), default=-1)
-    if cut >= 0 and not fixed:
-        words = words[cut + 1:]  # "Controversial Australian Anthony Hill"
+    if not fixed and not rules.demonyms.isdisjoint(map(str.lower, words[:-1])):  # most names have no demonym
+        cut = max((k for k, w in enumerate(words[:-1]) if w.lower() in rules.demonyms and fold(w) not in given),
+                  default=-1)
+        if cut >= 0:
+            words = words[cut + 1:]  # "Controversial Australian Anthony Hill"
     while words and (words[-1].lower() in rules.name_particles or words[-1].lower() in TRAILING
                      or words[-1].lower() in CALENDAR):
         words = words[:-1]
