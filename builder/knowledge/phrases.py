@@ -1,6 +1,6 @@
 """Whole-word phrase matching: the one matcher behind entity aliases and topic terms.
 
-Text is split once into words and the gaps between them. Phrases are looked up by their
+Text is split once into words and the gaps between them (the gaps only when a match needs them). Phrases are looked up by their
 first word in a dict, so the cost grows with the text, not with the vocabulary.
 Case, hyphens and spacing are ignored ("Kim Jong-un" = "Kim Jong Un" = "KIM JONG-UN");
 other punctuation must be as written ("U.S.", "Citizens' Alliance"). A phrase written in
@@ -26,22 +26,39 @@ PREFIX_KEY = 3  # a "word*" prefix is at least this long; it is looked up by the
 WORD_CACHE_SIZE = 50_000  # words remembered per matcher with the phrases they may start (only words that start one)
 
 
-@dataclass(frozen=True)
 class Tokens:
-    """A text split into words; gaps[i] is the text before words[i] (plus one trailing gap)."""
+    """A text split into words; gaps[i] is the text before words[i] (plus one trailing gap).
 
-    words: list[str]
-    lower: list[str]
-    gaps: list[str]
-    text: str = ""
-    joined: str = ""  # the lower-case words joined by NUL (for finding words by their start in one search)
+    Most texts are only looked up by their lower-case words: in a text in ASCII those are
+    found first, and words and gaps (as written) when first asked for.
+    """
+
+    __slots__ = ("text", "lower", "joined", "words", "gaps")
+
+    def __init__(self, text: str, lower: list[str], joined: str, words: list[str] | None = None,
+                 gaps: list[str] | None = None) -> None:
+        self.text = text
+        self.lower = lower
+        self.joined = joined  # the lower-case words joined by NUL (for finding words by their start in one search)
+        if words is not None and gaps is not None:
+            self.words, self.gaps = words, gaps
+
+    def __getattr__(self, name: str) -> list[str]:  # called only while words and gaps are not set
+        if name not in ("words", "gaps"):
+            raise AttributeError(name)
+        parts = _ASCII_WORDS.split(self.text)
+        self.words, self.gaps = parts[1::2], parts[0::2]
+        return self.words if name == "words" else self.gaps
 
 
 def tokenize(text: str) -> Tokens:
-    parts = (_ASCII_WORDS if text.isascii() else _WORDS).split(text)
+    if text.isascii():  # lower case keeps every ASCII word where it is: the same words, found in the lowered text
+        lower = _ASCII_WORDS.findall(text.lower())
+        return Tokens(text, lower, "\x00".join(lower))
+    parts = _WORDS.split(text)
     words = parts[1::2]
     joined = "\x00".join(words).lower()  # one call, not one per word
-    return Tokens(words, joined.split("\x00") if words else [], parts[0::2], text, joined)
+    return Tokens(text, joined.split("\x00") if words else [], joined, words, parts[0::2])
 
 
 def gap_core(gap: str) -> str:
@@ -134,7 +151,7 @@ class PhraseMatcher:
         """The target when the whole text is one phrase ("Human Rights Watch"), else None."""
         tokens = tokenize(text)
         hits = self.find(tokens)
-        if len(hits) == 1 and hits[0][:2] == (0, len(tokens.words)):
+        if len(hits) == 1 and hits[0][:2] == (0, len(tokens.lower)):
             return hits[0][2]
         return None
 
