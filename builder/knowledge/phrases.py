@@ -1,7 +1,8 @@
 """Whole-word phrase matching: the one matcher behind entity aliases and topic terms.
 
-Text is split once into words and the gaps between them (the gaps only when a match needs them). Phrases are looked up by their
-first word in a dict, so the cost grows with the text, not with the vocabulary.
+Text is split once into words and the gaps between them (the gaps only when a match needs
+them). Phrases are looked up by their first word in a dict, so the cost grows with the text,
+not with the vocabulary.
 Case, hyphens and spacing are ignored ("Kim Jong-un" = "Kim Jong Un" = "KIM JONG-UN");
 other punctuation must be as written ("U.S.", "Citizens' Alliance"). A phrase written in
 capitals only ("HRW", "UN") matches capitals only, so "UN" is not "Kim Jong Un".
