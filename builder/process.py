@@ -6,6 +6,7 @@ jobs) as readout.read_out(item, settings), and unchanged files come from the con
 from __future__ import annotations
 
 import functools
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -139,8 +140,12 @@ def _run(items, config_dir: Path, jobs: int, progress):
             if progress:
                 progress.advance()
         return
-    work = functools.partial(read_out, settings=ReadSettings.of(config_dir))
-    with ProcessPoolExecutor(jobs, initializer=detach_worker, initargs=(os.getpid(),)) as pool:
+    settings = ReadSettings.of(config_dir)
+    work = functools.partial(read_out, settings=settings)
+    context = multiprocessing.get_context()
+    if context.get_start_method() == "fork":
+        reader_for(settings)  # built once here, the forked workers find it (else each builds its own)
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=detach_worker, initargs=(os.getpid(),)) as pool:
         for outcome in pool.map(work, items, chunksize=CHUNK):
             yield outcome
             if progress:
