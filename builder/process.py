@@ -16,7 +16,7 @@ from builder import knowledge, saved_pages
 from builder.cache import ArticleCache, key
 from builder.errors import SourceError
 from builder.text_safety import shown
-from builder.extract import extract, load_rules
+from builder.extract import extract, load_rules, prepare
 from builder.extract.page import NotAnArticle, read_page
 from builder.merge import merge
 from builder.models import Article, Message, RawDocument
@@ -45,6 +45,7 @@ class Reader:
 
     def __init__(self, config_dir: Path):
         self.rules = load_rules(config_dir)
+        prepare(self.rules)
         self.vocabulary = knowledge.load_vocabulary(config_dir)
 
     def __call__(self, item: tuple[Path, str, bytes]) -> Article | Failure:

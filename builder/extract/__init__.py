@@ -19,10 +19,11 @@ from builder.extract.lines import Sheet, classify
 from builder.extract.published import near_lines, posted_day, publication_date, updated_line
 from builder.extract.paragraphs import body_blocks, split_paragraphs, to_blocks, wrap_width
 from builder.extract.rules import Rules, load_rules
+from builder.extract.screens import screens
 from builder.extract.text import first_sentence, resolve_references
 from builder.models import Block, Extraction, PartialDate, Removed
 
-__all__ = ["Rules", "extract", "load_rules", "reading"]
+__all__ = ["Rules", "extract", "load_rules", "prepare", "reading"]
 
 
 def extract(text: str, rules: Rules) -> Extraction:
@@ -62,6 +63,13 @@ def extract(text: str, rules: Rules) -> Extraction:
         origins=_origins(title_origin, summary_origin, attribution, dateline, date_origin),
         notes=_notes(title_origin, attribution, owner_named(sheet.signals, rules), date, date_note, body),
     )
+
+
+def prepare(rules: Rules) -> None:
+    """Compile now what extraction otherwise compiles for these rules on first use (the
+    screens, the date patterns): once in a build's process, not once in each worker."""
+    screens(rules)
+    dates.finder(rules)
 
 
 def reading(text: str, rules: Rules) -> dict:
