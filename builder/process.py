@@ -145,7 +145,7 @@ def _run(items, config_dir: Path, jobs: int, progress):
     work = functools.partial(read_out, settings=settings)
     context = multiprocessing.get_context()
     if context.get_start_method() == "fork":
-        reader_for(settings)  # built once here, the forked workers find it (else each builds its own)
+        prepare(reader_for(settings).rules, every_ending=True)  # built once here, the forked workers find it
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=detach_worker, initargs=(os.getpid(),)) as pool:
         for outcome in pool.map(work, items, chunksize=CHUNK):
             yield outcome

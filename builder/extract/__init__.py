@@ -10,7 +10,7 @@ Every input line ends in exactly one of: title, evidence, body, captions, remove
 """
 from __future__ import annotations
 
-from builder.extract import dates
+from builder.extract import dates, endings
 from builder.extract.attribution import Attribution, owner_named, read_attribution
 from builder.extract.dateline import Dateline, read_dateline
 from builder.extract.extent import Extent, confine, locate
@@ -65,11 +65,14 @@ def extract(text: str, rules: Rules) -> Extraction:
     )
 
 
-def prepare(rules: Rules) -> None:
+def prepare(rules: Rules, every_ending: bool = False) -> None:
     """Compile now what extraction otherwise compiles for these rules on first use (the
-    screens, the date patterns): once in a build's process, not once in each worker."""
+    screens, the date patterns, the patterns by line ending): once in a build's process,
+    not once in each worker. `every_ending`: also the patterns for every line ending a
+    worker may meet (about 60 ms; worth it only before forking workers)."""
     screens(rules)
     dates.finder(rules)
+    endings.prepare(rules, every_ending)
 
 
 def reading(text: str, rules: Rules) -> dict:

@@ -99,6 +99,7 @@ class Rules:
     alias_index: dict[str, str] = field(default_factory=dict)  # lower alias -> name
     agency_index: dict[str, str] = field(default_factory=dict)  # lower alias -> name
     domain_index: dict[str, str] = field(default_factory=dict)  # domain -> name
+    branches: dict[str, tuple[str, ...]] = field(default_factory=dict)  # joined pattern -> its patterns (endings.py)
 
 
 class _Loader:
@@ -106,6 +107,7 @@ class _Loader:
 
     def __init__(self, document: Document, data: dict[str, Any]):
         self.document, self.data, self.problems = document, data, []
+        self.branches: dict[str, tuple[str, ...]] = {}
 
     def fail(self, key: str, message: str) -> None:
         self.problems.append(problem(self.document, key, message))
@@ -127,9 +129,11 @@ class _Loader:
             return None
 
     def alternation(self, key: str, sources: list[str]) -> re.Pattern[str]:
-        parts = [f"(?:{p.pattern})" for i, s in enumerate(sources)
-                 if (p := self.compile(f"{key}[{i}]", s, capture=False))]
-        return re.compile("|".join(parts) or r"(?!)", re.IGNORECASE)
+        compiled = [p for i, s in enumerate(sources) if (p := self.compile(f"{key}[{i}]", s, capture=False))]
+        joined = "|".join(f"(?:{p.pattern})" for p in compiled) or r"(?!)"
+        if compiled:
+            self.branches[joined] = tuple(p.pattern for p in compiled)
+        return re.compile(joined, re.IGNORECASE)
 
     def pattern_list(self, key: str) -> tuple[re.Pattern[str], ...]:
         sources = self.strings(key, self.data.get(key, []))
@@ -280,6 +284,7 @@ def _build(loader: _Loader) -> Rules:
         alias_index=aliases,
         agency_index=agencies,
         domain_index=domains,
+        branches=loader.branches,
     )
 
 
