@@ -106,8 +106,7 @@ class _Loader:
     """Reads one YAML mapping and records every problem with its key."""
 
     def __init__(self, document: Document, data: dict[str, Any]):
-        self.document, self.data, self.problems = document, data, []
-        self.branches: dict[str, tuple[str, ...]] = {}
+        self.document, self.data, self.problems, self.branches = document, data, [], {}
 
     def fail(self, key: str, message: str) -> None:
         self.problems.append(problem(self.document, key, message))
@@ -129,10 +128,9 @@ class _Loader:
             return None
 
     def alternation(self, key: str, sources: list[str]) -> re.Pattern[str]:
-        compiled = [p for i, s in enumerate(sources) if (p := self.compile(f"{key}[{i}]", s, capture=False))]
-        joined = "|".join(f"(?:{p.pattern})" for p in compiled) or r"(?!)"
-        if compiled:
-            self.branches[joined] = tuple(p.pattern for p in compiled)
+        parts = tuple(p.pattern for i, s in enumerate(sources) if (p := self.compile(f"{key}[{i}]", s, capture=False)))
+        joined = "|".join(f"(?:{part})" for part in parts) or r"(?!)"
+        self.branches[joined] = parts  # endings.py joins again the parts that can end a line
         return re.compile(joined, re.IGNORECASE)
 
     def pattern_list(self, key: str) -> tuple[re.Pattern[str], ...]:
@@ -283,8 +281,7 @@ def _build(loader: _Loader) -> Rules:
         headline_reasons=frozenset(rule.name for rule in boilerplate if rule.may_be_headline),
         alias_index=aliases,
         agency_index=agencies,
-        domain_index=domains,
-        branches=loader.branches,
+        domain_index=domains, branches=loader.branches,
     )
 
 
