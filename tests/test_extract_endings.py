@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 
 from builder.config import default_config_dir
 from builder.extract import load_rules
-from builder.extract.endings import boilerplate_plan, credit_pattern, ending_chars
+from builder.extract.endings import boilerplate_plan, chrome_plan, credit_pattern, ending_chars
 
 RULES = load_rules(default_config_dir())
 
@@ -37,8 +37,9 @@ def test_ending_chars(source, expected):
 
 
 WORDS = ["newsletter", "newsletters", "reporter", "Jo Lee", "AFP", "Getty Images", "via", "Reuters", "photo",
-         "e-mail", "alerts", "and", "(", ")", "[", "]", "/", "|", ":", ".", ",", "!", "?", "—", "Seoul", "end",
-         "Follow us", "Sign up", "comments", "12", "©", "é", "ſ", "K", "\n", " ", "the", "Associated Press"]
+         "e-mail", "e-mails", "alerts", "and", "(", ")", "[", "]", "/", "|", ":", ".", ",", "!", "?", "—", "Seoul",
+         "end", "Follow us", "Sign up", "Subscribe to", "Support", "Search", "comments", "staff", "newsroom", "12",
+         "©", "é", "ſ", "K", "\n", " ", "the", "Associated Press", "The Korea Herald"]
 
 
 @settings(max_examples=3000, deadline=None)
@@ -50,6 +51,8 @@ def test_every_line_gets_the_answer_of_the_whole_pattern(line):
         assert whole == bool(rule.name in planned and planned[rule.name].match(line)), (rule.name, line)
     credit = credit_pattern(RULES, line)
     assert bool(RULES.credit_line.match(line)) == bool(credit and credit.match(line)), line
+    chrome = chrome_plan(RULES, line)
+    assert [p for p in RULES.chrome_outlets if p.match(line)] == [p for p in chrome if p.match(line)], line
 
 
 def test_prose_lines_skip_the_patterns_that_cannot_end_in_a_full_stop():

@@ -43,11 +43,16 @@ def credit_pattern(rules: Rules, line: str) -> re.Pattern[str] | None:
     return _plan(rules, line)[1]
 
 
+def chrome_plan(rules: Rules, line: str) -> tuple[re.Pattern[str], ...]:
+    """Those of rules.chrome_outlets (whole, in order) that can match this line."""
+    return _plan(rules, line)[2]
+
+
 def prepare(rules: Rules, every_ending: bool = False) -> None:
     """Read the branches' endings now; with `every_ending` also build the plans for lines ending
     in any printable ASCII character (in a process about to fork workers, which then find them)."""
-    for pattern in (*(rule.pattern for rule in rules.boilerplate), rules.credit_line):
-        for source in rules.branches.get(pattern.pattern, ()):
+    for pattern in (*(rule.pattern for rule in rules.boilerplate), rules.credit_line, *rules.chrome_outlets):
+        for source in rules.branches.get(pattern.pattern, (pattern.pattern,)):
             ending_chars(source, pattern.flags)
     for last in ASCII if every_ending else ():
         _plan(rules, last)
@@ -63,12 +68,13 @@ def _plan(rules: Rules, line: str) -> tuple:
     if plan is None:
         groups = tuple((rule, part) for rule in rules.boilerplate
                        if (part := _part(rules, rule.pattern, last)) is not None)
-        plan = kept[1][last] = groups, _part(rules, rules.credit_line, last)
+        chrome = tuple(pattern for pattern in rules.chrome_outlets if _part(rules, pattern, last) is not None)
+        plan = kept[1][last] = groups, _part(rules, rules.credit_line, last), chrome
     return plan
 
 
 def _part(rules: Rules, pattern: re.Pattern[str], last: str) -> re.Pattern[str] | None:
-    branches = rules.branches.get(pattern.pattern)
+    branches = rules.branches.get(pattern.pattern, (pattern.pattern,))  # a pattern not joined is one branch
     if not last or not branches:
         return pattern
     kept = [source for source in branches if (ends := ending_chars(source, pattern.flags)) is None or last in ends]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from builder.extract import dates
-from builder.extract.endings import boilerplate_plan, credit_pattern
+from builder.extract.endings import boilerplate_plan, chrome_plan, credit_pattern
 from builder.extract.rules import Rules
 from builder.extract.screens import all_matches, first_match, screens
 from builder.extract.sheet import Mark, Sheet
@@ -104,7 +104,7 @@ def _collect_outlets(line: str, sheet: Sheet, rules: Rules) -> None:
     if len(line) > CHROME_LINE_MAX_CHARS:
         return  # a paragraph, not a line of the page's chrome
     line = undoubled(line)
-    for pattern in rules.chrome_outlets:  # no screen: joined, these take longer than one by one
+    for pattern in chrome_plan(rules, line):  # no screen: joined, these take longer than one by one
         if match := pattern.match(line):
             name = match["outlet"].removeprefix("the ")  # "Search the Site": a lowercase "the" is not in the name
             sheet.signals.chrome.append(_POSSESSIVE.sub("", name.rstrip(".,;: ")))
