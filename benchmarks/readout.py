@@ -108,10 +108,16 @@ def digest(outcomes: list) -> str:
 
 
 def _without_paths(outcome):
+    """The outcome without its path, its fingerprint as ints (so digests of fingerprints stored
+    as bytes compare with those of fingerprints stored as a tuple of ints)."""
     from dataclasses import replace
 
+    from builder.syndication import values
+
     source = getattr(outcome, "source", None)
-    return replace(outcome, source=replace(source, path=None)) if source is not None else outcome
+    if source is None:
+        return outcome
+    return replace(outcome, source=replace(source, path=None), fingerprint=values(outcome.fingerprint))
 
 
 def main(argv: list[str] | None = None) -> int:

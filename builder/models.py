@@ -219,7 +219,7 @@ class Article:
     knowledge: Knowledge = field(default_factory=Knowledge)
     previous_slugs: tuple[str, ...] = ()
     messages: tuple[Message, ...] = ()
-    fingerprint: tuple[int, ...] = ()  # sampled shingle hashes of the body, to find syndicated copies
+    fingerprint: bytes = b""  # sampled shingle hashes of the body (syndication.values), to find copies
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

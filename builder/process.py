@@ -6,6 +6,7 @@ jobs) as readout.read_out(item, settings), and unchanged files come from the con
 from __future__ import annotations
 
 import functools
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -15,7 +16,7 @@ from builder import knowledge, saved_pages
 from builder.cache import ArticleCache, key
 from builder.errors import SourceError
 from builder.text_safety import shown
-from builder.extract import extract, load_rules
+from builder.extract import extract, load_rules, prepare
 from builder.extract.page import NotAnArticle, read_page
 from builder.merge import merge
 from builder.models import Article, Message, RawDocument
@@ -44,6 +45,7 @@ class Reader:
 
     def __init__(self, config_dir: Path):
         self.rules = load_rules(config_dir)
+        prepare(self.rules)
         self.vocabulary = knowledge.load_vocabulary(config_dir)
 
     def __call__(self, item: tuple[Path, str, bytes]) -> Article | Failure:
@@ -139,8 +141,12 @@ def _run(items, config_dir: Path, jobs: int, progress):
             if progress:
                 progress.advance()
         return
-    work = functools.partial(read_out, settings=ReadSettings.of(config_dir))
-    with ProcessPoolExecutor(jobs, initializer=detach_worker, initargs=(os.getpid(),)) as pool:
+    settings = ReadSettings.of(config_dir)
+    work = functools.partial(read_out, settings=settings)
+    context = multiprocessing.get_context()
+    if context.get_start_method() == "fork":
+        prepare(reader_for(settings).rules, every_ending=True)  # built once here, the forked workers find it
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=detach_worker, initargs=(os.getpid(),)) as pool:
         for outcome in pool.map(work, items, chunksize=CHUNK):
             yield outcome
             if progress:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from builder.extract import dates
+from builder.extract.endings import boilerplate_plan, chrome_plan, credit_pattern
 from builder.extract.rules import Rules
 from builder.extract.screens import all_matches, first_match, screens
 from builder.extract.sheet import Mark, Sheet
@@ -76,8 +77,8 @@ def _byline_name(line: str, rules: Rules) -> str | None:
 
 def _claim_boilerplate(line: str, run: set[str], rules: Rules) -> tuple[str, bool] | None:
     """(rule name, ends_article) for a boilerplate line; `run` holds the groups in the current run."""
-    for rule in rules.boilerplate:  # the first group that matches (one by one runs faster than all joined)
-        if rule.pattern.match(line):
+    for rule, pattern in boilerplate_plan(rules, line):  # the first group that matches (one by one runs
+        if pattern.match(line):                           # faster than all joined), less what cannot end the line
             return rule.name, rule.ends_article
     for rule in rules.boilerplate:
         if rule.name in run and rule.continues is not None and rule.continues.match(line):
@@ -86,7 +87,7 @@ def _claim_boilerplate(line: str, run: set[str], rules: Rules) -> tuple[str, boo
 
 
 def _claim_caption(line: str, rules: Rules) -> bool:
-    if rules.caption_leading.match(line) or rules.credit_line.match(line):
+    if rules.caption_leading.match(line) or ((credit := credit_pattern(rules, line)) and credit.match(line)):
         return True
     tail = line[-CAPTION_TAIL_CHARS:]
     # Every trailing credit sits after a bracket, a bar, a colon or a slash: skip tails without one.
@@ -103,7 +104,7 @@ def _collect_outlets(line: str, sheet: Sheet, rules: Rules) -> None:
     if len(line) > CHROME_LINE_MAX_CHARS:
         return  # a paragraph, not a line of the page's chrome
     line = undoubled(line)
-    for pattern in rules.chrome_outlets:  # no screen: joined, these take longer than one by one
+    for pattern in chrome_plan(rules, line):  # no screen: joined, these take longer than one by one
         if match := pattern.match(line):
             name = match["outlet"].removeprefix("the ")  # "Search the Site": a lowercase "the" is not in the name
             sheet.signals.chrome.append(_POSSESSIVE.sub("", name.rstrip(".,;: ")))

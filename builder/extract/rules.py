@@ -99,13 +99,14 @@ class Rules:
     alias_index: dict[str, str] = field(default_factory=dict)  # lower alias -> name
     agency_index: dict[str, str] = field(default_factory=dict)  # lower alias -> name
     domain_index: dict[str, str] = field(default_factory=dict)  # domain -> name
+    branches: dict[str, tuple[str, ...]] = field(default_factory=dict)  # joined pattern -> its patterns (endings.py)
 
 
 class _Loader:
     """Reads one YAML mapping and records every problem with its key."""
 
     def __init__(self, document: Document, data: dict[str, Any]):
-        self.document, self.data, self.problems = document, data, []
+        self.document, self.data, self.problems, self.branches = document, data, [], {}
 
     def fail(self, key: str, message: str) -> None:
         self.problems.append(problem(self.document, key, message))
@@ -127,9 +128,10 @@ class _Loader:
             return None
 
     def alternation(self, key: str, sources: list[str]) -> re.Pattern[str]:
-        parts = [f"(?:{p.pattern})" for i, s in enumerate(sources)
-                 if (p := self.compile(f"{key}[{i}]", s, capture=False))]
-        return re.compile("|".join(parts) or r"(?!)", re.IGNORECASE)
+        parts = tuple(p.pattern for i, s in enumerate(sources) if (p := self.compile(f"{key}[{i}]", s, capture=False)))
+        joined = "|".join(f"(?:{part})" for part in parts) or r"(?!)"
+        self.branches[joined] = parts  # endings.py joins again the parts that can end a line
+        return re.compile(joined, re.IGNORECASE)
 
     def pattern_list(self, key: str) -> tuple[re.Pattern[str], ...]:
         sources = self.strings(key, self.data.get(key, []))
@@ -279,7 +281,7 @@ def _build(loader: _Loader) -> Rules:
         headline_reasons=frozenset(rule.name for rule in boilerplate if rule.may_be_headline),
         alias_index=aliases,
         agency_index=agencies,
-        domain_index=domains,
+        domain_index=domains, branches=loader.branches,
     )
 
 
