@@ -264,7 +264,13 @@ class _Regenerator:
             self._once()
 
     def _once(self) -> None:
-        follow = {"pages": self.quick.follow(time.monotonic())} if self.quick else {}
+        if self.quick is None:
+            self._generate({})
+            return
+        with self.quick.busy:  # the quick path's listings wait: they use what the preview keeps (builder.warm)
+            self._generate({"pages": self.quick.follow(time.monotonic())})
+
+    def _generate(self, follow: dict) -> None:
         try:
             print(self.generate(self.options, swap=False, **follow).summary_line(), flush=True)
         except BuildRunning as exc:  # a `make site` at the same moment: try again on the next look

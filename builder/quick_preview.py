@@ -26,9 +26,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from builder.addresses import article_page
-from builder import saved_pages, warm
+from builder import quick_listings, saved_pages, warm
 from builder.cache import key
 from builder.errors import SourceError
+from builder.knowledge import load_vocabulary
 from builder.config import Paths
 from builder.models import Article, Page
 from builder.permalinks import assign_slugs
@@ -48,6 +49,7 @@ class QuickPages:
         self._site: Site | None = None
         self._by_file: dict[str, Article] = {}
         self._lock = threading.Lock()
+        self.busy = threading.Lock()  # held by a regeneration (preview.py) and by the listings' quick path
         self._ahead: dict[str, float] = {}  # docs/ page -> when the quick path wrote it
         self.on_written: Callable[[list[str]], None] | None = None  # told the pages at once (the server polls)
 
@@ -69,15 +71,45 @@ class QuickPages:
         reader_for(ReadSettings.of(self.paths.config))  # the vocabularies loaded before the first edit
 
     def edited(self, files: Iterable[Path]) -> list[str]:
-        """Write the pages of these edited files that can be shown alone; their docs/ paths."""
-        written = []
+        """Write the pages of these edited files that can be shown alone, then the pages that
+        list them and the search index where the site lets them be patched (quick_listings);
+        their docs/ paths."""
+        written, swapped = [], []
         for path in files:
-            page = self._page(Path(path))
-            if page is not None and self._write(page):
-                written.append(page.path)
+            found = self._edited_article(Path(path))
+            if found is not None:
+                page = render_article(found[1], self._site)
+                if self._write(page):
+                    written.append(page.path)
+                swapped.append(found)
         if written and self.on_written:
             self.on_written(written)
+        listed = self._listings(swapped)
+        if listed and self.on_written:
+            self.on_written(listed)
+        return written + listed
+
+    def _listings(self, swapped: list[tuple[Article, Article]]) -> list[str]:
+        """The listing pages and search files of the edited articles, for those whose place in
+        the site the edit left as it was (the regeneration brings the others)."""
+        written: list[str] = []
+        with self.busy:  # not while a regeneration uses what the preview keeps (builder.warm)
+            for old, new in swapped:
+                site = self._site
+                if site is None or self._by_file.get(new.source.rel_path) is not old \
+                        or not quick_listings.same_place(old, new):
+                    continue
+                site = quick_listings.patched(site, old, new)
+                pages = list(quick_listings.search_files(site, self._vocabulary())) if warm.active() else []
+                pages += quick_listings.listing_pages(site, new)
+                written += [page.path for page in pages if self._write(page, listing=True)]
+                with self._lock:
+                    self._site, self._by_file[new.source.rel_path] = site, new
         return written
+
+    def _vocabulary(self):
+        salt = warm.salt()
+        return warm.remembered("vocabulary", salt, lambda: load_vocabulary(self.paths.config))
 
     def follow(self, started: float):
         """For generate(pages=...): the regeneration's pages, the site kept for the next edits,
@@ -94,7 +126,8 @@ class QuickPages:
 
         return pages
 
-    def _page(self, path: Path) -> Page | None:
+    def _edited_article(self, path: Path) -> tuple[Article, Article] | None:
+        """(the article as the site has it, its new read-out), when its page can be shown alone."""
         try:
             rel = path.resolve().relative_to(self.paths.content.resolve()).as_posix()
         except (OSError, ValueError):
@@ -109,13 +142,14 @@ class QuickPages:
         [article], _ = assign_slugs([outcome], site.registry, {rel}, complete=False)
         if (article.slug, article.previous_slugs) != (old.slug, old.previous_slugs):
             return None  # a new address: old addresses and listings change with it
-        return render_article(article, site)
+        return old, article
 
-    def _write(self, page: Page) -> bool:
+    def _write(self, page: Page, listing: bool = False) -> bool:
         target = self.paths.docs / page.path
-        if self._current(page.path) == page.content or page.path != article_page(Path(page.path).stem):
+        if self._current(page.path) == page.content or not (listing or page.path == article_page(Path(page.path).stem)):
             return False
         warm.rewritten(self.paths.docs, page.path)  # the regeneration's writer compares with the file again
+        target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.quick")
         temporary.write_bytes(page.content)
         self._ahead[page.path] = time.monotonic()

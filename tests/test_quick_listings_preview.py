@@ -1,0 +1,92 @@
+"""The preview's quick path for listings (issue 18, builder.quick_listings): an edit to an
+article's summary shows at once on the pages that list it and in the search index, each file
+it writes is the one a cold `builder generate` of the same content writes, and the
+regeneration that follows leaves docs/ as a cold build."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+
+from builder import warm
+from builder.pipeline import generate
+from tests.conftest import ROOT
+from tests.test_quick_preview import _edit, _tree
+from tests.test_quick_preview import preview as quick_preview  # noqa: F401 - the fixture
+
+pytestmark = pytest.mark.slow
+ARTICLE = "articles/002_611522f5ae8394ba.txt"
+OTHER = "articles/004_16947189698fbbee.txt"
+SUMMARY = "staged a rally in front of"
+
+
+@pytest.fixture
+def preview(quick_preview):
+    """The preview after its first warm regeneration (as `builder serve` after start-up)."""
+    warm.keep()
+    options, quick = quick_preview
+    generate(options, swap=False, pages=quick.follow(time.monotonic()))
+    try:
+        yield quick_preview
+    finally:
+        warm.forget()
+
+
+def _cold(tmp_path, content, step: str) -> dict[str, bytes]:
+    cold = tmp_path / f"cold-{step}"
+    shutil.copytree(content, cold / "content")
+    subprocess.run([sys.executable, "-m", "builder", "generate", "--content", str(cold / "content"),
+                    "--docs", str(cold / "docs"), "--config", str(ROOT / "site_config"), "--jobs", "1"],
+                   check=True, capture_output=True, cwd=tmp_path)
+    return _tree(cold / "docs")
+
+
+def _listings_of(tree: dict[str, bytes], slug: str) -> list[str]:
+    link = f"articles/{slug}.md)".encode()
+    return sorted(rel for rel, data in tree.items() if rel.endswith(".md") and not rel.startswith("articles/")
+                  and link in data)
+
+
+def test_an_edited_summary_shows_on_its_listings_and_in_search_at_once(tmp_path, preview):
+    options, quick = preview
+    docs = options.paths.docs
+    path = _edit(options.paths.content, ARTICLE, SUMMARY, "staged a quicklisted rally in front of")
+    written = quick.edited([path])
+    page = written[0]
+    slug = page.removeprefix("articles/").removesuffix(".md")
+    now, cold = _tree(docs), _cold(tmp_path, options.paths.content, "summary")
+    shown = [rel for rel in _listings_of(now, slug) if b"quicklisted" in now[rel]]
+    assert len(shown) >= 3 and set(shown) <= set(written)  # its topics, its publisher, the timeline ...
+    assert any(rel.startswith("search/") and b"quicklisted" in now[rel] for rel in written)
+    assert [rel for rel in written if now[rel] != cold.get(rel)] == []  # each file as a cold build has it
+    generate(options, swap=False, pages=quick.follow(time.monotonic()))
+    assert _tree(docs) == cold
+
+
+def test_edits_to_two_articles_before_a_regeneration_both_stay_on_shared_listings(tmp_path, preview):
+    options, quick = preview
+    content = options.paths.content
+    first = quick.edited([_edit(content, ARTICLE, SUMMARY, "staged a firstquick rally in front of")])
+    second = quick.edited([_edit(content, OTHER, "threat of being sent back", "threat of secondquick being sent back")])
+    now, cold = _tree(options.paths.docs), _cold(tmp_path, content, "two")
+    assert [rel for rel in first + second if now[rel] != cold.get(rel)] == []
+    assert any(b"firstquick" in now[rel] for rel in second if not rel.startswith("articles/"))
+    generate(options, swap=False, pages=quick.follow(time.monotonic()))
+    assert _tree(options.paths.docs) == cold
+
+
+def test_a_new_name_or_date_leaves_the_listings_to_the_regeneration(tmp_path, preview):
+    options, quick = preview
+    content = options.paths.content
+    before = _tree(options.paths.docs)
+    renamed = _edit(content, ARTICLE, SUMMARY, "staged with the Quicklisted Freedom Foundation a rally in front of")
+    [page] = quick.edited([renamed])
+    assert page.startswith("articles/")
+    assert {rel for rel, data in _tree(options.paths.docs).items() if before.get(rel) != data} == {page}
+    redated = _edit(content, ARTICLE, "date: 2023-09-22", "date: 2021-02-03")
+    assert [rel for rel in quick.edited([redated]) if not rel.startswith("articles/")] == []
+    generate(options, swap=False, pages=quick.follow(time.monotonic()))
+    assert _tree(options.paths.docs) == _cold(tmp_path, content, "name and date")
