@@ -25,7 +25,8 @@ from builder.models import Article, Page
 from builder.render.authors import _author, group_authors
 from builder.render.home import home_page
 from builder.render.indexes import _entry_pages, _Items
-from builder.render.timeline import iter_timeline_pages
+from builder.addresses import TIMELINE, timeline_page
+from builder.render.timeline import SPLIT_AT, UNDATED, iter_timeline_pages
 from builder.resolve import Site, article_features, index_names
 from builder.search import search_pages
 
@@ -78,12 +79,25 @@ def listing_pages(site: Site, new: Article) -> Iterator[Page]:
         for name, items in group_authors(site.articles).items():
             if _holds(items, new):
                 yield _author(name, items)
-    link = f"{new.slug}.md)".encode()
-    for page in iter_timeline_pages(site):  # its year's page (or the one timeline page)
-        if link in page.content:
-            yield page
+    yield from _timeline_page(site, new)
     if _holds(site.newest[: site.settings.latest_count], new):
         yield home_page(site)
+
+
+def _timeline_page(site: Site, new: Article) -> Iterator[Page]:
+    """The timeline page that lists the article: the one page of a small archive, else its
+    year's (made from the site narrowed to that year: the other years' pages are not made)."""
+    if len(site.articles) <= SPLIT_AT:
+        wanted, narrowed = TIMELINE, site
+    else:
+        year = new.date.year if new.date else None
+        wanted = timeline_page(UNDATED if year is None else year)
+        narrowed = dataclasses.replace(site, years=tuple((y, items) for y, items in site.years if y == year),
+                                       undated=site.undated if year is None else ())
+    for page in iter_timeline_pages(narrowed):
+        if page.path == wanted:
+            yield page
+            return
 
 
 def _holds(articles, article: Article) -> bool:

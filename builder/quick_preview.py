@@ -102,7 +102,8 @@ class QuickPages:
                 site = quick_listings.patched(site, old, new)
                 pages = list(quick_listings.search_files(site, self._vocabulary())) if warm.active() else []
                 pages += quick_listings.listing_pages(site, new)
-                written += [page.path for page in pages if self._write(page, listing=True)]
+                known = warm.written(self.paths.docs)
+                written += [page.path for page in pages if self._write(page, listing=True, known=known)]
                 with self._lock:
                     self._site, self._by_file[new.source.rel_path] = site, new
         return written
@@ -144,8 +145,12 @@ class QuickPages:
             return None  # a new address: old addresses and listings change with it
         return old, article
 
-    def _write(self, page: Page, listing: bool = False) -> bool:
+    def _write(self, page: Page, listing: bool = False, known: dict[str, bytes] | None = None) -> bool:
+        """Write the page unless the file holds its bytes (known: what the regeneration's writer
+        knows to be there, spares reading the file)."""
         target = self.paths.docs / page.path
+        if known is not None and known.get(page.path) == page.content:
+            return False
         if self._current(page.path) == page.content or not (listing or page.path == article_page(Path(page.path).stem)):
             return False
         warm.rewritten(self.paths.docs, page.path)  # the regeneration's writer compares with the file again

@@ -11,8 +11,10 @@ import time
 
 import pytest
 
-from builder import warm
+from builder import quick_listings, warm
+from builder.config import BuildOptions, Paths
 from builder.pipeline import generate
+from builder.render import timeline
 from tests.conftest import ROOT
 from tests.test_quick_preview import _edit, _tree
 from tests.test_quick_preview import preview as quick_preview  # noqa: F401 - the fixture
@@ -50,14 +52,35 @@ def _listings_of(tree: dict[str, bytes], slug: str) -> list[str]:
                   and link in data)
 
 
-def test_an_edited_summary_shows_on_its_listings_and_in_search_at_once(tmp_path, preview):
+def _cold_here(tmp_path, content, step: str) -> dict[str, bytes]:
+    """_cold in this process (a build: nothing kept), for settings a test changes in memory."""
+    cold = tmp_path / f"cold-{step}"
+    shutil.copytree(content, cold / "content")
+    paths = Paths(content=cold / "content", config=ROOT / "site_config", docs=cold / "docs", cache=cold / ".cache")
+    kept, warm._kept = warm._kept, None
+    try:
+        generate(BuildOptions(paths, run_mkdocs=False, jobs=1))
+    finally:
+        warm._kept = kept
+    return _tree(cold / "docs")
+
+
+@pytest.mark.parametrize("split_at", [None, 2], ids=["one-timeline-page", "a-page-per-year"])
+def test_an_edited_summary_shows_on_its_listings_and_in_search_at_once(tmp_path, preview, monkeypatch, split_at):
     options, quick = preview
     docs = options.paths.docs
+    if split_at is not None:  # as an archive of more than SPLIT_AT articles: a timeline page per year
+        monkeypatch.setattr(timeline, "SPLIT_AT", split_at)
+        monkeypatch.setattr(quick_listings, "SPLIT_AT", split_at)
+        generate(options, swap=False, pages=quick.follow(time.monotonic()))
     path = _edit(options.paths.content, ARTICLE, SUMMARY, "staged a quicklisted rally in front of")
     written = quick.edited([path])
     page = written[0]
     slug = page.removeprefix("articles/").removesuffix(".md")
-    now, cold = _tree(docs), _cold(tmp_path, options.paths.content, "summary")
+    now = _tree(docs)
+    cold = _cold(tmp_path, options.paths.content, "summary") if split_at is None else \
+        _cold_here(tmp_path, options.paths.content, "summary")
+    assert any(rel.startswith("timeline/" if split_at else "timeline.md") for rel in written)  # its year
     shown = [rel for rel in _listings_of(now, slug) if b"quicklisted" in now[rel]]
     assert len(shown) >= 3 and set(shown) <= set(written)  # its topics, its publisher, the timeline ...
     assert any(rel.startswith("search/") and b"quicklisted" in now[rel] for rel in written)
