@@ -30,6 +30,8 @@ from builder.safety import BuildRunning
 
 POLL_SECONDS = 0.25
 TOLD_POLL_SECONDS = 5.0  # told of changes by the system, the watcher still looks this often
+SETTLE_SECONDS = 10.0  # a regeneration waits at most this long for the preview's pages to be rebuilt
+SETTLE_POLL_SECONDS = 0.05
 SEARCH_QUIET_SECONDS = 2.0  # search is rebuilt in full once edits have paused this long
 log = logging.getLogger("builder")
 
@@ -60,7 +62,7 @@ def serve(paths: Paths, port: int) -> None:
     _watch_docs(server, [paths.docs.resolve(), paths.mkdocs_file], live)
     quick.on_written = lambda pages: (live.hint(pages), _rebuild_now(server))
     poked = _told_of_changes(server, [paths.content, paths.config])
-    watcher = threading.Thread(target=_watch, args=(options, generate, None, quick, poked), daemon=True)
+    watcher = threading.Thread(target=_watch, args=(options, generate, None, quick, poked, live.idle), daemon=True)
     watcher.start()
     threading.Thread(target=quick.load, daemon=True).start()
     threading.Thread(target=search.run, daemon=True).start()
@@ -212,13 +214,14 @@ def _snapshot(folders: list[Path]) -> dict[str, float]:
 
 
 def _watch(options: BuildOptions, generate, stop: threading.Event | None = None,
-           quick: QuickPages | None = None, poked: threading.Event | None = None) -> None:
+           quick: QuickPages | None = None, poked: threading.Event | None = None, idle=None) -> None:
     """After every change: the edited articles' own pages at once (quick), then a regeneration
     in the background (the regenerator); any error is reported and the last good pages stay.
     With `poked` (set when the system tells of a change), the files are looked at when it is
-    set, and every few seconds all the same; else four times a second."""
+    set, and every few seconds all the same; else four times a second. With `idle` (the
+    preview's pages are all rebuilt), a regeneration waits for it a moment first."""
     folders = [options.paths.content, options.paths.config]
-    regenerator = _Regenerator(options, generate, quick)
+    regenerator = _Regenerator(options, generate, quick, idle)
     threading.Thread(target=regenerator.run, args=(stop,), daemon=True).start()
     seen = _snapshot(folders)
     if warm.active():
@@ -249,8 +252,8 @@ def _watch(options: BuildOptions, generate, stop: threading.Event | None = None,
 class _Regenerator:
     """Regenerates docs/ in place, one run at a time, after the last change it was told of."""
 
-    def __init__(self, options: BuildOptions, generate, quick: QuickPages | None) -> None:
-        self.options, self.generate, self.quick = options, generate, quick
+    def __init__(self, options: BuildOptions, generate, quick: QuickPages | None, idle=None) -> None:
+        self.options, self.generate, self.quick, self.idle = options, generate, quick, idle
         self.wanted = threading.Event()
 
     def request(self) -> None:
@@ -260,8 +263,16 @@ class _Regenerator:
         while not (stop and stop.is_set()):
             if not self.wanted.wait(POLL_SECONDS):
                 continue
+            self._settle()
             self.wanted.clear()
             self._once()
+
+    def _settle(self) -> None:
+        """The pages the quick path wrote are rendered first (the regeneration would share the
+        processor with them); at most SETTLE_SECONDS."""
+        deadline = time.monotonic() + SETTLE_SECONDS
+        while self.idle is not None and not self.idle() and time.monotonic() < deadline:
+            time.sleep(SETTLE_POLL_SECONDS)
 
     def _once(self) -> None:
         if self.quick is None:
