@@ -49,7 +49,7 @@ class QuickPages:
         self._site: Site | None = None
         self._by_file: dict[str, Article] = {}
         self._lock = threading.Lock()
-        self.busy = threading.Lock()  # held by a regeneration (preview.py) and by the listings' quick path
+        self.busy = threading.Lock()  # held by a regeneration (preview.py) and by the quick path's search index
         self._ahead: dict[str, float] = {}  # docs/ page -> when the quick path wrote it
         self.on_written: Callable[[list[str]], None] | None = None  # told the pages at once (the server polls)
 
@@ -73,7 +73,7 @@ class QuickPages:
     def edited(self, files: Iterable[Path]) -> list[str]:
         """Write the pages of these edited files that can be shown alone, then the pages that
         list them and the search index where the site lets them be patched (quick_listings);
-        their docs/ paths."""
+        their docs/ paths, each batch told to on_written as it is written."""
         written, swapped = [], []
         for path in files:
             found = self._edited_article(Path(path))
@@ -82,31 +82,48 @@ class QuickPages:
                 if self._write(page):
                     written.append(page.path)
                 swapped.append(found)
+        self._tell(written)
+        site, listed = self._patched(swapped), []
+        if site is not None:
+            known = warm.written(self.paths.docs)
+            listed = [page.path for new in swapped for page in quick_listings.listing_pages(site, new[1])
+                      if self._write(page, listing=True, known=known)]
+            self._tell(listed)
+        searched = self._search(site) if site is not None else []
+        self._tell(searched)
+        return written + listed + searched
+
+    def _tell(self, written: list[str]) -> None:
         if written and self.on_written:
             self.on_written(written)
-        listed = self._listings(swapped)
-        if listed and self.on_written:
-            self.on_written(listed)
-        return written + listed
 
-    def _listings(self, swapped: list[tuple[Article, Article]]) -> list[str]:
-        """The listing pages and search files of the edited articles, for those whose place in
-        the site the edit left as it was (the regeneration brings the others)."""
-        written: list[str] = []
-        with self.busy:  # not while a regeneration uses what the preview keeps (builder.warm)
+    def _patched(self, swapped: list[tuple[Article, Article]]) -> Site | None:
+        """The site with the edited articles swapped in, kept for the next edits; None unless
+        every edit left its article's place in the site as it was (the regeneration brings those)."""
+        with self._lock:
+            base = site = self._site
             for old, new in swapped:
-                site = self._site
                 if site is None or self._by_file.get(new.source.rel_path) is not old \
                         or not quick_listings.same_place(old, new):
-                    continue
+                    return None
                 site = quick_listings.patched(site, old, new)
-                pages = list(quick_listings.search_files(site, self._vocabulary())) if warm.active() else []
-                pages += quick_listings.listing_pages(site, new)
-                known = warm.written(self.paths.docs)
-                written += [page.path for page in pages if self._write(page, listing=True, known=known)]
-                with self._lock:
-                    self._site, self._by_file[new.source.rel_path] = site, new
-        return written
+            if site is base:
+                return None
+            self._site = site
+            self._by_file.update((new.source.rel_path, new) for _old, new in swapped)
+            return site
+
+    def _search(self, site: Site) -> list[str]:
+        """The search index of the patched site, record by record, once no regeneration uses
+        it (busy); left to the regeneration when one resolved the site again meanwhile."""
+        if not warm.active():
+            return []
+        with self.busy:
+            if self._site is not site:
+                return []
+            known = warm.written(self.paths.docs)
+            return [page.path for page in quick_listings.search_files(site, self._vocabulary())
+                    if self._write(page, listing=True, known=known)]
 
     def _vocabulary(self):
         salt = warm.salt()

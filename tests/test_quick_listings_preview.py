@@ -113,3 +113,19 @@ def test_a_new_name_or_date_leaves_the_listings_to_the_regeneration(tmp_path, pr
     assert [rel for rel in quick.edited([redated]) if not rel.startswith("articles/")] == []
     generate(options, swap=False, pages=quick.follow(time.monotonic()))
     assert _tree(options.paths.docs) == _cold(tmp_path, content, "name and date")
+
+
+def test_a_regeneration_that_began_before_the_edit_leaves_the_listings_the_quick_path_wrote(tmp_path, preview):
+    options, quick = preview
+    stale = quick.follow(time.monotonic())  # a regeneration reads the files now, before the edit
+    written = quick.edited([_edit(options.paths.content, ARTICLE, SUMMARY, "staged a laterquick rally in front of")])
+    listing = next(rel for rel in written if rel.startswith("topics/"))
+
+    class Archive:  # the older regeneration's pages: the listing as it was
+        site = quick.site
+        pages = iter([type("P", (), {"path": listing, "content": b"older listing"})()])
+
+    [kept] = list(stale(Archive()))
+    assert b"laterquick" in kept.content
+    generate(options, swap=False, pages=quick.follow(time.monotonic()))
+    assert _tree(options.paths.docs) == _cold(tmp_path, options.paths.content, "later")
