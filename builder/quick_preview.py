@@ -83,15 +83,19 @@ class QuickPages:
                     written.append(page.path)
                 swapped.append(found)
         self._tell(written)
-        site, listed = self._patched(swapped), []
-        if site is not None:
-            known = warm.written(self.paths.docs)
-            listed = [page.path for new in swapped for page in quick_listings.listing_pages(site, new[1])
-                      if self._write(page, listing=True, known=known)]
-            self._tell(listed)
-        searched = self._search(site) if site is not None else []
+        site = self._patched(swapped)
+        if site is None:
+            return written
+        searched = self._search(site, wait=False)  # first, when no regeneration holds it: it is quick to serve
         self._tell(searched)
-        return written + listed + searched
+        known = warm.written(self.paths.docs)
+        listed = [page.path for new in swapped for page in quick_listings.listing_pages(site, new[1])
+                  if self._write(page, listing=True, known=known)]
+        self._tell(listed)
+        if searched is None:
+            searched = self._search(site, wait=True)
+            self._tell(searched)
+        return written + (searched or []) + listed
 
     def _tell(self, written: list[str]) -> None:
         if written and self.on_written:
@@ -113,17 +117,22 @@ class QuickPages:
             self._by_file.update((new.source.rel_path, new) for _old, new in swapped)
             return site
 
-    def _search(self, site: Site) -> list[str]:
-        """The search index of the patched site, record by record, once no regeneration uses
-        it (busy); left to the regeneration when one resolved the site again meanwhile."""
+    def _search(self, site: Site, wait: bool) -> list[str] | None:
+        """The search index of the patched site, record by record, when no regeneration uses
+        it (busy; None: one does, and `wait` is false); left to the regeneration when one
+        resolved the site again meanwhile."""
         if not warm.active():
             return []
-        with self.busy:
+        if not self.busy.acquire(blocking=wait):
+            return None
+        try:
             if self._site is not site:
                 return []
             known = warm.written(self.paths.docs)
             return [page.path for page in quick_listings.search_files(site, self._vocabulary())
                     if self._write(page, listing=True, known=known)]
+        finally:
+            self.busy.release()
 
     def _vocabulary(self):
         salt = warm.salt()

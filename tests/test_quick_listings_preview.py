@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -129,3 +130,24 @@ def test_a_regeneration_that_began_before_the_edit_leaves_the_listings_the_quick
     assert b"laterquick" in kept.content
     generate(options, swap=False, pages=quick.follow(time.monotonic()))
     assert _tree(options.paths.docs) == _cold(tmp_path, options.paths.content, "later")
+
+
+def test_the_listings_do_not_wait_for_a_regeneration_the_search_index_does(tmp_path, preview):
+    options, quick = preview
+    told: list[list[str]] = []
+    quick.on_written = lambda pages: told.append(list(pages))
+    path = _edit(options.paths.content, ARTICLE, SUMMARY, "staged a busyquick rally in front of")
+    quick.busy.acquire()  # a regeneration is running
+    edit = threading.Thread(target=quick.edited, args=([path],))
+    edit.start()
+    deadline = time.monotonic() + 60
+    while len(told) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    article, listings = told
+    assert article[0].startswith("articles/") and any(rel.startswith("topics/") for rel in listings)
+    assert not any(rel.startswith("search/") for batch in told for rel in batch)
+    quick.busy.release()
+    edit.join(60)
+    assert any(rel.startswith("search/") for rel in told[2])
+    generate(options, swap=False, pages=quick.follow(time.monotonic()))
+    assert _tree(options.paths.docs) == _cold(tmp_path, options.paths.content, "busy")
