@@ -32,6 +32,8 @@ POLL_SECONDS = 0.25
 TOLD_POLL_SECONDS = 5.0  # told of changes by the system, the watcher still looks this often
 SETTLE_SECONDS = 10.0  # a regeneration waits at most this long for the preview's pages to be rebuilt
 SETTLE_POLL_SECONDS = 0.05
+WRITE_SETTLE_SECONDS = 0.05  # a changed file is looked at again after this, until it stops changing
+WRITE_SETTLE_TURNS = 20
 SEARCH_QUIET_SECONDS = 2.0  # search is rebuilt in full once edits have paused this long
 log = logging.getLogger("builder")
 
@@ -197,9 +199,9 @@ class _SearchCatchUp:
                         self.pending_since = time.monotonic()
 
 
-def _snapshot(folders: list[Path]) -> dict[str, float]:
-    """Every file's modification time (links to folders are not followed; a file that
-    vanishes while looked at is left out)."""
+def _snapshot(folders: list[Path]) -> dict[str, tuple[int, int]]:
+    """Every file's modification time and size (links to folders are not followed; a file
+    that vanishes while looked at is left out)."""
     state = {}
     for folder in folders:
         for parent, _dirs, files in os.walk(folder):
@@ -207,7 +209,8 @@ def _snapshot(folders: list[Path]) -> dict[str, float]:
                 path = os.path.join(parent, name)
                 try:
                     if name != "permalinks.yml":
-                        state[path] = os.stat(path).st_mtime
+                        stat = os.stat(path)
+                        state[path] = (stat.st_mtime_ns, stat.st_size)
                 except OSError:
                     pass
     return state
@@ -233,7 +236,7 @@ def _watch(options: BuildOptions, generate, stop: threading.Event | None = None,
             poked.wait(TOLD_POLL_SECONDS)
             poked.clear()
         try:
-            now = _snapshot(folders)
+            now = _settled(folders, seen)
         except Exception:  # noqa: BLE001 - looked at again on the next turn
             continue
         if now == seen:
@@ -247,6 +250,23 @@ def _watch(options: BuildOptions, generate, stop: threading.Event | None = None,
             except Exception as exc:  # noqa: BLE001 - the regeneration that follows shows the edit
                 log.info("quick page not written (%s: %s)", type(exc).__name__, exc)
         regenerator.request()
+
+
+def _settled(folders: list[Path], seen: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """The files once they stopped changing: an editor that saves a file in place empties it
+    first, and a file read between the two is an empty article (a regeneration would take it
+    off the site, and put it back after). Looked at again every WRITE_SETTLE_SECONDS while
+    they change, at most WRITE_SETTLE_TURNS times."""
+    now = _snapshot(folders)
+    for _turn in range(WRITE_SETTLE_TURNS):
+        if now == seen:
+            break
+        time.sleep(WRITE_SETTLE_SECONDS)
+        again = _snapshot(folders)
+        if again == now:
+            break
+        now = again
+    return now
 
 
 class _Regenerator:
