@@ -64,6 +64,7 @@ class LiveSite:
         self.told = False  # every change to docs/ is hinted (the system tells of them): no look at every file
         self._walked = 0.0  # when an update last looked at every file
         self._updating = False  # update() is running
+        self._update_lock = threading.Lock()
 
     # -- MkDocs' steps (mkdocs.commands.build.build, keeping what it makes) --------------------
 
@@ -136,11 +137,12 @@ class LiveSite:
         """Rebuild the pages whose docs/ file changed, came or went (see _files_came_and_went);
         the docs/ files rebuilt, relative to docs/. With hints, only the hinted pages, and
         walk_owed tells that an update looking at every file is still owed."""
-        self._updating = True
-        try:
-            return self._update()
-        finally:
-            self._updating = False
+        with self._update_lock:  # the server's thread and the quick path's (preview.py)
+            self._updating = True
+            try:
+                return self._update()
+            finally:
+                self._updating = False
 
     def _update(self) -> list[str]:
         built = self._built

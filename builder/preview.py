@@ -25,7 +25,7 @@ from builder import warm
 from builder.config import BuildOptions, Paths
 from builder.errors import BuilderError
 from builder.live_site import LiveSite
-from builder.quick_preview import QuickPages
+from builder.quick_preview import BeingSaved, QuickPages
 from builder.safety import BuildRunning
 
 POLL_SECONDS = 0.25
@@ -62,7 +62,7 @@ def serve(paths: Paths, port: int) -> None:
                               root=str(site), mount_path=mount)
     server.error_handler = lambda code: _error_page(site, code)
     _watch_docs(server, [paths.docs.resolve(), paths.mkdocs_file], live)
-    quick.on_written = lambda pages: (live.hint(pages), _rebuild_now(server))
+    quick.on_written = lambda pages: _show_now(live, search, server, pages)
     poked = _told_of_changes(server, [paths.content, paths.config])
     watcher = threading.Thread(target=_watch, args=(options, generate, None, quick, poked, live.idle), daemon=True)
     watcher.start()
@@ -154,6 +154,15 @@ def _update(live: LiveSite, search: _SearchCatchUp, server) -> None:
     search.changed(live.update())
     if live.walk_owed:
         _rebuild_now(server)
+
+
+def _show_now(live: LiveSite, search: _SearchCatchUp, server, pages: list[str]) -> None:
+    """The pages the quick path wrote, rebuilt at once in its thread (MkDocs' server rebuilds
+    only once changes stop for a moment, and the quick path writes the listings after the
+    article's page); the server's own update follows and reloads the browsers."""
+    live.hint(pages)
+    search.changed(live.update())
+    _rebuild_now(server)
 
 
 def _rebuild_now(server) -> None:
@@ -306,6 +315,9 @@ class _Regenerator:
             print(self.generate(self.options, swap=False, **follow).summary_line(), flush=True)
         except BuildRunning as exc:  # a `make site` at the same moment: try again on the next look
             print(f"Waiting: {exc}", flush=True)
+            self.wanted.set()
+            time.sleep(POLL_SECONDS)
+        except BeingSaved:  # an editor is saving an article: nothing was written; again in a moment
             self.wanted.set()
             time.sleep(POLL_SECONDS)
         except BuilderError as exc:

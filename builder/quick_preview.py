@@ -40,6 +40,9 @@ from builder.search.index import RecordScores
 from builder.sources import read_bytes
 
 
+BEING_SAVED_SECONDS = 2.0  # an article file emptied this recently is taken to be in the middle of a save
+
+
 class QuickPages:
     """The site as the last regeneration resolved it, and the pages written ahead of the next."""
 
@@ -143,6 +146,7 @@ class QuickPages:
         and a page the quick path wrote since `started` left as it is."""
 
         def pages(archive) -> Iterator[Page]:
+            self._check_settled(archive.site)
             self.remember(archive.site)
             for page in archive.pages:
                 if self._ahead.get(page.path, 0.0) >= started:
@@ -152,6 +156,19 @@ class QuickPages:
                     yield page
 
         return pages
+
+    def _check_settled(self, site: Site | None) -> None:
+        """Raise BeingSaved when an article the last site had was read empty and was changed
+        just now: an editor saving it in place had emptied it (the regeneration would take it
+        off the site and put it back after; it is run again instead, before writing anything)."""
+        present = {a.source.rel_path for a in site.articles} if site is not None else set()
+        for rel in self._by_file.keys() - present:
+            try:
+                stat = (self.paths.content / rel).stat()
+            except OSError:
+                continue
+            if stat.st_size == 0 and time.time() - stat.st_mtime < BEING_SAVED_SECONDS:
+                raise BeingSaved(rel)
 
     def _edited_article(self, path: Path) -> tuple[Article, Article] | None:
         """(the article as the site has it, its new read-out), when its page can be shown alone."""
@@ -192,6 +209,10 @@ class QuickPages:
             return (self.paths.docs / rel).read_bytes()
         except OSError:
             return None
+
+
+class BeingSaved(Exception):
+    """An article file is being saved: the regeneration is run again in a moment."""
 
 
 def _read_out(path: Path, rel: str, config: Path) -> Article | None:

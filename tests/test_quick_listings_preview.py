@@ -4,6 +4,7 @@ it writes is the one a cold `builder generate` of the same content writes, and t
 regeneration that follows leaves docs/ as a cold build."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import pytest
 from builder import quick_listings, warm
 from builder.config import BuildOptions, Paths
 from builder.pipeline import generate
+from builder.quick_preview import BeingSaved
 from builder.render import timeline
 from tests.conftest import ROOT
 from tests.test_quick_preview import _edit, _tree
@@ -151,3 +153,23 @@ def test_the_listings_do_not_wait_for_a_regeneration_the_search_index_does(tmp_p
     assert any(rel.startswith("search/") for rel in told[2])
     generate(options, swap=False, pages=quick.follow(time.monotonic()))
     assert _tree(options.paths.docs) == _cold(tmp_path, options.paths.content, "busy")
+
+
+def test_a_regeneration_that_reads_a_file_in_the_middle_of_a_save_writes_nothing(tmp_path, preview):
+    """An editor that saves in place empties the file first: the article is not taken off the
+    site (every listing rewritten, then again); the regeneration runs again once it is saved."""
+    options, quick = preview
+    path = options.paths.content / ARTICLE
+    text = path.read_bytes()
+    before = _tree(options.paths.docs)
+    path.write_bytes(b"")
+    with pytest.raises(BeingSaved):
+        generate(options, swap=False, pages=quick.follow(time.monotonic()))
+    assert _tree(options.paths.docs) == before
+    old = time.time() - 60  # emptied a minute ago: the curator meant it, the build says so
+    os.utime(path, (old, old))
+    generate(options, swap=False, pages=quick.follow(time.monotonic()))
+    assert _tree(options.paths.docs) != before  # this time the regeneration ran
+    path.write_bytes(text)
+    generate(options, swap=False, pages=quick.follow(time.monotonic()))
+    assert _tree(options.paths.docs) == _cold(tmp_path, options.paths.content, "saved")
