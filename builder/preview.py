@@ -30,6 +30,8 @@ from builder.safety import BuildRunning
 
 POLL_SECONDS = 0.25
 TOLD_POLL_SECONDS = 5.0  # told of changes by the system, the watcher still looks this often
+QUIET_SECONDS = 1.5  # after an edit the quick path showed whole, the regeneration waits for this much quiet
+QUIET_MOST_SECONDS = 10.0  # ... but never longer than this after the first edit it waits for
 SETTLE_SECONDS = 10.0  # a regeneration waits at most this long for the preview's pages to be rebuilt
 SETTLE_POLL_SECONDS = 0.05
 WRITE_SETTLE_SECONDS = 0.05  # a changed file is looked at again after this, until it stops changing
@@ -253,12 +255,14 @@ def _watch(options: BuildOptions, generate, stop: threading.Event | None = None,
         changed = {path for path in set(now) | set(seen) if now.get(path) != seen.get(path)}
         seen = now
         settings = os.path.join(str(options.paths.config), "")
+        shown = False  # the quick path showed the whole edit: pages, listings, search
         if quick is not None and not any(path.startswith(settings) for path in changed):
             try:
-                quick.edited(Path(path) for path in sorted(changed) if path in now)
+                quick.edited([Path(path) for path in sorted(changed) if path in now])
+                shown = quick.shown_all and all(path in now for path in changed)
             except Exception as exc:  # noqa: BLE001 - the regeneration that follows shows the edit
                 log.info("quick page not written (%s: %s)", type(exc).__name__, exc)
-        regenerator.request()
+        regenerator.request(QUIET_SECONDS if shown else 0.0)
 
 
 def _settled(folders: list[Path], seen: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
@@ -284,16 +288,33 @@ class _Regenerator:
     def __init__(self, options: BuildOptions, generate, quick: QuickPages | None, idle=None) -> None:
         self.options, self.generate, self.quick, self.idle = options, generate, quick, idle
         self.wanted = threading.Event()
+        self.due = 0.0  # when the regeneration asked for may start
+        self.first: float | None = None  # when the first request since the last regeneration came
+        self.lock = threading.Lock()
 
-    def request(self) -> None:
+    def request(self, after: float = 0.0) -> None:
+        """A regeneration, now, or `after` seconds of quiet when the quick path showed the edit
+        (the feeds, data downloads and key figures follow then; a curator's next edit, within
+        that time, is shown first): never later than QUIET_MOST_SECONDS after the first request."""
+        with self.lock:
+            now = time.monotonic()
+            self.first = now if self.first is None else self.first
+            due = max(self.due, now + after) if after else now
+            self.due = min(due, self.first + QUIET_MOST_SECONDS)
         self.wanted.set()
 
     def run(self, stop: threading.Event | None = None) -> None:
         while not (stop and stop.is_set()):
             if not self.wanted.wait(POLL_SECONDS):
                 continue
+            wait = self.due - time.monotonic()
+            if wait > 0:
+                time.sleep(min(wait, POLL_SECONDS))
+                continue
             self._settle()
-            self.wanted.clear()
+            with self.lock:
+                self.wanted.clear()
+                self.first = None
             self._once()
 
     def _settle(self) -> None:

@@ -55,6 +55,7 @@ class QuickPages:
         self.busy = threading.Lock()  # held by a regeneration (preview.py) and by the quick path's search index
         self._ahead: dict[str, float] = {}  # docs/ page -> when the quick path wrote it
         self.on_written: Callable[[list[str]], None] | None = None  # told the pages at once (the server polls)
+        self.shown_all = False  # the last edited() showed every file's edit whole: page, listings, search
 
     @property
     def site(self) -> Site | None:
@@ -77,7 +78,8 @@ class QuickPages:
         """Write the pages of these edited files that can be shown alone, then the pages that
         list them and the search index where the site lets them be patched (quick_listings);
         their docs/ paths, each batch told to on_written as it is written."""
-        written, swapped = [], []
+        files, written, swapped = list(files), [], []
+        self.shown_all = False
         for path in files:
             found = self._edited_article(Path(path))
             if found is not None:
@@ -97,7 +99,8 @@ class QuickPages:
         self._tell(listed)
         if searched is None:
             searched = self._search(site, wait=True)
-            self._tell(searched)
+            self._tell(searched or [])
+        self.shown_all = searched is not None and len(swapped) == len(files)
         return written + (searched or []) + listed
 
     def _tell(self, written: list[str]) -> None:
@@ -122,15 +125,13 @@ class QuickPages:
 
     def _search(self, site: Site, wait: bool) -> list[str] | None:
         """The search index of the patched site, record by record, when no regeneration uses
-        it (busy; None: one does, and `wait` is false); left to the regeneration when one
-        resolved the site again meanwhile."""
-        if not warm.active():
-            return []
-        if not self.busy.acquire(blocking=wait):
+        it (busy); None when it is left to the regeneration: one holds it and `wait` is false,
+        one resolved the site again meanwhile, or the preview keeps no index (builder.warm)."""
+        if not warm.active() or not self.busy.acquire(blocking=wait):
             return None
         try:
             if self._site is not site:
-                return []
+                return None
             known = warm.written(self.paths.docs)
             return [page.path for page in quick_listings.search_files(site, self._vocabulary())
                     if self._write(page, listing=True, known=known)]

@@ -32,3 +32,17 @@ def test_nothing_changed_is_one_look(tmp_path, monkeypatch):
     seen = preview._snapshot([tmp_path])
     monkeypatch.setattr(preview, "WRITE_SETTLE_SECONDS", 60.0)  # would hang if it waited
     assert preview._settled([tmp_path], seen) == seen
+
+
+def test_a_regeneration_waits_for_quiet_after_an_edit_shown_whole_never_long(monkeypatch):
+    clock = [100.0]
+    monkeypatch.setattr(preview.time, "monotonic", lambda: clock[0])
+    regenerator = preview._Regenerator(None, None, None)
+    regenerator.request(preview.QUIET_SECONDS)  # the quick path showed the edit: the rest may wait
+    assert regenerator.due == 100.0 + preview.QUIET_SECONDS
+    for _edit in range(20):  # a curator editing on and on: never more than QUIET_MOST_SECONDS
+        clock[0] += 1.0
+        regenerator.request(preview.QUIET_SECONDS)
+    assert regenerator.due == 100.0 + preview.QUIET_MOST_SECONDS
+    regenerator.request()  # an edit the quick path could not show: at once
+    assert regenerator.due <= clock[0]
