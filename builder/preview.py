@@ -25,6 +25,7 @@ from builder import warm
 from builder.config import BuildOptions, Paths
 from builder.errors import BuilderError
 from builder.live_site import LiveSite
+from builder.preview_watchers import rebuild_now, told_of_changes, watch_docs
 from builder.quick_preview import BeingSaved, QuickPages
 from builder.safety import BuildRunning
 
@@ -63,9 +64,9 @@ def serve(paths: Paths, port: int) -> None:
     server = LiveReloadServer(builder=lambda: _update(live, search, server), host="127.0.0.1", port=port,
                               root=str(site), mount_path=mount)
     server.error_handler = lambda code: _error_page(site, code)
-    _watch_docs(server, [paths.docs.resolve(), paths.mkdocs_file], live)
+    watch_docs(server, [paths.docs.resolve(), paths.mkdocs_file], live)
     quick.on_written = lambda pages: _show_now(live, search, server, pages)
-    poked = _told_of_changes(server, [paths.content, paths.config])
+    poked = told_of_changes(server, [paths.content, paths.config])
     watcher = threading.Thread(target=_watch, args=(options, generate, None, quick, poked, live.idle), daemon=True)
     watcher.start()
     threading.Thread(target=quick.load, daemon=True).start()
@@ -91,71 +92,12 @@ def _stop_on_terminate() -> None:
         signal.signal(signal.SIGTERM, stop)
 
 
-def _watch_docs(server, watched: list[Path], live: LiveSite) -> None:
-    """MkDocs' server looks at every file of docs/ twice a second: thousands of files' worth
-    of work that competes with the page updates. Where the system tells of changes (inotify,
-    Linux), it is told instead, and each changed file is hinted to the LiveSite (which then
-    need not look at every file after each change); elsewhere, or if that fails, it looks as usual."""
-    polling = server.observer
-    try:
-        from watchdog.observers.inotify import InotifyObserver
-
-        server.observer = InotifyObserver()
-        for path in watched:
-            server.watch(str(path))
-        server.observer.schedule(_Changes(lambda rels: (live.hint(rels), _rebuild_now(server)), live.docs),
-                                 str(live.docs), recursive=True)
-        live.told = True
-    except Exception:  # noqa: BLE001 - no inotify here (or no watch left): MkDocs' own polling
-        server.observer, server._watched_paths, server._watch_refs = polling, {}, {}
-        for path in watched:
-            server.watch(str(path))
-
-
-def _told_of_changes(server, folders: list[Path]) -> threading.Event | None:
-    """An event set whenever the system tells of a change under these folders (None: it cannot
-    tell here, and the watcher looks at every file four times a second)."""
-    if type(server.observer).__name__ != "InotifyObserver":
-        return None
-    poked = threading.Event()
-    try:
-        handler = _Changes(lambda _rels: poked.set(), None)
-        for folder in folders:
-            if folder.is_dir():
-                server.observer.schedule(handler, str(folder.resolve()), recursive=True)
-    except Exception:  # noqa: BLE001 - no watch left: the watcher polls
-        return None
-    return poked
-
-
-class _Changes:
-    """A watchdog handler: the files written, created, moved or removed, relative to `root`
-    (dot files, the writers' temporary files, left out); told to `changed`."""
-
-    KINDS = ("created", "modified", "moved", "deleted", "closed")
-
-    def __init__(self, changed, root: Path | None) -> None:
-        self.changed, self.root = changed, root
-
-    def dispatch(self, event) -> None:
-        if event.is_directory or event.event_type not in self.KINDS:
-            return
-        paths = [event.src_path] + ([event.dest_path] if event.event_type == "moved" else [])
-        rels = []
-        for path in map(os.fsdecode, paths):
-            if os.path.basename(path).startswith("."):
-                continue
-            rels.append(path if self.root is None else os.path.relpath(path, self.root).replace(os.sep, "/"))
-        if rels:
-            self.changed(rels)
-
-
 def _update(live: LiveSite, search: _SearchCatchUp, server) -> None:
     """MkDocs' server's build step: the changed pages; after the pages the quick path named,
     another update that looks at every file follows at once."""
     search.changed(live.update())
     if live.walk_owed:
-        _rebuild_now(server)
+        rebuild_now(server)
 
 
 def _show_now(live: LiveSite, search: _SearchCatchUp, server, pages: list[str]) -> None:
@@ -164,15 +106,7 @@ def _show_now(live: LiveSite, search: _SearchCatchUp, server, pages: list[str]) 
     article's page); the server's own update follows and reloads the browsers."""
     live.hint(pages)
     search.changed(live.update())
-    _rebuild_now(server)
-
-
-def _rebuild_now(server) -> None:
-    """Have MkDocs' server update the preview now, as its watcher does when it sees a change
-    (its polling of docs/ takes a while at thousands of files)."""
-    with server._rebuild_cond:
-        server._want_rebuild = True
-        server._rebuild_cond.notify_all()
+    rebuild_now(server)
 
 
 def _error_page(site: Path, code: int) -> bytes | None:
