@@ -8,12 +8,14 @@ article each time): a lower-case word put inside the sentence, as a curator fixi
 does, which adds no name to the site (--names: a capitalised word before the paragraph, read
 as a new person or organisation, whose page is added and listed site-wide) and the time is taken from the file's write to the moment the served
 article page shows the new words, to the moment a listing page (a topic, person, publisher ...
-page whose entry shows the edited paragraph as the article's summary) shows them, and to the
-moment the archive's search serves them too (the search record that shows the article). Each
+page whose entry shows the edited paragraph as the article's summary) shows them, to the moment
+every such listing page shows them ("every listing"), and to the moment the archive's search
+serves them too (the search record that shows the article); "server CPU" is the CPU time the
+server process used from the edit until all of these were served (other work on the machine
+does not count in it). Each
 edit's figures are printed as it ends, so a partial run still gives figures. For plain `mkdocs serve` of the same docs/, the edit is
 made to the article's Markdown page in docs/ directly (MkDocs rebuilds the whole site).
-Both servers run as separate processes on 127.0.0.1; CPU time is not taken (the server is
-a long-running process). Reported: median, p95 and max over the edits.
+Both servers run as separate processes on 127.0.0.1. Reported: median, p95 and max over the edits.
 """
 from __future__ import annotations
 
@@ -70,22 +72,23 @@ def _search_records(docs: Path) -> dict[str, str]:
     return found
 
 
-def _listings(docs: Path) -> dict[str, tuple[str, str]]:
-    """page (articles/slug) -> (a topic, person, ... page that lists it, the text of its entry there)."""
-    found: dict[str, tuple[str, str]] = {}
+def _listings(docs: Path) -> dict[str, list[tuple[str, str]]]:
+    """page (articles/slug) -> every (topic, person, ... page that lists it, the text of its entry there)."""
+    found: dict[str, list[tuple[str, str]]] = {}
     for folder in sorted(p for p in docs.iterdir() if p.is_dir() and p.name not in ("articles", "search")):
         for path in sorted(folder.rglob("*.md")):
             text = path.read_text(encoding="utf-8")
             for item in text.split("\n- **")[1:]:
                 slug = re.search(r"\((?:\.\./)+articles/([^)]+)\.md\)", item)
                 if slug:
-                    found.setdefault(f"articles/{slug.group(1)}", (path.relative_to(docs).as_posix()[:-3], item))
+                    found.setdefault(f"articles/{slug.group(1)}", []).append((path.relative_to(docs).as_posix()[:-3], item))
     return found
 
 
-def _pages(work: Work) -> list[tuple[Path, str, str, str | None]]:
+def _pages(work: Work) -> list[tuple[Path, str, str, str | None, tuple[str, ...]]]:
     """(content file, its page in docs/ relative to docs/, a line of its body as the page has it,
-    a listing page whose entry for the article shows that line (its summary), or None)."""
+    a listing page whose entry for the article shows that line (its summary), or None, and every
+    listing page whose entry shows it)."""
     record = yaml.safe_load((work.content / "permalinks.yml").read_text(encoding="utf-8"))["articles"]
     searched, listed = _search_records(work.docs), _listings(work.docs)
     found = []
@@ -95,7 +98,8 @@ def _pages(work: Work) -> list[tuple[Path, str, str, str | None]]:
         if not (page.is_file() and source.is_file()):
             continue
         _, front, body = page.read_text(encoding="utf-8").split("---\n", 2)
-        listing, item = listed.get(f"articles/{entry['slug']}", (None, ""))
+        listings = listed.get(f"articles/{entry['slug']}", [])
+        listing, item = listings[0] if listings else (None, "")
         title = str(yaml.safe_load(front).get("title", ""))
         chosen = None
         for line in source.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -112,7 +116,9 @@ def _pages(work: Work) -> list[tuple[Path, str, str, str | None]]:
                 if line.strip() == title:  # a listing shows the title too, and it makes the address
                     continue
                 if shown or chosen is None:
-                    chosen = (source, f"articles/{entry['slug']}", line.strip(), listing if shown else None)
+                    every = tuple(path for path, text in listings
+                                  if line.strip() == _summary(text) or " ".join(words[:12]) in text) if shown else ()
+                    chosen = (source, f"articles/{entry['slug']}", line.strip(), listing if shown else None, every)
                 if shown:
                     break
         if chosen:
@@ -131,7 +137,16 @@ def _in_search(docs: Path, record: str | None, words: list[str]) -> bool:
     return record is None or json.dumps(" ".join(words[:6]))[1:-1] in (docs / record).read_text(encoding="utf-8")
 
 
-KINDS = ("page", "listings", "search")
+KINDS = ("page", "listings", "search", "every listing", "server CPU")
+
+
+def _cpu(pid: int) -> float:
+    """The server's CPU seconds so far (user + system; Linux /proc, else 0)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 LOWER = re.compile(r"[a-z]+")
 
 
@@ -160,23 +175,26 @@ class AddressChanged(Exception):
     """The edit gave the article another address (the words it changed made its title)."""
 
 
-def _wait_all(urls: dict[str, str], wanted: str, start: float, server: subprocess.Popen) -> dict[str, float]:
-    """Seconds from start until each url (by kind) serves wanted; raise on timeout."""
+def _wait_all(urls: dict[str, str | list[str]], wanted: str, start: float, server: subprocess.Popen) -> dict[str, float]:
+    """Seconds from start until each url (by kind; a list: every one of them) serves wanted;
+    raise on timeout."""
     seen: dict[str, float] = {}
+    waiting = {kind: [url] if isinstance(url, str) else list(url) for kind, url in urls.items()}
     while len(seen) < len(urls):
         if server.poll() is not None:
             raise RuntimeError(_stopped(server))
-        for kind, url in urls.items():
-            if kind in seen:
-                continue
-            try:
-                page = urllib.request.urlopen(url, timeout=30).read().decode("utf-8", "replace")
-            except OSError:
-                continue
-            if wanted in page:
+        for kind, left in waiting.items():
+            for url in list(left):
+                try:
+                    page = urllib.request.urlopen(url, timeout=30).read().decode("utf-8", "replace")
+                except OSError:
+                    continue
+                if wanted in page:
+                    left.remove(url)
+                elif kind == "page" and 'http-equiv="refresh"' in page:
+                    raise AddressChanged(url)
+            if not left and kind not in seen:
                 seen[kind] = time.perf_counter() - start
-            elif kind == "page" and 'http-equiv="refresh"' in page:
-                raise AddressChanged(url)
         if time.perf_counter() - start > EDIT_SECONDS:
             late = ", ".join(k for k in urls if k not in seen)
             raise TimeoutError(f"{wanted!r} did not appear in the {late} within {EDIT_SECONDS} s")
@@ -191,16 +209,17 @@ def _latencies(server: subprocess.Popen, url: str, edits: list, in_docs: bool, w
     next edit is made once all are there. Each edit's figures are printed as it ends and added
     to `times`, so the edits before a failing one still count."""
     records = {} if in_docs else _search_records(work.docs)
-    for n, (source, page, line, listing) in enumerate(edits):
+    for n, (source, page, line, listing, every) in enumerate(edits):
         marker = f"previewmarker{n}x{int(time.time())}"
         target = work.docs / f"{page}.md" if in_docs else source
         text = target.read_text(encoding="utf-8")
         urls = {"page": f"{url}{page}.html"}
         if listing and not in_docs:
             urls["listings"] = f"{url}{listing}.html"
+            urls["every listing"] = [f"{url}{path}.html" for path in every]
         if page in records:
             urls["search"] = f"{url}{records[page]}"
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu(server.pid)
         target.write_text(text.replace(line, _marked(line, marker, names), 1), encoding="utf-8")
         if names:
             marker = marker.capitalize()
@@ -209,6 +228,7 @@ def _latencies(server: subprocess.Popen, url: str, edits: list, in_docs: bool, w
         except AddressChanged:
             print(f"  edit {n + 1}/{len(edits)} ({page}): its address changed; not counted", flush=True)
             continue
+        seen["server CPU"] = _cpu(server.pid) - cpu
         for kind, seconds in seen.items():
             times[kind].append(seconds)
         print(f"  edit {n + 1}/{len(edits)} ({page}): " + ", ".join(f"{k} {s:.2f} s" for k, s in seen.items())

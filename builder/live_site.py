@@ -63,6 +63,8 @@ class LiveSite:
         self.walk_owed = False  # the last update rebuilt the hinted pages only
         self.told = False  # every change to docs/ is hinted (the system tells of them): no look at every file
         self._walked = 0.0  # when an update last looked at every file
+        self._updating = False  # update() is running
+        self._update_lock = threading.Lock()
 
     # -- MkDocs' steps (mkdocs.commands.build.build, keeping what it makes) --------------------
 
@@ -126,10 +128,23 @@ class LiveSite:
         with self._hint_lock:
             self._hints.update(changed)
 
+    def idle(self) -> bool:
+        """No page is being rebuilt and none is waiting to be (hint())."""
+        with self._hint_lock:
+            return not self._hints and not self._updating
+
     def update(self) -> list[str]:
         """Rebuild the pages whose docs/ file changed, came or went (see _files_came_and_went);
         the docs/ files rebuilt, relative to docs/. With hints, only the hinted pages, and
         walk_owed tells that an update looking at every file is still owed."""
+        with self._update_lock:  # the server's thread and the quick path's (preview.py)
+            self._updating = True
+            try:
+                return self._update()
+            finally:
+                self._updating = False
+
+    def _update(self) -> list[str]:
         built = self._built
         with self._hint_lock:
             hints, self._hints = sorted(self._hints), set()
@@ -206,11 +221,12 @@ class LiveSite:
         from mkdocs.structure.files import InclusionLevel
 
         pages = built.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-        for rel in changed:
-            file = built.files.get_file_from_path(rel)
-            if file is None or file.page is None:  # not a page (an asset, a download): copied as it is
-                if file is not None:
-                    file.copy_file()
+        files = [built.files.get_file_from_path(rel) for rel in changed]
+        for file in files:  # not a page (an asset, the search index): copied as it is, before the pages
+            if file is not None and file.page is None:
+                file.copy_file()
+        for file in files:
+            if file is None or file.page is None:
                 continue
             mk._populate_page(file.page, built.config, built.files)
             mk._build_page(file.page, built.config, pages, built.nav, built.env)

@@ -25,11 +25,18 @@ from builder import warm
 from builder.config import BuildOptions, Paths
 from builder.errors import BuilderError
 from builder.live_site import LiveSite
-from builder.quick_preview import QuickPages
+from builder.preview_watchers import rebuild_now, told_of_changes, watch_docs
+from builder.quick_preview import BeingSaved, QuickPages
 from builder.safety import BuildRunning
 
 POLL_SECONDS = 0.25
 TOLD_POLL_SECONDS = 5.0  # told of changes by the system, the watcher still looks this often
+QUIET_SECONDS = 1.5  # after an edit the quick path showed whole, the regeneration waits for this much quiet
+QUIET_MOST_SECONDS = 10.0  # ... but never longer than this after the first edit it waits for
+SETTLE_SECONDS = 10.0  # a regeneration waits at most this long for the preview's pages to be rebuilt
+SETTLE_POLL_SECONDS = 0.05
+WRITE_SETTLE_SECONDS = 0.05  # a changed file is looked at again after this, until it stops changing
+WRITE_SETTLE_TURNS = 20
 SEARCH_QUIET_SECONDS = 2.0  # search is rebuilt in full once edits have paused this long
 log = logging.getLogger("builder")
 
@@ -57,10 +64,10 @@ def serve(paths: Paths, port: int) -> None:
     server = LiveReloadServer(builder=lambda: _update(live, search, server), host="127.0.0.1", port=port,
                               root=str(site), mount_path=mount)
     server.error_handler = lambda code: _error_page(site, code)
-    _watch_docs(server, [paths.docs.resolve(), paths.mkdocs_file], live)
-    quick.on_written = lambda pages: (live.hint(pages), _rebuild_now(server))
-    poked = _told_of_changes(server, [paths.content, paths.config])
-    watcher = threading.Thread(target=_watch, args=(options, generate, None, quick, poked), daemon=True)
+    watch_docs(server, [paths.docs.resolve(), paths.mkdocs_file], live)
+    quick.on_written = lambda pages: _show_now(live, search, server, pages)
+    poked = told_of_changes(server, [paths.content, paths.config])
+    watcher = threading.Thread(target=_watch, args=(options, generate, None, quick, poked, live.idle), daemon=True)
     watcher.start()
     threading.Thread(target=quick.load, daemon=True).start()
     threading.Thread(target=search.run, daemon=True).start()
@@ -85,79 +92,21 @@ def _stop_on_terminate() -> None:
         signal.signal(signal.SIGTERM, stop)
 
 
-def _watch_docs(server, watched: list[Path], live: LiveSite) -> None:
-    """MkDocs' server looks at every file of docs/ twice a second: thousands of files' worth
-    of work that competes with the page updates. Where the system tells of changes (inotify,
-    Linux), it is told instead, and each changed file is hinted to the LiveSite (which then
-    need not look at every file after each change); elsewhere, or if that fails, it looks as usual."""
-    polling = server.observer
-    try:
-        from watchdog.observers.inotify import InotifyObserver
-
-        server.observer = InotifyObserver()
-        for path in watched:
-            server.watch(str(path))
-        server.observer.schedule(_Changes(lambda rels: (live.hint(rels), _rebuild_now(server)), live.docs),
-                                 str(live.docs), recursive=True)
-        live.told = True
-    except Exception:  # noqa: BLE001 - no inotify here (or no watch left): MkDocs' own polling
-        server.observer, server._watched_paths, server._watch_refs = polling, {}, {}
-        for path in watched:
-            server.watch(str(path))
-
-
-def _told_of_changes(server, folders: list[Path]) -> threading.Event | None:
-    """An event set whenever the system tells of a change under these folders (None: it cannot
-    tell here, and the watcher looks at every file four times a second)."""
-    if type(server.observer).__name__ != "InotifyObserver":
-        return None
-    poked = threading.Event()
-    try:
-        handler = _Changes(lambda _rels: poked.set(), None)
-        for folder in folders:
-            if folder.is_dir():
-                server.observer.schedule(handler, str(folder.resolve()), recursive=True)
-    except Exception:  # noqa: BLE001 - no watch left: the watcher polls
-        return None
-    return poked
-
-
-class _Changes:
-    """A watchdog handler: the files written, created, moved or removed, relative to `root`
-    (dot files, the writers' temporary files, left out); told to `changed`."""
-
-    KINDS = ("created", "modified", "moved", "deleted", "closed")
-
-    def __init__(self, changed, root: Path | None) -> None:
-        self.changed, self.root = changed, root
-
-    def dispatch(self, event) -> None:
-        if event.is_directory or event.event_type not in self.KINDS:
-            return
-        paths = [event.src_path] + ([event.dest_path] if event.event_type == "moved" else [])
-        rels = []
-        for path in map(os.fsdecode, paths):
-            if os.path.basename(path).startswith("."):
-                continue
-            rels.append(path if self.root is None else os.path.relpath(path, self.root).replace(os.sep, "/"))
-        if rels:
-            self.changed(rels)
-
-
 def _update(live: LiveSite, search: _SearchCatchUp, server) -> None:
     """MkDocs' server's build step: the changed pages; after the pages the quick path named,
     another update that looks at every file follows at once."""
     search.changed(live.update())
     if live.walk_owed:
-        _rebuild_now(server)
+        rebuild_now(server)
 
 
-def _rebuild_now(server) -> None:
-    """Have MkDocs' server update the preview now, as its watcher does when it sees a change
-    (its polling of docs/ takes a while at thousands of files)."""
-    with server._rebuild_cond:
-        server._want_rebuild = True
-        server._rebuild_cond.notify_all()
+def _show_now(live: LiveSite, search: _SearchCatchUp, server, pages: list[str]) -> None:
+    """The pages the quick path wrote, rebuilt at once in its thread (MkDocs' server rebuilds
+    only once changes stop for a moment, and the quick path writes the listings after the
+    article's page); the server's own update follows and reloads the browsers."""
+    live.hint(pages)
+    search.changed(live.update())
+    rebuild_now(server)
 
 
 def _error_page(site: Path, code: int) -> bytes | None:
@@ -195,9 +144,9 @@ class _SearchCatchUp:
                         self.pending_since = time.monotonic()
 
 
-def _snapshot(folders: list[Path]) -> dict[str, float]:
-    """Every file's modification time (links to folders are not followed; a file that
-    vanishes while looked at is left out)."""
+def _snapshot(folders: list[Path]) -> dict[str, tuple[int, int]]:
+    """Every file's modification time and size (links to folders are not followed; a file
+    that vanishes while looked at is left out)."""
     state = {}
     for folder in folders:
         for parent, _dirs, files in os.walk(folder):
@@ -205,20 +154,22 @@ def _snapshot(folders: list[Path]) -> dict[str, float]:
                 path = os.path.join(parent, name)
                 try:
                     if name != "permalinks.yml":
-                        state[path] = os.stat(path).st_mtime
+                        stat = os.stat(path)
+                        state[path] = (stat.st_mtime_ns, stat.st_size)
                 except OSError:
                     pass
     return state
 
 
 def _watch(options: BuildOptions, generate, stop: threading.Event | None = None,
-           quick: QuickPages | None = None, poked: threading.Event | None = None) -> None:
+           quick: QuickPages | None = None, poked: threading.Event | None = None, idle=None) -> None:
     """After every change: the edited articles' own pages at once (quick), then a regeneration
     in the background (the regenerator); any error is reported and the last good pages stay.
     With `poked` (set when the system tells of a change), the files are looked at when it is
-    set, and every few seconds all the same; else four times a second."""
+    set, and every few seconds all the same; else four times a second. With `idle` (the
+    preview's pages are all rebuilt), a regeneration waits for it a moment first."""
     folders = [options.paths.content, options.paths.config]
-    regenerator = _Regenerator(options, generate, quick)
+    regenerator = _Regenerator(options, generate, quick, idle)
     threading.Thread(target=regenerator.run, args=(stop,), daemon=True).start()
     seen = _snapshot(folders)
     if warm.active():
@@ -230,7 +181,7 @@ def _watch(options: BuildOptions, generate, stop: threading.Event | None = None,
             poked.wait(TOLD_POLL_SECONDS)
             poked.clear()
         try:
-            now = _snapshot(folders)
+            now = _settled(folders, seen)
         except Exception:  # noqa: BLE001 - looked at again on the next turn
             continue
         if now == seen:
@@ -238,37 +189,90 @@ def _watch(options: BuildOptions, generate, stop: threading.Event | None = None,
         changed = {path for path in set(now) | set(seen) if now.get(path) != seen.get(path)}
         seen = now
         settings = os.path.join(str(options.paths.config), "")
+        shown = False  # the quick path showed the whole edit: pages, listings, search
         if quick is not None and not any(path.startswith(settings) for path in changed):
             try:
-                quick.edited(Path(path) for path in sorted(changed) if path in now)
+                quick.edited([Path(path) for path in sorted(changed) if path in now])
+                shown = quick.shown_all and all(path in now for path in changed)
             except Exception as exc:  # noqa: BLE001 - the regeneration that follows shows the edit
                 log.info("quick page not written (%s: %s)", type(exc).__name__, exc)
-        regenerator.request()
+        regenerator.request(QUIET_SECONDS if shown else 0.0)
+
+
+def _settled(folders: list[Path], seen: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """The files once they stopped changing: an editor that saves a file in place empties it
+    first, and a file read between the two is an empty article (a regeneration would take it
+    off the site, and put it back after). Looked at again every WRITE_SETTLE_SECONDS while
+    they change, at most WRITE_SETTLE_TURNS times."""
+    now = _snapshot(folders)
+    for _turn in range(WRITE_SETTLE_TURNS):
+        if now == seen:
+            break
+        time.sleep(WRITE_SETTLE_SECONDS)
+        again = _snapshot(folders)
+        if again == now:
+            break
+        now = again
+    return now
 
 
 class _Regenerator:
     """Regenerates docs/ in place, one run at a time, after the last change it was told of."""
 
-    def __init__(self, options: BuildOptions, generate, quick: QuickPages | None) -> None:
-        self.options, self.generate, self.quick = options, generate, quick
+    def __init__(self, options: BuildOptions, generate, quick: QuickPages | None, idle=None) -> None:
+        self.options, self.generate, self.quick, self.idle = options, generate, quick, idle
         self.wanted = threading.Event()
+        self.due = 0.0  # when the regeneration asked for may start
+        self.first: float | None = None  # when the first request since the last regeneration came
+        self.lock = threading.Lock()
 
-    def request(self) -> None:
+    def request(self, after: float = 0.0) -> None:
+        """A regeneration, now, or `after` seconds of quiet when the quick path showed the edit
+        (the feeds, data downloads and key figures follow then; a curator's next edit, within
+        that time, is shown first): never later than QUIET_MOST_SECONDS after the first request."""
+        with self.lock:
+            now = time.monotonic()
+            self.first = now if self.first is None else self.first
+            due = max(self.due, now + after) if after else now
+            self.due = min(due, self.first + QUIET_MOST_SECONDS)
         self.wanted.set()
 
     def run(self, stop: threading.Event | None = None) -> None:
         while not (stop and stop.is_set()):
             if not self.wanted.wait(POLL_SECONDS):
                 continue
-            self.wanted.clear()
+            wait = self.due - time.monotonic()
+            if wait > 0:
+                time.sleep(min(wait, POLL_SECONDS))
+                continue
+            self._settle()
+            with self.lock:
+                self.wanted.clear()
+                self.first = None
             self._once()
 
+    def _settle(self) -> None:
+        """The pages the quick path wrote are rendered first (the regeneration would share the
+        processor with them); at most SETTLE_SECONDS."""
+        deadline = time.monotonic() + SETTLE_SECONDS
+        while self.idle is not None and not self.idle() and time.monotonic() < deadline:
+            time.sleep(SETTLE_POLL_SECONDS)
+
     def _once(self) -> None:
-        follow = {"pages": self.quick.follow(time.monotonic())} if self.quick else {}
+        if self.quick is None:
+            self._generate({})
+            return
+        with self.quick.busy:  # the quick path's listings wait: they use what the preview keeps (builder.warm)
+            self._generate({"pages": self.quick.follow(time.monotonic())})
+
+    def _generate(self, follow: dict) -> None:
         try:
             print(self.generate(self.options, swap=False, **follow).summary_line(), flush=True)
         except BuildRunning as exc:  # a `make site` at the same moment: try again on the next look
             print(f"Waiting: {exc}", flush=True)
+            self.wanted.set()
+            time.sleep(POLL_SECONDS)
+        except BeingSaved:  # an editor is saving an article: nothing was written; again in a moment
             self.wanted.set()
             time.sleep(POLL_SECONDS)
         except BuilderError as exc:

@@ -26,9 +26,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from builder.addresses import article_page
-from builder import saved_pages, warm
+from builder import quick_listings, saved_pages, warm
 from builder.cache import key
 from builder.errors import SourceError
+from builder.knowledge import load_vocabulary
 from builder.config import Paths
 from builder.models import Article, Page
 from builder.permalinks import assign_slugs
@@ -37,6 +38,9 @@ from builder.render.article_page import render_article
 from builder.resolve import Site
 from builder.search.index import RecordScores
 from builder.sources import read_bytes
+
+
+BEING_SAVED_SECONDS = 2.0  # an article file emptied this recently is taken to be in the middle of a save
 
 
 class QuickPages:
@@ -48,8 +52,10 @@ class QuickPages:
         self._site: Site | None = None
         self._by_file: dict[str, Article] = {}
         self._lock = threading.Lock()
+        self.busy = threading.Lock()  # held by a regeneration (preview.py) and by the quick path's search index
         self._ahead: dict[str, float] = {}  # docs/ page -> when the quick path wrote it
         self.on_written: Callable[[list[str]], None] | None = None  # told the pages at once (the server polls)
+        self.shown_all = False  # the last edited() showed every file's edit whole: page, listings, search
 
     @property
     def site(self) -> Site | None:
@@ -69,21 +75,79 @@ class QuickPages:
         reader_for(ReadSettings.of(self.paths.config))  # the vocabularies loaded before the first edit
 
     def edited(self, files: Iterable[Path]) -> list[str]:
-        """Write the pages of these edited files that can be shown alone; their docs/ paths."""
-        written = []
+        """Write the pages of these edited files that can be shown alone, then the pages that
+        list them and the search index where the site lets them be patched (quick_listings);
+        their docs/ paths, each batch told to on_written as it is written."""
+        files, written, swapped = list(files), [], []
+        self.shown_all = False
         for path in files:
-            page = self._page(Path(path))
-            if page is not None and self._write(page):
-                written.append(page.path)
+            found = self._edited_article(Path(path))
+            if found is not None:
+                page = render_article(found[1], self._site)
+                if self._write(page):
+                    written.append(page.path)
+                swapped.append(found)
+        self._tell(written)
+        site = self._patched(swapped)
+        if site is None:
+            return written
+        searched = self._search(site, wait=False)  # first, when no regeneration holds it: it is quick to serve
+        self._tell(searched)
+        known = warm.written(self.paths.docs)
+        listed = [page.path for new in swapped for page in quick_listings.listing_pages(site, new[1])
+                  if self._write(page, listing=True, known=known)]
+        self._tell(listed)
+        if searched is None:
+            searched = self._search(site, wait=True)
+            self._tell(searched or [])
+        self.shown_all = searched is not None and len(swapped) == len(files)
+        return written + (searched or []) + listed
+
+    def _tell(self, written: list[str]) -> None:
         if written and self.on_written:
             self.on_written(written)
-        return written
+
+    def _patched(self, swapped: list[tuple[Article, Article]]) -> Site | None:
+        """The site with the edited articles swapped in, kept for the next edits; None unless
+        every edit left its article's place in the site as it was (the regeneration brings those)."""
+        with self._lock:
+            base = site = self._site
+            for old, new in swapped:
+                if site is None or self._by_file.get(new.source.rel_path) is not old \
+                        or not quick_listings.same_place(old, new):
+                    return None
+                site = quick_listings.patched(site, old, new)
+            if site is base:
+                return None
+            self._site = site
+            self._by_file.update((new.source.rel_path, new) for _old, new in swapped)
+            return site
+
+    def _search(self, site: Site, wait: bool) -> list[str] | None:
+        """The search index of the patched site, record by record, when no regeneration uses
+        it (busy); None when it is left to the regeneration: one holds it and `wait` is false,
+        one resolved the site again meanwhile, or the preview keeps no index (builder.warm)."""
+        if not warm.active() or not self.busy.acquire(blocking=wait):
+            return None
+        try:
+            if self._site is not site:
+                return None
+            known = warm.written(self.paths.docs)
+            return [page.path for page in quick_listings.search_files(site, self._vocabulary())
+                    if self._write(page, listing=True, known=known)]
+        finally:
+            self.busy.release()
+
+    def _vocabulary(self):
+        salt = warm.salt()
+        return warm.remembered("vocabulary", salt, lambda: load_vocabulary(self.paths.config))
 
     def follow(self, started: float):
         """For generate(pages=...): the regeneration's pages, the site kept for the next edits,
         and a page the quick path wrote since `started` left as it is."""
 
         def pages(archive) -> Iterator[Page]:
+            self._check_settled(archive.site)
             self.remember(archive.site)
             for page in archive.pages:
                 if self._ahead.get(page.path, 0.0) >= started:
@@ -94,7 +158,21 @@ class QuickPages:
 
         return pages
 
-    def _page(self, path: Path) -> Page | None:
+    def _check_settled(self, site: Site | None) -> None:
+        """Raise BeingSaved when an article the last site had was read empty and was changed
+        just now: an editor saving it in place had emptied it (the regeneration would take it
+        off the site and put it back after; it is run again instead, before writing anything)."""
+        present = {a.source.rel_path for a in site.articles} if site is not None else set()
+        for rel in self._by_file.keys() - present:
+            try:
+                stat = (self.paths.content / rel).stat()
+            except OSError:
+                continue
+            if stat.st_size == 0 and time.time() - stat.st_mtime < BEING_SAVED_SECONDS:
+                raise BeingSaved(rel)
+
+    def _edited_article(self, path: Path) -> tuple[Article, Article] | None:
+        """(the article as the site has it, its new read-out), when its page can be shown alone."""
         try:
             rel = path.resolve().relative_to(self.paths.content.resolve()).as_posix()
         except (OSError, ValueError):
@@ -109,13 +187,18 @@ class QuickPages:
         [article], _ = assign_slugs([outcome], site.registry, {rel}, complete=False)
         if (article.slug, article.previous_slugs) != (old.slug, old.previous_slugs):
             return None  # a new address: old addresses and listings change with it
-        return render_article(article, site)
+        return old, article
 
-    def _write(self, page: Page) -> bool:
+    def _write(self, page: Page, listing: bool = False, known: dict[str, bytes] | None = None) -> bool:
+        """Write the page unless the file holds its bytes (known: what the regeneration's writer
+        knows to be there, spares reading the file)."""
         target = self.paths.docs / page.path
-        if self._current(page.path) == page.content or page.path != article_page(Path(page.path).stem):
+        if known is not None and known.get(page.path) == page.content:
+            return False
+        if self._current(page.path) == page.content or not (listing or page.path == article_page(Path(page.path).stem)):
             return False
         warm.rewritten(self.paths.docs, page.path)  # the regeneration's writer compares with the file again
+        target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.quick")
         temporary.write_bytes(page.content)
         self._ahead[page.path] = time.monotonic()
@@ -127,6 +210,10 @@ class QuickPages:
             return (self.paths.docs / rel).read_bytes()
         except OSError:
             return None
+
+
+class BeingSaved(Exception):
+    """An article file is being saved: the regeneration is run again in a moment."""
 
 
 def _read_out(path: Path, rel: str, config: Path) -> Article | None:

@@ -61,6 +61,11 @@ def active() -> bool:
     return _kept is not None
 
 
+def salt() -> str | None:
+    """The salt of the last regeneration (None in a build, or before the first)."""
+    return None if _kept is None else _kept.salt
+
+
 def begin(salt: str) -> None:
     """A regeneration starts: what the one before last made is let go; a new salt (changed
     settings or code) forgets everything."""

@@ -104,3 +104,32 @@ def test_the_watcher_outlives_a_failed_regeneration(tmp_path, monkeypatch, capsy
         watcher.join(timeout=5)
     out = capsys.readouterr().out
     assert "unexpected failure (RuntimeError: something unexpected)" in out and "Built again." in out
+
+
+def test_serve_shows_an_edited_summary_on_its_listings_and_in_search(tmp_path):
+    """A running preview (its quick path, builder.quick_listings, and the regeneration after
+    it): an edit to an article's summary is served on its page, on a topic page that lists it
+    and in its search record."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "builder", "serve", "--content", str(tmp_path / "content"),
+         "--docs", str(tmp_path / "docs"), "--port", str(port)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        fetch_until(f"http://127.0.0.1:{port}/timeline.html", "Timeline")
+        slug = "n-k-rights-groups-hold-rally-against-repatriation-of-defectors-in-front-of"
+        topic = next(p for p in sorted((tmp_path / "docs" / "topics").glob("*.md"))
+                     if f"articles/{slug}.md)" in p.read_text(encoding="utf-8"))
+        time.sleep(1.0)  # the watcher's first look
+        article = tmp_path / "content" / "articles" / "002_611522f5ae8394ba.txt"
+        article.write_text(article.read_text(encoding="utf-8").replace(
+            "staged a rally in front of", "staged a servedquick rally in front of", 1), encoding="utf-8")
+        fetch_until(f"http://127.0.0.1:{port}/articles/{slug}.html", "servedquick")
+        fetch_until(f"http://127.0.0.1:{port}/topics/{topic.stem}.html", "servedquick")
+        record = next(p for p in (tmp_path / "docs" / "search" / "d").glob("*.js")
+                      if "servedquick" in p.read_text(encoding="utf-8"))
+        fetch_until(f"http://127.0.0.1:{port}/search/d/{record.name}", "servedquick")
+    finally:
+        server.terminate()
+        server.communicate(timeout=20)
