@@ -29,9 +29,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder.search_refresh import lower_priority
+
 log = logging.getLogger("builder")
 SEARCH_INDEX = Path("search") / "search_index.json"
-SEARCH_NICENESS = 10  # the background search build gives way to the page updates
 CONFIG_STAMP = "\0mkdocs.yml"  # the settings' stamp among the docs/ files' stamps
 WALK_SECONDS = 30.0  # told of every change, an update still looks at every file this often
 
@@ -261,9 +262,9 @@ class LiveSite:
             return False
         scratch = Path(tempfile.mkdtemp(prefix="preview-search-"))
         try:
-            subprocess.run([sys.executable, "-m", "builder.live_site", str(self.config_file), str(self.docs),
+            subprocess.run([sys.executable, "-m", "builder.search_refresh", str(self.config_file), str(self.docs),
                             str(scratch), json.dumps(self.theme or {})],
-                           check=True, capture_output=True, preexec_fn=_lower_priority)
+                           check=True, capture_output=True, preexec_fn=lower_priority)
             target = self.site / SEARCH_INDEX
             staged = target.with_name(target.name + ".new")
             shutil.copyfile(scratch / SEARCH_INDEX, staged)
@@ -287,26 +288,3 @@ def _nav_sources(nav) -> set[str]:
 def _stamp(path) -> tuple[float, int]:
     stat = os.stat(path)
     return stat.st_mtime, stat.st_size
-
-
-def _lower_priority() -> None:
-    os.nice(SEARCH_NICENESS)
-
-
-def full_build(config_file: str, docs: str, site: str, theme: str = "{}") -> None:
-    """`python -m builder.live_site MKDOCS_YML DOCS SITE [THEME_JSON]`: one full MkDocs build (for the
-    search refresh), with the same theme settings as the preview."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    theme_settings = json.loads(theme)
-    config = load_config(config_file, docs_dir=docs, site_dir=site, **({"theme": theme_settings} if theme_settings else {}))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-
-
-if __name__ == "__main__":
-    full_build(*sys.argv[1:5])
