@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -20,6 +21,8 @@ from builder.safety import remove, swap_in
 from builder.safety import stage as staged_folder
 
 MANIFEST = ".generated"  # one path per line: the files the builder wrote last time
+# A path of plain names ("articles/x.md"): relative, inside the folder, never "." or ".."
+_PLAIN_PATH = re.compile(r"(?:[\w-][\w.-]*/)*[\w-][\w.-]*\Z")
 
 
 @dataclass(frozen=True)
@@ -31,9 +34,10 @@ class WriteStats:
 
 def check_page(page: Page, seen: set[str]) -> None:
     """Refuse a path outside the folder, or one claimed twice."""
-    path = PurePosixPath(page.path)
-    if path.is_absolute() or ".." in path.parts or not path.parts or page.path == MANIFEST:
-        raise WriteError(f"refusing to write {page.path!r}: outside the output folder")
+    if not _PLAIN_PATH.match(page.path):
+        path = PurePosixPath(page.path)
+        if path.is_absolute() or ".." in path.parts or not path.parts or page.path == MANIFEST:
+            raise WriteError(f"refusing to write {page.path!r}: outside the output folder")
     if page.path in seen:
         raise WriteError(f"two pages claim the same file {page.path!r}")
     seen.add(page.path)
@@ -74,22 +78,44 @@ class _Staged:
 
 
 def _stage_changes(pages: Iterable[Page], out_dir: Path, stage: Path) -> _Staged:
-    """Write the pages that differ from out_dir's files into stage/."""
+    """Write the pages that differ from out_dir's files into stage/ (into an empty or missing
+    out_dir, a first build, every page is new: nothing is compared)."""
     staged = _Staged(set(), [], 0)
-    folder = os.fspath(out_dir)
-    made: set[Path] = set()  # folders of stage/ already made (one mkdir per folder, not per page)
+    folder, staging = os.fspath(out_dir), os.fspath(stage)
+    compare = _has_files(folder)
+    made: set[str] = set()  # folders of stage/ already made (one mkdir per folder, not per page)
     for page in pages:
         check_page(page, staged.paths)
-        if _same_file(os.path.join(folder, page.path), page.content):
+        if compare and _same_file(os.path.join(folder, page.path), page.content):
             staged.unchanged.append(page.path)
             continue
-        target = stage / page.path
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        target.write_bytes(page.content)
+        _write_new(os.path.join(staging, page.path), page.content, made)
         staged.written += 1
     return staged
+
+
+def _has_files(folder: str) -> bool:
+    try:
+        with os.scandir(folder) as entries:
+            return any(True for _ in entries)
+    except OSError:
+        return False
+
+
+def _write_new(target: str, content: bytes, made: set[str]) -> None:
+    """A new file in a folder the build is making (straight system calls: ~34,000 files at
+    10,000 articles, where Python's file objects cost more than the writing)."""
+    parent = os.path.dirname(target)
+    if parent not in made:
+        os.makedirs(parent, exist_ok=True)
+        made.add(parent)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+    try:
+        view = memoryview(content)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
 
 
 def _stats(staged: _Staged, out_dir: Path, old_manifest: set[str]) -> WriteStats:

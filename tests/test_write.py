@@ -60,11 +60,11 @@ def test_interrupted_write_leaves_the_previous_tree(tmp_path, monkeypatch):
     write_tree(pages(a_md="A", b_md="B"), out)
     calls = []
 
-    def interrupted(self, data):
-        calls.append(self)
+    def interrupted(target, data, made):
+        calls.append(target)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("pathlib.Path.write_bytes", interrupted)
+    monkeypatch.setattr("builder.write._write_new", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_tree(pages(a_md="A2", b_md="B2"), out)
     monkeypatch.undo()

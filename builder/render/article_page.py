@@ -11,7 +11,7 @@ from builder.render.article_parts import (
 )
 from builder.render.cite import archived_at, bibtex_entry
 from builder.render.markup import document, html_text, md_link, md_text
-from builder.render.related_reasons import reason
+from builder.render.related_reasons import reasons
 from builder.resolve import Site
 
 
@@ -41,7 +41,8 @@ def article_meta(article: Article) -> dict:
     return {key: value for key, value in meta.items() if value not in (None, "", [], {})}
 
 
-def render_article(article: Article, site: Site) -> Page:
+def render_article(article: Article, site: Site, why: tuple[str, ...] | None = None) -> Page:
+    """The article's page; why: related_reasons.reasons of its related articles, when known."""
     lead, first_is_lead = standfirst(article)
     lines = [
         f"# {md_text(article.title)}",
@@ -50,7 +51,7 @@ def render_article(article: Article, site: Site) -> Page:
         *_body(article, first_is_lead),
         _captions(article),
         entities_section(article),
-        _related(article, site),
+        _related(article, site, why),
         _source_box(article),
         _citation(article, site),
     ]
@@ -81,14 +82,15 @@ def _captions(article: Article) -> str:
     return f'<div class="archive-captions" data-search-exclude><p class="archive-label">Photo captions in the original</p><ul>{items}</ul></div>'
 
 
-def _related(article: Article, site: Site) -> str:
+def _related(article: Article, site: Site, reasons_known: tuple[str, ...] | None = None) -> str:
     rows = []
     for other in site.also_published.get(article.slug, ()):
         rows.append(f"- Also published as: {md_link(other.title, '../' + article_page(other.slug))}")
-    for other in site.related.get(article.slug, ()):
+    related = site.related.get(article.slug, ())
+    said = reasons(article, related, site.mentions) if reasons_known is None else reasons_known
+    for other, why in zip(related, said):
         facts = [md_text(f) for f in (other.publisher, other.date.human if other.date else "") if f]
         when = f" ({', '.join(facts)})" if facts else ""
-        why = reason(article, other, site.mentions)
         rows.append(f"- {md_link(other.title, '../' + article_page(other.slug))}{when}" +
                     (f"  \n  {md_text(why)}" if why else ""))
     # Other articles' titles are navigation here, not this article's text: kept out of search.
