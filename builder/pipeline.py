@@ -34,7 +34,7 @@ from builder.safety import build_lock
 from builder.search import search_pages
 from builder.site import build_site, site_url
 from builder.sources import discover, read
-from builder.write import write_tree
+from builder.write import write_tree, written_where_made
 
 
 @dataclass
@@ -134,7 +134,7 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     # 7. render, page by page as the writer asks; the search index (builder/search/)
     registry_bytes = dump_registry(registry)
     pages = beside.chained(lambda: _pages(site, cache, paths.docs, report, registry_bytes),  # search: a second process
-                           lambda: search_pages(site, vocabulary), parallel=jobs > 1)
+                           lambda: written_where_made(search_pages(site, vocabulary)), parallel=jobs > 1)
     return Archive(list(site.articles), report, pages, registry_bytes, cache, state, site=site)
 
 
