@@ -15,8 +15,9 @@ from builder.render.related_reasons import reasons
 from builder.resolve import Site
 
 
-def article_meta(article: Article) -> dict:
-    """The front matter: every field a reader, MkDocs or a script may want, with its origin."""
+def article_meta(article: Article, aside: list[dict] | None = None) -> dict:
+    """The front matter: every field a reader, MkDocs or a script may want, with its origin
+    (aside: the side column's sections, when already made)."""
     k = article.knowledge
     meta = {
         "title": article.title,
@@ -36,7 +37,7 @@ def article_meta(article: Article) -> dict:
         "origins": dict(article.origins),
         # The page frame: no navigation column; the side column holds the article's names.
         "hide": ["navigation", "tags"],
-        "aside": aside_sections(article),
+        "aside": aside_sections(article) if aside is None else aside,
     }
     return {key: value for key, value in meta.items() if value not in (None, "", [], {})}
 
@@ -44,18 +45,19 @@ def article_meta(article: Article) -> dict:
 def render_article(article: Article, site: Site, why: tuple[str, ...] | None = None) -> Page:
     """The article's page; why: related_reasons.reasons of its related articles, when known."""
     lead, first_is_lead = standfirst(article)
+    aside = aside_sections(article)  # the side column, and the same names at the page's foot
     lines = [
         f"# {md_text(article.title)}",
         byline(article) + topics_line(article) + actions_line(article),
         lead,
         *_body(article, first_is_lead),
         _captions(article),
-        entities_section(article),
+        entities_section(article, aside),
         _related(article, site, why),
         _source_box(article),
         _citation(article, site),
     ]
-    return Page(article_page(article.slug), document(article_meta(article), lines))
+    return Page(article_page(article.slug), document(article_meta(article, aside), lines))
 
 
 def _body(article: Article, first_is_lead: bool = False) -> list[str]:

@@ -23,7 +23,7 @@ from typing import Iterator
 
 from builder.models import Page
 from builder.search.records import Record
-from builder.search.tokens import joined, tokens
+from builder.search.tokens import WORD, fold, joined, run_tokens
 
 FOLDER = "search"
 CALLBACK = "__archiveSearch.receive"
@@ -42,10 +42,13 @@ def score_terms(record: Record) -> dict[str, int]:
     scores: dict[str, float] = defaultdict(float)
     factor = LISTING_FACTOR if record.label else 1.0
     for name, texts in record.fields.items():
-        words: list[str] = []
+        runs: Counter = Counter()  # each run of letters once, with how often it comes (the tokens of each)
         for text in texts:
-            words += tokens(text)
-        counts = Counter(words)
+            runs.update(WORD.findall(fold(text)))
+        counts: Counter = Counter()
+        for run, times in runs.items():
+            for term in run_tokens(run):
+                counts[term] += times
         if name == "names":
             counts.update(set(t for text in texts for t in joined(text)) - set(counts))
         weight = FIELD_WEIGHTS[name]
