@@ -47,12 +47,12 @@ def score_terms(record: Record) -> dict[str, int]:
         runs: Counter = Counter()  # each run of letters once, with how often it comes (the tokens of each)
         for text in texts:
             runs.update(_name_runs(text) if name == "names" else WORD.findall(fold(text)))
-        counts: Counter = Counter()
+        counts: dict[str, int] = {}  # (a plain dict: Counter's += on a new term is a Python call)
         for run, times in runs.items():
             for term in run_tokens(run):
-                counts[term] += times
+                counts[term] = counts.get(term, 0) + times
         if name == "names":
-            counts.update(set().union(*map(_joined_terms, texts)) - set(counts))
+            counts.update(dict.fromkeys(set().union(*map(_joined_terms, texts)).difference(counts), 1))
         weight = FIELD_WEIGHTS[name]
         for term, tf in counts.items():
             scores[term] += weight * (1 + math.log(tf)) * factor if tf > 1 else weight * factor
