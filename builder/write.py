@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections import deque
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
@@ -23,8 +21,6 @@ from builder.safety import remove, swap_in
 from builder.safety import stage as staged_folder
 
 MANIFEST = ".generated"  # one path per line: the files the builder wrote last time
-WRITERS = 4  # threads creating files
-WRITES_AHEAD = 256  # pages made but not yet written, at most
 # A path of plain names ("articles/x.md"): relative, inside the folder, never "." or ".."
 _PLAIN_PATH = re.compile(r"(?:[\w-][\w.-]*/)*[\w-][\w.-]*\Z")
 
@@ -60,38 +56,19 @@ def _check_path(rel: str) -> None:
 
 
 class _Stage:
-    """The folder being assembled beside out_dir, and how a page gets into it: its file is
-    created by one of a few threads (creating a file waits on the disk's journal, 0.3-4 ms,
-    while the pages go on being made), at most WRITES_AHEAD of them waiting at a time."""
+    """The folder being assembled beside out_dir, and how a page gets into it."""
 
     def __init__(self, out_dir: Path, stage: Path):
         self.folder, self.staging = os.fspath(out_dir), os.fspath(stage)
         self.compare = _has_files(self.folder)  # a first build into an empty folder compares nothing
         self.made: set[str] = set()  # folders of stage/ already made (one mkdir per folder, not per page)
-        self.writers: ThreadPoolExecutor | None = None  # started at the first page (after any fork)
-        self.writing: deque[Future] = deque()
 
-    def put(self, page: Page) -> Future | None:
-        """Write the page into stage/ (its write, under way) unless out_dir has its bytes (None)."""
+    def put(self, page: Page) -> bool:
+        """Write the page into stage/ unless out_dir has its bytes (False)."""
         if self.compare and _same_file(os.path.join(self.folder, page.path), page.content):
-            return None
-        if self.writers is None:
-            self.writers = ThreadPoolExecutor(WRITERS, thread_name_prefix="write")
-        while len(self.writing) >= WRITES_AHEAD:
-            self.writing.popleft().result()  # an error writing is raised here
-        writing = self.writers.submit(_write_new, os.path.join(self.staging, page.path), page.content, self.made)
-        self.writing.append(writing)
-        return writing
-
-    def close(self) -> None:
-        """Every write finished (the first error raised), the threads gone."""
-        try:
-            while self.writing:
-                self.writing.popleft().result()
-        finally:
-            if self.writers is not None:
-                self.writers.shutdown(wait=True, cancel_futures=True)
-                self.writers = None
+            return False
+        _write_new(os.path.join(self.staging, page.path), page.content, self.made)
+        return True
 
 
 _assembling: list[_Stage] = []  # the stage write_tree is filling (inherited by a forked helper)
@@ -100,26 +77,14 @@ _assembling: list[_Stage] = []  # the stage write_tree is filling (inherited by 
 def written_where_made(pages: Iterable[Page]) -> Iterator[Page | StagedPage]:
     """While write_tree assembles a folder, each page is written into it here, by the process
     that made it (a forked helper writes its own files: only their paths go back to the
-    writer), and a StagedPage stands for it once its file is written; at any other time,
-    the pages as they are."""
-    waiting: deque[tuple[str, Future | None]] = deque()
+    writer), and a StagedPage stands for it; at any other time, the pages as they are."""
     for page in pages:
         stage = _assembling[-1] if _assembling else None
         if stage is None:
             yield page
-            continue
-        _check_path(page.path)
-        waiting.append((page.path, stage.put(page)))
-        while waiting and (len(waiting) >= WRITES_AHEAD or waiting[0][1] is None or waiting[0][1].done()):
-            yield _staged(*waiting.popleft())
-    while waiting:
-        yield _staged(*waiting.popleft())
-
-
-def _staged(path: str, writing: Future | None) -> StagedPage:
-    if writing is not None:
-        writing.result()  # the file is there (or its error is raised)
-    return StagedPage(path, writing is not None)
+        else:
+            _check_path(page.path)
+            yield StagedPage(page.path, stage.put(page))
 
 
 def write_tree(pages: Iterable[Page], out_dir: Path, *, swap: bool = True,
@@ -173,13 +138,13 @@ def _stage_changes(pages: Iterable[Page], out_dir: Path, stage: Path) -> _Staged
     try:
         for page in pages:
             check_page(page, staged.paths)
-            written = page.written if isinstance(page, StagedPage) else _assembling[-1].put(page) is not None
+            written = page.written if isinstance(page, StagedPage) else _assembling[-1].put(page)
             if written:
                 staged.written += 1
             else:
                 staged.unchanged.append(page.path)
     finally:
-        _assembling.pop().close()
+        _assembling.pop()
     return staged
 
 
