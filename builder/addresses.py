@@ -78,4 +78,17 @@ def absolute(address: str, site_url: str) -> str:
 
 def link(target: str, page: str) -> str:
     """The relative link from the page at path `page` to the path `target`."""
-    return relpath(target, dirname(page) or ".")
+    start = dirname(page) or "."
+    if not _plain(target) or not _plain(start):
+        return relpath(target, start)
+    # relpath's own steps, without asking the system for the current folder (twice a link)
+    to, base = [x for x in target.split("/") if x not in ("", ".")], [x for x in start.split("/") if x not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
+
+
+def _plain(path: str) -> bool:
+    """A relative path that never goes up a folder."""
+    return bool(path) and not path.startswith("/") and ".." not in path.split("/")

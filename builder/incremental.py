@@ -20,7 +20,7 @@ from builder.cache import ArticleCache, CacheFile
 from builder.config import Paths
 from builder.models import Article, Page
 from builder.render.article_page import render_article
-from builder.render.related_reasons import reason
+from builder.render.related_reasons import reasons
 from builder.resolve import ALL, Site, article_features
 from builder.write import MANIFEST
 
@@ -116,17 +116,22 @@ def with_outputs(state: str, paths: Paths) -> str:
 def article_pages(site: Site, pages: PageDigests, docs: Path) -> Iterator[Page]:
     """Every article's page, read back from docs/ when its inputs did not change."""
     for article in site.articles:
-        path, render = article_page(article.slug), lambda a=article: render_article(a, site).content
+        path = article_page(article.slug)
         if warm.active():  # the preview: the page made for the same inputs is in memory
+            render = lambda a=article: render_article(a, site).content  # noqa: E731
             yield Page(path, warm.remembered("page", kept_page_key(article, site), render))
-        else:
-            yield Page(path, pages.page(page_key(article, site), docs / path, render))
+        else:  # the related reasons are worked out once, for the key and the page
+            why = reasons(article, site.related.get(article.slug, ()), site.mentions)
+            render = lambda a=article, w=why: render_article(a, site, w).content  # noqa: E731
+            yield Page(path, pages.page(page_key(article, site, why), docs / path, render))
 
 
-def page_key(article: Article, site: Site) -> str:
-    """Everything an article's page shows: its file, its address, its neighbours, the site."""
-    neighbours = [(o.slug, o.title, o.date.iso if o.date else "", o.publisher, reason(article, o, site.mentions))
-                  for o in site.related.get(article.slug, ())]
+def page_key(article: Article, site: Site, why: tuple[str, ...] | None = None) -> str:
+    """Everything an article's page shows: its file, its address, its neighbours, the site
+    (why: the reasons of its related articles, when already worked out)."""
+    related = site.related.get(article.slug, ())
+    why = reasons(article, related, site.mentions) if why is None else why
+    neighbours = [(o.slug, o.title, o.date.iso if o.date else "", o.publisher, w) for o, w in zip(related, why)]
     copies = [(o.slug, o.title, o.publisher) for o in site.also_published.get(article.slug, ())]
     inputs = (article.source.digest, article.slug, article.previous_slugs, neighbours, copies,
               site.url, site.name)

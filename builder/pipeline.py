@@ -34,7 +34,7 @@ from builder.safety import build_lock
 from builder.search import search_pages
 from builder.site import build_site, site_url
 from builder.sources import discover, read
-from builder.write import write_tree
+from builder.write import write_tree, written_where_made
 
 
 @dataclass
@@ -132,9 +132,10 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     site = resolve(articles, settings, address, vocabulary.describe, registry)
     _report_articles(site, report)
     # 7. render, page by page as the writer asks; the search index (builder/search/)
-    pages = beside.chained(lambda: _pages(site, cache, paths.docs, report),  # the search index in a second process
-                           lambda: search_pages(site, vocabulary), parallel=jobs > 1)
-    return Archive(list(site.articles), report, pages, dump_registry(registry), cache, state, site=site)
+    registry_bytes = dump_registry(registry)
+    pages = beside.chained(lambda: _pages(site, cache, paths.docs, report, registry_bytes),  # search: a second process
+                           lambda: written_where_made(search_pages(site, vocabulary)), parallel=jobs > 1)
+    return Archive(list(site.articles), report, pages, registry_bytes, cache, state, site=site)
 
 
 def check(paths: Paths) -> Report:
@@ -212,14 +213,14 @@ def _report_articles(site: Site, report: Report) -> None:
     report.articles = len(site.articles)
 
 
-def _pages(site: Site, cache: Cache, docs: Path, report: Report) -> Iterator[Page]:
+def _pages(site: Site, cache: Cache, docs: Path, report: Report, registry: bytes) -> Iterator[Page]:
     """Every page, made when the writer asks for it; counts the index pages into the report."""
     yield from incremental.article_pages(site, cache.pages, docs)
     report.index_pages = 0
     for page in iter_browsing_pages(site):
         report.index_pages += 1
         yield page
-    yield from iter_files(site)
+    yield from iter_files(site, registry)
 
 
 def _read_registry(paths: Paths):

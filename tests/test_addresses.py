@@ -126,3 +126,21 @@ def test_an_over_long_slug_is_an_error_naming_the_file_in_check_and_build(tmp_pa
     for output in (checked.output, built.output):
         assert "long.txt" in output and "at most 150" in output
     assert "File name too long" not in built.output
+
+
+def test_links_are_what_relpath_gives():
+    """link() works relative paths out itself (relpath asks the system for the current folder)."""
+    import posixpath
+    import random
+
+    from builder.addresses import link
+
+    parts = ["a", "b", "index.md", "x.html", ".", "", "..", "topics"]
+    pick = random.Random(3)
+    for _ in range(5_000):
+        target, page = ("/".join(pick.choice(parts) for _ in range(pick.randint(1, 4))) for _ in range(2))
+        try:
+            expected = posixpath.relpath(target, posixpath.dirname(page) or ".")
+        except ValueError:
+            continue
+        assert link(target, page) == expected, (target, page)

@@ -1,5 +1,8 @@
 """The writer: only changed files are rewritten, stale generated files go, hand-written ones stay."""
 import os
+import subprocess
+import sys
+import textwrap
 
 import pytest
 
@@ -60,11 +63,11 @@ def test_interrupted_write_leaves_the_previous_tree(tmp_path, monkeypatch):
     write_tree(pages(a_md="A", b_md="B"), out)
     calls = []
 
-    def interrupted(self, data):
-        calls.append(self)
+    def interrupted(target, data, made):
+        calls.append(target)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("pathlib.Path.write_bytes", interrupted)
+    monkeypatch.setattr("builder.write._write_new", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_tree(pages(a_md="A2", b_md="B2"), out)
     monkeypatch.undo()
@@ -82,3 +85,43 @@ def test_pages_can_stream_and_an_unchanged_tree_is_left_alone(tmp_path):
     assert (stats.written, stats.unchanged, stats.removed) == (0, 50, 0)
     assert os.stat(out).st_ino == inode  # not swapped: nothing changed
     assert not (tmp_path / ".docs.new").exists()
+
+
+HELPER = textwrap.dedent("""
+    import os, sys, threading
+    from pathlib import Path
+    from builder.beside import chained
+    from builder.errors import WriteError
+    from builder.models import Page
+    from builder.write import write_tree, written_where_made
+
+    out = Path(sys.argv[1])
+    assert threading.active_count() == 1  # else no second process is started
+    def first():
+        return (Page(f"a/{n}.md", f"page {n}".encode()) for n in range(3))
+    def second(extra=()):
+        made = (Page(f"search/d/{n}.js", f"{n}".encode() * n) for n in range(2_500))
+        return written_where_made([*made, *extra])
+    stats = write_tree(chained(first, second, parallel=True), out)
+    assert (stats.written, stats.unchanged) == (2_503, 0), stats
+    assert (out / "search/d/7.js").read_bytes() == b"7" * 7 and (out / "a/2.md").read_bytes() == b"page 2"
+    assert sorted((out / ".generated").read_text().split())[:2] == ["a/0.md", "a/1.md"]
+    stats = write_tree(chained(first, second, parallel=True), out)  # the same again: nothing written
+    assert (stats.written, stats.unchanged) == (0, 2_503), stats
+    assert list(written_where_made(first())) == list(first())  # outside a write: the pages themselves
+    try:  # a page of the helper that claims a path already written is refused; the tree stays
+        write_tree(chained(first, lambda: second([Page("a/1.md", b"other")]), parallel=True), out)
+        raise AssertionError("no error")
+    except WriteError as exc:
+        assert "a/1.md" in str(exc)
+    assert (out / "a/1.md").read_bytes() == b"page 1" and not (out.parent / ".docs.new").exists()
+    print("ok")
+""")
+
+
+def test_pages_written_by_a_forked_helper_count_as_written(tmp_path):
+    """The search index's files are written by the process that makes them (builder.beside):
+    the same tree and counts, and the same refusals, as when the writer writes them."""
+    result = subprocess.run([sys.executable, "-c", HELPER, str(tmp_path / "docs")], capture_output=True,
+                            text=True, timeout=120)
+    assert result.stdout.strip() == "ok", result.stderr

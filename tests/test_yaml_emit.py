@@ -54,3 +54,20 @@ def test_random_text_from_awkward_characters():
 
 def test_empty_front_matter():
     assert yaml_emit.dump({}) == expected({})
+
+
+@pytest.mark.parametrize("text", HOSTILE + ["a\u202eb\u2066", "\ufffe", "\ud800x", "x\x07"])
+@pytest.mark.parametrize("shape", range(len(SHAPES)))
+def test_cleaned_front_matter_is_the_cleaned_values_written(text, shape):
+    """dump_cleaned writes what dump writes of the values with unsafe characters taken out
+    (markup.clean_meta: tuples become lists), or leaves the shape to PyYAML (None)."""
+    from builder.render.markup import clean_meta
+
+    meta = {**SHAPES[shape](text), "tuple": (text, "b"), "none_yet": ()}
+    written = yaml_emit.dump_cleaned(meta)
+    assert written in (None, yaml_emit.dump(clean_meta(meta)))
+
+
+def test_cleaned_front_matter_of_plain_shapes_is_written_here():
+    meta = {"title": "Kim\u202e Jong-un", "people": ("Kim", "Lee"), "empty": (), "aside": [{"title": "x\x07"}]}
+    assert yaml_emit.dump_cleaned(meta) == "title: Kim Jong-un\npeople:\n- Kim\n- Lee\nempty: []\naside:\n- title: x\n"

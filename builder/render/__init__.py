@@ -30,12 +30,13 @@ def iter_browsing_pages(site: Site) -> Iterator[Page]:
     yield figures_page(site)
 
 
-def iter_files(site: Site) -> Iterator[Page]:
+def iter_files(site: Site, registry: bytes | None = None) -> Iterator[Page]:
     """The files beside the pages: data downloads, the texts as received, redirects from old
-    addresses, removal notices, the address record (the next deploy merges it in), feeds."""
+    addresses, removal notices, the address record (the next deploy merges it in; registry:
+    its bytes, when already written out), feeds."""
     yield from iter_data_pages(site)
     yield from iter_source_files(site)
     yield from iter_redirects(site)
     yield from iter_removed(site)
-    yield Page(REGISTRY_PAGE, dump_registry(site.registry))
+    yield Page(REGISTRY_PAGE, dump_registry(site.registry) if registry is None else registry)
     yield from iter_feed_pages(site)

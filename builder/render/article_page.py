@@ -11,12 +11,13 @@ from builder.render.article_parts import (
 )
 from builder.render.cite import archived_at, bibtex_entry
 from builder.render.markup import document, html_text, md_link, md_text
-from builder.render.related_reasons import reason
+from builder.render.related_reasons import reasons
 from builder.resolve import Site
 
 
-def article_meta(article: Article) -> dict:
-    """The front matter: every field a reader, MkDocs or a script may want, with its origin."""
+def article_meta(article: Article, aside: list[dict] | None = None) -> dict:
+    """The front matter: every field a reader, MkDocs or a script may want, with its origin
+    (aside: the side column's sections, when already made)."""
     k = article.knowledge
     meta = {
         "title": article.title,
@@ -36,25 +37,27 @@ def article_meta(article: Article) -> dict:
         "origins": dict(article.origins),
         # The page frame: no navigation column; the side column holds the article's names.
         "hide": ["navigation", "tags"],
-        "aside": aside_sections(article),
+        "aside": aside_sections(article) if aside is None else aside,
     }
     return {key: value for key, value in meta.items() if value not in (None, "", [], {})}
 
 
-def render_article(article: Article, site: Site) -> Page:
+def render_article(article: Article, site: Site, why: tuple[str, ...] | None = None) -> Page:
+    """The article's page; why: related_reasons.reasons of its related articles, when known."""
     lead, first_is_lead = standfirst(article)
+    aside = aside_sections(article)  # the side column, and the same names at the page's foot
     lines = [
         f"# {md_text(article.title)}",
         byline(article) + topics_line(article) + actions_line(article),
         lead,
         *_body(article, first_is_lead),
         _captions(article),
-        entities_section(article),
-        _related(article, site),
+        entities_section(article, aside),
+        _related(article, site, why),
         _source_box(article),
         _citation(article, site),
     ]
-    return Page(article_page(article.slug), document(article_meta(article), lines))
+    return Page(article_page(article.slug), document(article_meta(article, aside), lines))
 
 
 def _body(article: Article, first_is_lead: bool = False) -> list[str]:
@@ -81,14 +84,15 @@ def _captions(article: Article) -> str:
     return f'<div class="archive-captions" data-search-exclude><p class="archive-label">Photo captions in the original</p><ul>{items}</ul></div>'
 
 
-def _related(article: Article, site: Site) -> str:
+def _related(article: Article, site: Site, reasons_known: tuple[str, ...] | None = None) -> str:
     rows = []
     for other in site.also_published.get(article.slug, ()):
         rows.append(f"- Also published as: {md_link(other.title, '../' + article_page(other.slug))}")
-    for other in site.related.get(article.slug, ()):
+    related = site.related.get(article.slug, ())
+    said = reasons(article, related, site.mentions) if reasons_known is None else reasons_known
+    for other, why in zip(related, said):
         facts = [md_text(f) for f in (other.publisher, other.date.human if other.date else "") if f]
         when = f" ({', '.join(facts)})" if facts else ""
-        why = reason(article, other, site.mentions)
         rows.append(f"- {md_link(other.title, '../' + article_page(other.slug))}{when}" +
                     (f"  \n  {md_text(why)}" if why else ""))
     # Other articles' titles are navigation here, not this article's text: kept out of search.

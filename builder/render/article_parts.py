@@ -108,10 +108,11 @@ def _distinct_figures(article: Article):
     return kept
 
 
-def entities_section(article: Article) -> str:
-    """The same groups at the page's foot, for screens too narrow for a side column."""
+def entities_section(article: Article, aside: list[dict] | None = None) -> str:
+    """The same groups at the page's foot, for screens too narrow for a side column
+    (aside: aside_sections(article), when already made)."""
     rows = []
-    for section in aside_sections(article):
+    for section in aside_sections(article) if aside is None else aside:
         links = ", ".join(_link(link["href"], link["name"]) for link in section["links"])
         rows.append(f"<li><strong>{section['title']}:</strong> {links}</li>")
     if not rows:

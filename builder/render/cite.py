@@ -27,12 +27,16 @@ def archived_at(slug: str, site_url: str) -> str:
     return absolute(article_address(slug), site_url)
 
 
+_BIBTEX_TABLE = str.maketrans(BIBTEX_ESCAPES)
+_URL_TABLE = str.maketrans(URL_ESCAPES)
+
+
 def bibtex_text(value: str) -> str:
-    return "".join(BIBTEX_ESCAPES.get(c, c) for c in one_line(value))
+    return one_line(value).translate(_BIBTEX_TABLE)
 
 
 def bibtex_url(value: str) -> str:
-    return "".join(URL_ESCAPES.get(c, c) for c in one_line(value))
+    return one_line(value).translate(_URL_TABLE)
 
 
 def citation_key(article: Article) -> str:

@@ -79,9 +79,10 @@ def _cells(row: Row) -> list[str]:
 
 
 def figures_page(site: Site) -> Page:
-    rows = [warm.remembered("figure rows", (a.slug, a.source.digest), lambda a=a: _rows(a)) for a in site.newest]
-    body = "".join(rows)
+    # each article's rows encoded as made: the table (8 MB at 10,000 articles) is held once, as bytes
+    rows = [warm.remembered("figure rows", (a.slug, a.source.digest), lambda a=a: _rows(a)).encode("utf-8")
+            for a in site.newest]
     head = "".join(f"<th>{h}</th>" for h in COLUMNS)
-    table = (f'<table class="archive-sortable archive-figures"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-             if rows else "No figures found yet.")
+    table = (f'<table class="archive-sortable archive-figures"><thead><tr>{head}</tr></thead><tbody>'.encode("utf-8")
+             + b"".join(rows) + b"</tbody></table>" if rows else "No figures found yet.")
     return Page(FIGURES, document({"title": "Key figures"}, ["# Key figures", md_text(INTRO), table]))

@@ -59,17 +59,17 @@ def data_record(article: Article) -> dict:
 def iter_data_pages(site: Site) -> Iterator[Page]:
     """data/articles.json and data/articles.csv: every article's metadata for reuse."""
     # the preview keeps each article's lines made for the same file and address (builder.warm)
+    # (each line encoded as made: the two files, 24 MB at 10,000 articles, are never held as text)
     lines = [warm.remembered("data lines", (a.slug, a.source.digest), lambda a=a: _data_lines(a)) for a in site.newest]
     # One article per line: readable, diff-friendly, and made by json's fast C encoder.
-    as_json = '{"articles": [\n' + ",\n".join(j for j, _ in lines) + ("\n" if lines else "") + "]}\n"
-    yield Page(DATA_JSON, as_json.encode("utf-8"))
-    yield Page(DATA_CSV, (_csv_row(None) + "".join(c for _, c in lines)).encode("utf-8"))
+    yield Page(DATA_JSON, b'{"articles": [\n' + b",\n".join(j for j, _ in lines) + (b"\n" if lines else b"") + b"]}\n")
+    yield Page(DATA_CSV, _csv_row(None).encode("utf-8") + b"".join(c for _, c in lines))
 
 
-def _data_lines(article: Article) -> tuple[str, str]:
-    """The article's line of articles.json and its row of articles.csv."""
+def _data_lines(article: Article) -> tuple[bytes, bytes]:
+    """The article's line of articles.json and its row of articles.csv (UTF-8)."""
     record = data_record(article)
-    return json.dumps(record, ensure_ascii=False), _csv_row(record)
+    return json.dumps(record, ensure_ascii=False).encode("utf-8"), _csv_row(record).encode("utf-8")
 
 
 def _csv_row(record: dict | None) -> str:

@@ -46,7 +46,9 @@ def md_link(text: str, target: str) -> str:
 
 def front_matter(meta: dict) -> str:
     """YAML front matter, keys in the given order, as a real YAML dumper writes it (yaml_emit)."""
-    body = yaml_emit.dump(clean_meta(meta))
+    body = yaml_emit.dump_cleaned(meta)  # clean_meta's texts, written as they are met
+    if body is None:
+        body = yaml_emit.dump(clean_meta(meta))
     return f"---\n{body}---\n"
 
 
@@ -61,6 +63,10 @@ def clean_meta(value):
     return value
 
 
-def document(meta: dict, lines: list[str]) -> bytes:
-    """A whole Markdown page: front matter, then blocks separated by blank lines."""
-    return (front_matter(meta) + "\n" + "\n\n".join(line for line in lines if line) + "\n").encode("utf-8")
+def document(meta: dict, lines: list[str | bytes]) -> bytes:
+    """A whole Markdown page: front matter, then blocks separated by blank lines. A block may
+    come already encoded (UTF-8): a page of megabytes is then never held again as text."""
+    if not any(isinstance(line, bytes) for line in lines):
+        return (front_matter(meta) + "\n" + "\n\n".join(line for line in lines if line) + "\n").encode("utf-8")
+    blocks = [line if isinstance(line, bytes) else line.encode("utf-8") for line in lines if line]
+    return (front_matter(meta) + "\n").encode("utf-8") + b"\n\n".join(blocks) + b"\n"

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Callable, NamedTuple
 
 import yaml
+
+from builder.text_safety import without_unsafe
 
 try:
     from yaml import CSafeDumper as SafeDumper
@@ -40,39 +43,55 @@ class _Other(Exception):
 
 def dump(meta: dict) -> str:
     """The YAML PyYAML's yaml.dump(meta, **DUMP_OPTIONS) writes."""
+    written = _written(meta, _Texts(_text, list))
+    return yaml.dump(meta, **DUMP_OPTIONS) if written is None else written
+
+
+def dump_cleaned(meta: dict) -> str | None:
+    """dump(markup.clean_meta(meta)) without the copy: each text without bidi controls and
+    characters XML forbids (text_safety), tuples as lists; None: a shape left to PyYAML."""
+    return _written(meta, _Texts(_clean_text, (list, tuple)))
+
+
+class _Texts(NamedTuple):
+    text: Callable[[str], str]  # a text as written
+    sequences: type | tuple[type, ...]  # what is written as a list
+
+
+def _written(meta: dict, texts: _Texts) -> str | None:
     if meta:
         try:
             lines: list[str] = []
-            _mapping(meta, "", lines)
+            _mapping(meta, "", lines, texts)
             return "\n".join(lines) + "\n"
         except _Other:
             pass
-    return yaml.dump(meta, **DUMP_OPTIONS)
+    return None
 
 
-def _mapping(value: dict, indent: str, lines: list[str]) -> None:
+def _mapping(value: dict, indent: str, lines: list[str], texts: _Texts) -> None:
     for key, item in value.items():
         name = _plain_key(key)
         if isinstance(item, dict) and item:
             lines.append(f"{indent}{name}:")
-            _mapping(item, indent + "  ", lines)
-        elif isinstance(item, list) and item:
+            _mapping(item, indent + "  ", lines, texts)
+        elif isinstance(item, texts.sequences) and item:
             lines.append(f"{indent}{name}:")
-            _sequence(item, indent, lines)
+            _sequence(item, indent, lines, texts)
         else:
-            lines.append(f"{indent}{name}: {_scalar(item)}")
+            lines.append(f"{indent}{name}: {_scalar(item, texts)}")
 
 
-def _sequence(value: list, indent: str, lines: list[str]) -> None:
+def _sequence(value: list, indent: str, lines: list[str], texts: _Texts) -> None:
     for item in value:
         if isinstance(item, dict) and item:
             first = len(lines)
-            _mapping(item, indent + "  ", lines)
+            _mapping(item, indent + "  ", lines, texts)
             lines[first] = f"{indent}- " + lines[first][len(indent) + 2:]
-        elif isinstance(item, list) and item:
+        elif isinstance(item, texts.sequences) and item:
             raise _Other
         else:
-            lines.append(f"{indent}- {_scalar(item)}")
+            lines.append(f"{indent}- {_scalar(item, texts)}")
 
 
 def _plain_key(key) -> str:
@@ -86,17 +105,19 @@ def _is_key(key: str) -> bool:  # a few dozen keys, on every page
     return bool(_KEY.match(key)) and _is_plain(key)
 
 
-def _scalar(value) -> str:
+def _scalar(value, texts: _Texts) -> str:
     if isinstance(value, str):
-        return _text(value)
+        return texts.text(value)
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    if value == [] or value == {}:
-        return "[]" if isinstance(value, list) else "{}"
+    if isinstance(value, texts.sequences) and not value:
+        return "[]"
+    if value == {}:
+        return "{}"
     raise _Other
 
 
@@ -107,6 +128,11 @@ def _text(text: str) -> str:
     if len(text) <= _PLAIN_LENGTH and _QUOTED.match(text):
         return "'" + text.replace("'", "''") + "'"
     return _by_pyyaml(text)
+
+
+@lru_cache(maxsize=TEXTS_REMEMBERED)
+def _clean_text(text: str) -> str:
+    return _text(without_unsafe(text))
 
 
 def _is_plain(text: str) -> bool:

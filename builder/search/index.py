@@ -19,11 +19,12 @@ import json
 import math
 from array import array
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Iterator
 
 from builder.models import Page
 from builder.search.records import Record
-from builder.search.tokens import joined, tokens
+from builder.search.tokens import WORD, fold, joined, run_tokens
 
 FOLDER = "search"
 CALLBACK = "__archiveSearch.receive"
@@ -35,6 +36,7 @@ HEAD = 200
 SHARD_BYTES = 24_000  # aimed size of one term file
 LISTINGS_PER_FILE = 100  # listing records (~120 bytes each) packed into one file
 FORMAT = 2
+NAMES_REMEMBERED = 50_000  # names (and their other spellings) whose words are kept
 
 
 def score_terms(record: Record) -> dict[str, int]:
@@ -42,16 +44,30 @@ def score_terms(record: Record) -> dict[str, int]:
     scores: dict[str, float] = defaultdict(float)
     factor = LISTING_FACTOR if record.label else 1.0
     for name, texts in record.fields.items():
-        words: list[str] = []
+        runs: Counter = Counter()  # each run of letters once, with how often it comes (the tokens of each)
         for text in texts:
-            words += tokens(text)
-        counts = Counter(words)
+            runs.update(_name_runs(text) if name == "names" else WORD.findall(fold(text)))
+        counts: dict[str, int] = {}  # (a plain dict: Counter's += on a new term is a Python call)
+        for run, times in runs.items():
+            for term in run_tokens(run):
+                counts[term] = counts.get(term, 0) + times
         if name == "names":
-            counts.update(set(t for text in texts for t in joined(text)) - set(counts))
+            counts.update(dict.fromkeys(set().union(*map(_joined_terms, texts)).difference(counts), 1))
         weight = FIELD_WEIGHTS[name]
         for term, tf in counts.items():
             scores[term] += weight * (1 + math.log(tf)) * factor if tf > 1 else weight * factor
     return {term: max(1, round(value * SCORE_SCALE)) for term, value in scores.items()}
+
+
+@lru_cache(maxsize=NAMES_REMEMBERED)
+def _name_runs(text: str) -> tuple[str, ...]:
+    """The runs of letters of a name (the same names come in many records)."""
+    return tuple(WORD.findall(fold(text)))
+
+
+@lru_cache(maxsize=NAMES_REMEMBERED)
+def _joined_terms(text: str) -> frozenset[str]:
+    return frozenset(joined(text))
 
 
 class RecordScores:
