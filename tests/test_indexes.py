@@ -1,14 +1,17 @@
 """Index pages stay small as the archive grows: pagination and a timeline split by year."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from mkdocs.utils.meta import get_data
 
 from builder.models import Article, Block, Header, Knowledge, PartialDate, RawDocument
 from builder.config import Settings
 from builder.render.indexes import PAGE_SIZE, iter_index_pages
-from builder.render.timeline import SPLIT_AT, iter_timeline_pages
+from builder.render.timeline import LETTERS_AT, SPLIT_AT, initial, iter_timeline_pages
 from builder.resolve import resolve
 
 
@@ -55,3 +58,35 @@ def test_timeline_splits_by_year_past_the_limit():
     assert "[2011](timeline/2011.md)" in large["timeline.md"]
     assert large["timeline/2011.md"].count("- **[") == sum(1 for n in range(SPLIT_AT + 1) if n % 3 == 1)
     assert "(../articles/article-00001.md)" in large["timeline/2011.md"]
+
+
+def undated(titles: list[str]) -> list[Article]:
+    made = articles(len(titles))
+    return [replace(a, title=t, date=None, slug=f"undated-{n:05d}") for n, (a, t) in enumerate(zip(made, titles))]
+
+
+def test_many_undated_articles_are_grouped_by_the_first_letter_of_their_titles():
+    titles = [f"{word} {n}" for n in range(LETTERS_AT) for word in ("Zebra", "apple")][:LETTERS_AT]
+    titles += ["“Élection” in the capital", "2005 in review", "Ответ"]
+    pages = {p.path: p.content.decode() for p in iter_timeline_pages(resolve(undated(titles), Settings("Archive")))}
+    text = pages["timeline.md"]
+    headings = [line for line in text.splitlines() if line.startswith("### ")]
+    assert headings == ["### 0–9", "### A", "### E", "### Z", "### Other"]
+    sections = dict(zip(headings, text.split("\n### ")[1:]))
+    assert sections["### E"].count("- **[") == 1 and "Élection" in sections["### E"]
+    assert sections["### A"].count("- **[") == LETTERS_AT // 2
+    assert sections["### Other"].count("- **[") == 1
+    assert text.count("- **[") == len(titles)
+
+
+def test_few_undated_articles_stay_in_one_list():
+    pages = {p.path: p.content.decode() for p in iter_timeline_pages(resolve(undated(["Zebra", "apple"]), Settings("A")))}
+    assert "## Undated" in pages["timeline.md"] and "### " not in pages["timeline.md"]
+
+
+@pytest.mark.parametrize("title, group", [
+    ("Apple", "A"), ("apple", "A"), ("‘Quoted’ title", "Q"), ("Élection", "E"), ("ßig", "S"),
+    ("2005 in review", "0–9"), ("Ответ", "Other"), ("…", "Other"), ("", "Other"),
+])
+def test_the_group_of_an_undated_title(title, group):
+    assert initial(title) == group

@@ -1,10 +1,15 @@
 """Stage 7, render: the timeline, every article by year and month of publication.
 
 A small archive has one timeline page; past SPLIT_AT articles, timeline.md lists the
-years and each year has its own page, so no page grows with the whole archive.
+years and each year has its own page, so no page grows with the whole archive. Past
+LETTERS_AT undated articles (listed by title), the undated ones are grouped under the first
+letter of their titles: a reader can jump to one, and no section of the page grows with the
+archive (a search engine indexes a page by section; Zensical refuses a section of more than
+32,768 words, which 2,000 undated articles in one section passed).
 """
 from __future__ import annotations
 
+import unicodedata
 from itertools import groupby
 from typing import Iterator
 
@@ -20,6 +25,8 @@ from builder.resolve import Site
 
 SPLIT_AT = 500  # articles; above this, one page per year
 UNDATED = "undated"  # the year page of the undated articles
+LETTERS_AT = 100  # undated articles; above this, grouped under their titles' first letters
+DIGITS, OTHER = "0–9", "Other"  # the undated groups of titles that start with a digit, or with no Latin letter
 INTRO = "Every article by year and month of publication, oldest first; articles with no known date at the end."
 NOTHING_DATED = ("No article in the archive has a known date yet, so all are listed as undated below. "
                  "A curator can add one with `date:` in an article's header.")
@@ -71,6 +78,24 @@ def _months(items: tuple[Article, ...], up: str, level: str) -> list[str]:
 
 
 def _undated(undated: tuple[Article, ...], up: str) -> list[str]:
-    if not undated:
-        return []
-    return ["## Undated", *(listed_item(a, up=up) for a in undated)]
+    if len(undated) <= LETTERS_AT:
+        return ["## Undated", *(listed_item(a, up=up) for a in undated)] if undated else []
+    groups: dict[str, list[Article]] = {}
+    for article in undated:
+        groups.setdefault(initial(article.title), []).append(article)
+    lines = ["## Undated"]
+    for letter in sorted(groups, key=lambda g: (g == OTHER, g != DIGITS, g)):
+        lines += [f"### {letter}", *(listed_item(a, up=up) for a in groups[letter])]
+    return lines
+
+
+def initial(title: str) -> str:
+    """The group of an undated article: its title's first letter or digit, without accents
+    ("Élection" under E); quotes and other marks before it are skipped."""
+    for char in title:
+        if char.isdigit():
+            return DIGITS
+        if char.isalpha():
+            base = unicodedata.normalize("NFKD", char)[0].upper()[:1]
+            return base if "A" <= base <= "Z" else OTHER
+    return OTHER
