@@ -257,6 +257,7 @@ def bench_preview(work: Work, edits: int, plain_edits: int, names: bool = False)
         shutil.copytree(PROJECT_ROOT / "site_config", work.root / "site_config")
     subprocess.run(work.builder("generate"), cwd=work.root, check=True, capture_output=True)
     pages = _pages(work)
+    used: set[str] = set()  # an article edited on one server is not edited on the next: its line has changed
     for name, count in (("builder serve", edits), ("plain mkdocs serve", plain_edits)):
         if count <= 0 or not pages:
             continue
@@ -274,7 +275,7 @@ def bench_preview(work: Work, edits: int, plain_edits: int, names: bool = False)
         try:
             started = _wait_for(f"{url}index.html", None, START_SECONDS)
             time.sleep(1.0)  # the watchers' first look
-            chosen = [pages[(k * 7) % len(pages)] for k in range(count)]
+            chosen = _choose(pages, count, used)
             print(f"{name}: first page served after {started:.1f} s; {count} edits "
                   f"(load average {os.getloadavg()[0]:.1f})", flush=True)
             _latencies(server, url, chosen, name != "builder serve", work, times, names)
@@ -294,6 +295,19 @@ def bench_preview(work: Work, edits: int, plain_edits: int, names: bool = False)
         if failure:
             rows.append({"server": name, "articles": len(pages), "failed": failure})
     return rows
+
+
+def _choose(pages: list, count: int, used: set[str]) -> list:
+    """`count` articles spread over the archive (every 7th), none of them in `used`, which they join."""
+    chosen = []
+    for k in range(len(pages)):
+        if len(chosen) == count:
+            break
+        page = pages[(k * 7) % len(pages)]
+        if page[1] not in used:
+            chosen.append(page)
+            used.add(page[1])
+    return chosen
 
 
 def _figures(times: list[float]) -> dict:
