@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from builder.knowledge.heuristics import AttributionRules, RecognitionRules
 from builder.knowledge.lexicon import english_words, first_names, fold, gazetteer
@@ -47,6 +47,9 @@ class WordEvidence:
         self.not_first = rules.organization_heads | rules.place_heads
         self.known_organizations = frozenset(fold(n.replace(".", "")) for n in outlets)
         self.english = english_words() - self.first_names
+        keys = self.places.countries | self.places.regions
+        # the first words of the regions' keys: a span whose first word is none of these is no region
+        self.region_firsts = None if "" in keys else frozenset(k.split(" ", 1)[0] for k in keys)
         self.of = functools.lru_cache(maxsize=CACHE)(self._evidence)
 
     def _evidence(self, written: tuple[str, ...]) -> Static:
@@ -90,4 +93,13 @@ class WordEvidence:
         if words[0] in self.first_names:
             return False
         is_region, size = self.places.is_region, len(words)
-        return any(is_region(" ".join(words[a:b])) for a in range(size) for b in range(a + 1, min(size, a + 3) + 1))
+        return any(is_region(" ".join(words[a:b])) for a in self._region_starts(words)
+                   for b in range(a + 1, min(size, a + 3) + 1))
+
+    def _region_starts(self, words: list[str]) -> Iterable[int]:
+        """The positions where a region's name may start: its folded first word begins a region's key
+        (fold() of words joined by spaces begins with the first word's own fold, when that is not empty)."""
+        firsts = self.region_firsts
+        if firsts is None:
+            return range(len(words))
+        return [a for a, word in enumerate(words) if not (key := fold(word)) or key.split(" ", 1)[0] in firsts]
