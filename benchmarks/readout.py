@@ -5,7 +5,8 @@
 Every article file under FOLDER (or the first N, sorted) is read into memory first; then
 each is read out in this process, the way a worker of the build's pool does, and the CPU
 time (process time: other programs on the machine do not count) is measured. The settings
-are read and compiled before the clock starts (once per process in a build). Printed:
+are read and compiled before the clock starts (once per process in a build), with the line
+patterns for every line ending (a build makes them before it forks its workers). Printed:
 articles per CPU-second and milliseconds per article; with --stages also the share of
 each stage (parse, extract, merge, knowledge: vocabulary matches, people, recognition,
 quotes, figures; fingerprint); with --profile K the K functions with most own time.
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from builder.config import default_config_dir
+from builder.extract import prepare
 from builder.readout import ReadSettings, reader_for
 from builder.saved_pages import is_page
 
@@ -135,7 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     if not items:
         parser.error(f"no article files under {args.folder}")
     settings = ReadSettings.of(args.config or default_config_dir())
-    reader_for(settings)  # rules and vocabularies compiled before the clock starts, as in a worker
+    # rules and vocabularies compiled before the clock starts, and the line patterns for every line
+    # ending: a build's process does both before it forks its workers (process._run)
+    prepare(reader_for(settings).rules, every_ending=True)
     clock = StageClock()
     if args.stages:
         with clock.installed():
