@@ -10,7 +10,6 @@ and place evidence always beats a person's.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
@@ -79,7 +78,12 @@ class Recogniser:
         speech verb or a role) count as evidence."""
         names: dict[str, Name] = {}
         seen: set[str] = set()  # every word of the article's paragraphs
-        sports = functools.cache(lambda: self._is_sports(paragraphs))  # asked only for a town alone
+        answer: list[bool] = []  # whether it is a sports report: asked only for a town alone
+
+        def sports() -> bool:  # worked out once (a closure costs less than a functools.cache per article)
+            if not answer:
+                answer.append(self._is_sports(paragraphs))
+            return answer[0]
         for place in dateline_places:
             self._name(names, place).score["places"] += 5
         for speaker in speakers:

@@ -193,8 +193,9 @@ def _shape(run: tuple[str, ...], initial: bool, rules, function_words, given=fro
     fixed = last in rules.organization_suffixes or last in rules.place_suffixes
     while words:
         lowered = words[0].rstrip(".").lower()
-        if not fixed and (_is_title(lowered, rules) or _before_title(words, rules)):
-            title = lowered if _is_title(lowered, rules) else words[1].rstrip(".").lower()
+        titled = not fixed and _is_title(lowered, rules)  # asked once
+        if titled or (not fixed and _before_title(words, rules)):
+            title = lowered if titled else words[1].rstrip(".").lower()
         elif not (lowered in function_words or lowered in CALENDAR
                   or (initial and not fixed and lowered in rules.common_words)
                   or (not fixed and lowered in rules.demonyms and len(words) > 1)):
