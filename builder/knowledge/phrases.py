@@ -122,7 +122,7 @@ class PhraseMatcher:
         lower = tokens.lower
         present = self._firsts.intersection(lower)  # a small set probed per word: no per-word Python
         if self._prefixed is not None:
-            present = present.union(self._prefixed.findall(tokens.joined))
+            present = present.union(self._prefixed.findall("\x00" + tokens.joined))  # a NUL before every word
         if not present:
             return []
         hits: list[tuple[int, int, int]] = []
@@ -158,14 +158,15 @@ class PhraseMatcher:
 
 
 def _prefix_search(by_prefix: dict[str, list[Phrase]]) -> re.Pattern[str] | None:
-    """A search of Tokens.joined for the words whose first PREFIX_KEY letters are a key
-    (a key shorter than that is the whole word); None when there is no key."""
+    """A search of NUL + Tokens.joined for the words whose first PREFIX_KEY letters are a key
+    (a key shorter than that is the whole word); None when there is no key. It starts with the
+    NUL before a word, so the search jumps from word to word instead of trying every letter."""
     if not by_prefix:
         return None
     long = "|".join(re.escape(k) for k in sorted(by_prefix) if len(k) >= PREFIX_KEY)
     short = "|".join(re.escape(k) for k in sorted(by_prefix) if len(k) < PREFIX_KEY)
     alternatives = [f"(?:{long})[^\\x00]*" if long else "", f"(?:{short})(?![^\\x00])" if short else ""]
-    return re.compile("(?<![^\\x00])(?:" + "|".join(a for a in alternatives if a) + ")")
+    return re.compile("\\x00(" + "|".join(a for a in alternatives if a) + ")")
 
 
 def _longest_first(phrase: Phrase) -> tuple[int, int, bool]:
