@@ -126,7 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.readout", description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path, help="a folder of article files, e.g. ../shared/corpora/bbc-news")
     parser.add_argument("--files", type=int, default=None, help="read only the first N files (default: all)")
-    parser.add_argument("--config", type=Path, default=None, help="settings folder (default: the builder's own)")
+    parser.add_argument("--config", type=Path, default=None,
+                        help="settings folder (default: site_config/ in the current folder; run elsewhere, only "
+                             "the builder's own defaults apply and the articles and digest differ)")
     clocks = parser.add_mutually_exclusive_group()  # each clock would time the other's overhead
     clocks.add_argument("--stages", action="store_true", help="also show the CPU share of each stage")
     clocks.add_argument("--profile", type=int, default=0, metavar="K", help="also list the K hottest functions")
