@@ -13,6 +13,7 @@ then frees anyway (0.3-1.5 s at the end of every build and preview, more on a bu
 from __future__ import annotations
 
 import atexit
+import functools
 import gc
 from contextlib import contextmanager
 from typing import Iterator
@@ -26,6 +27,7 @@ def set_aside() -> None:
         gc.freeze()
 
 
+@functools.cache  # once per process (tests run many commands in one)
 def set_aside_at_exit() -> None:
     """Once the command ends (after every other exit handler), nothing is walked again."""
     atexit.register(gc.freeze)
