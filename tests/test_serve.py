@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
@@ -145,3 +146,29 @@ def test_serve_shows_an_edited_summary_on_its_listings_and_in_search(tmp_path):
         fetch_until(f"http://127.0.0.1:{port}/search/d/{record.name}", "servedquick")
     finally:
         stop(server)
+
+
+def test_stopping_never_waits_long_for_mkdocs_server_and_its_watchers(tmp_path, monkeypatch):
+    """MkDocs' server stops its file watchers only once the change they report is handled: a
+    stop that waits for one that never ends still ends, the plugins hear of it and the
+    temporary website goes."""
+    from builder import preview
+
+    monkeypatch.setattr(preview, "STOP_SECONDS", 0.2)
+    never = threading.Event()
+    closed = []
+
+    class Server:
+        def shutdown(self):
+            never.wait()
+
+    class Live:
+        def close(self):
+            closed.append(True)
+
+    site = tmp_path / "preview-site"
+    (site / "articles").mkdir(parents=True)
+    started = time.monotonic()
+    preview._stop(Server(), Live(), site)
+    assert time.monotonic() - started < 5 and closed == [True] and not site.exists()
+    never.set()
