@@ -175,6 +175,7 @@ class QuickPages:
             if self._edits == edits:
                 self._waiting_since = None
 
+        pages.checkpoint = lambda: self._give_way(edits)  # between the steps of reading and resolving (gather)
         return pages
 
     def _give_way(self, edits: int) -> None:

@@ -105,3 +105,20 @@ def test_the_watcher_asks_again_after_a_regeneration_gave_way():
     regenerator = preview_module._Regenerator(None, superseded, None)
     regenerator._generate({})
     assert regenerator.wanted.is_set()
+
+
+def test_a_regeneration_gives_way_between_reading_and_resolving(tmp_path, preview, monkeypatch):
+    options, quick = preview
+    follow = quick.follow(time.monotonic())
+    path = _edit(options.paths.content, ARTICLE, SENTENCE, "they firmly urged Chinese authorities")
+    read = process.process_all
+
+    def edited_meanwhile(*args, **kwargs):  # the edit comes while the files are read
+        outcomes = read(*args, **kwargs)
+        quick.edited([path])
+        return outcomes
+
+    monkeypatch.setattr("builder.pipeline.process_all", edited_meanwhile)
+    monkeypatch.setattr("builder.pipeline.resolve", lambda *a, **k: pytest.fail("resolved after a newer edit"))
+    with pytest.raises(Superseded):
+        generate(options, swap=False, pages=follow)
