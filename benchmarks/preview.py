@@ -113,8 +113,8 @@ def _pages(work: Work) -> list[tuple[Path, str, str, str | None, tuple[str, ...]
                 # words: articles of one outlet share sentences, and a line that only begins like
                 # the summary is another paragraph, whose edit no listing shows)
                 shown = listing is not None and (summary or " ".join(words[:12]) in item)
-                if line.strip() == title:  # a listing shows the title too, and it makes the address
-                    continue
+                if title and line.strip().startswith(title):  # the title (or the lead its title was taken from):
+                    continue  # a listing shows it too, and it makes the address
                 if shown or chosen is None:
                     every = tuple(path for path, text in listings
                                   if line.strip() == _summary(text) or " ".join(words[:12]) in text) if shown else ()

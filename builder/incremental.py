@@ -94,6 +94,15 @@ def kept_cache(folder: Path | None, salt: str) -> Cache:
     return cache
 
 
+def share_read_out(folder: Path | None, article: Article) -> None:
+    """The preview's quick path read this file out (its digest the cache's key): the
+    regeneration that follows finds it in the kept cache instead of reading it out again."""
+    cache = warm.peek("cache", (str(folder), warm.salt()))
+    if isinstance(cache, Cache):
+        cache.articles.entries[article.source.digest] = article
+        cache.articles.used[article.source.digest] = article
+
+
 def inputs_digest(address: str, cache: Cache, outcomes, skipped) -> str:
     """Everything the output depends on: each file's bytes (as cache keys) or failure,
     the skipped files, site_config/ and the builder (the cache's salt), the site's address."""

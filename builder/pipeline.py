@@ -74,7 +74,8 @@ def generate(options: BuildOptions, *, swap: bool = True, pages: PagesOf | None 
 
 
 def _generate(options: BuildOptions, *, swap: bool = True, pages: PagesOf | None = None) -> Report:
-    archive = gather(options.paths, options.jobs, options.progress, reuse_last=True)
+    archive = gather(options.paths, options.jobs, options.progress, reuse_last=True,
+                     checkpoint=getattr(pages, "checkpoint", None))  # the preview: a newer edit stops it
     if archive.unchanged:  # the same inputs as the last build, whose output is all in place
         archive.report.written = archive.report.removed = 0
         archive.cache.save()
@@ -90,8 +91,10 @@ def _generate(options: BuildOptions, *, swap: bool = True, pages: PagesOf | None
     return archive.report
 
 
-def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reuse_last: bool = False) -> Archive:
+def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reuse_last: bool = False,
+           checkpoint: Callable[[], None] | None = None) -> Archive:
     """Every file read, every article addressed, the site resolved; the pages follow, made on demand.
+    checkpoint(), if given, is called between the steps (it may raise to stop the build).
 
     With reuse_last (for generate), inputs identical to the last build's, whose output is
     all in place, give back that build's report and no articles (Archive.unchanged).
@@ -107,7 +110,10 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     cache = incremental.kept_cache(paths.cache_dir, salt_value)
     report.notices.extend(cache.notes)
     # 1-4. read, extract, merge and enrich each file (cached; one bad file never stops the others)
+    checkpoint = checkpoint or (lambda: None)
+    checkpoint()
     outcomes = process_all(found, paths.config, cache.articles, jobs, progress)
+    checkpoint()
     collector.set_aside()  # the articles live to the end of the build
     for failure in (o for o in outcomes if isinstance(o, Failure)):
         report.add(failure.rel_path, failure.status, failure.messages)
@@ -129,6 +135,7 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     # 6. resolve: the whole site worked out once
     vocabulary = warm.remembered("vocabulary", salt_value, lambda: knowledge.load_vocabulary(paths.config))
     settings = warm.remembered("settings", salt_value, lambda: load_settings(paths.config))
+    checkpoint()
     site = resolve(articles, settings, address, vocabulary.describe, registry)
     _report_articles(site, report)
     # 7. render, page by page as the writer asks; the search index (builder/search/)

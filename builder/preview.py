@@ -26,7 +26,7 @@ from builder.config import BuildOptions, Paths
 from builder.errors import BuilderError
 from builder.live_site import LiveSite
 from builder.preview_watchers import rebuild_now, told_of_changes, watch_docs
-from builder.quick_preview import BeingSaved, QuickPages
+from builder.quick_preview import BeingSaved, QuickPages, Superseded
 from builder.safety import BuildRunning
 
 POLL_SECONDS = 0.25
@@ -286,6 +286,8 @@ class _Regenerator:
         except BeingSaved:  # an editor is saving an article: nothing was written; again in a moment
             self.wanted.set()
             time.sleep(POLL_SECONDS)
+        except Superseded:  # a newer edit: the quick path shows it, the regeneration asked for it follows
+            self.wanted.set()
         except BuilderError as exc:
             print(f"Error: {exc} (the preview shows the last pages that built)", flush=True)
         except Exception as exc:  # noqa: BLE001 - the preview must outlive any one regeneration

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from builder.addresses import article_page
-from builder import quick_listings, saved_pages, warm
+from builder import incremental, quick_listings, saved_pages, warm
 from builder.cache import key
 from builder.errors import SourceError
 from builder.knowledge import load_vocabulary
@@ -41,6 +41,7 @@ from builder.sources import read_bytes
 
 
 BEING_SAVED_SECONDS = 2.0  # an article file emptied this recently is taken to be in the middle of a save
+YIELD_MOST_SECONDS = 10.0  # a regeneration gives way to newer edits, but not past this after the first one waiting
 
 
 class QuickPages:
@@ -56,6 +57,9 @@ class QuickPages:
         self._ahead: dict[str, float] = {}  # docs/ page -> when the quick path wrote it
         self.on_written: Callable[[list[str]], None] | None = None  # told the pages at once (the server polls)
         self.shown_all = False  # the last edited() showed every file's edit whole: page, listings, search
+        self._edits = 0  # edited() calls so far
+        self._waiting_since: float | None = None  # the first edit no regeneration has written since
+        self.give_way_seconds = YIELD_MOST_SECONDS
 
     @property
     def site(self) -> Site | None:
@@ -67,8 +71,11 @@ class QuickPages:
                 self._site, self._by_file = site, {a.source.rel_path: a for a in site.articles}
 
     def load(self) -> None:
-        """The site as it is, when the first regeneration found its pages already in place."""
-        if self._site is None:
+        """The vocabularies loaded before the first edit; the site as it is, unless the preview
+        keeps what a regeneration makes (builder.warm): then its first regeneration, which is
+        always run, hands the site over (follow) and a second resolve here would only compete
+        with it for the processor."""
+        if self._site is None and not warm.active():
             from builder.pipeline import gather  # the pipeline calls back into this module's follow()
 
             self.remember(gather(self.paths).site)
@@ -80,6 +87,9 @@ class QuickPages:
         their docs/ paths, each batch told to on_written as it is written."""
         files, written, swapped = list(files), [], []
         self.shown_all = False
+        self._edits += 1  # a regeneration under way gives way (follow)
+        if self._waiting_since is None:
+            self._waiting_since = time.monotonic()
         for path in files:
             found = self._edited_article(Path(path))
             if found is not None:
@@ -144,19 +154,35 @@ class QuickPages:
 
     def follow(self, started: float):
         """For generate(pages=...): the regeneration's pages, the site kept for the next edits,
-        and a page the quick path wrote since `started` left as it is."""
+        and a page the quick path wrote since `started` left as it is. A file edited after it
+        began stops it (Superseded) before its next page: the quick path shows that edit at
+        once without sharing the processor with it, and the regeneration run after it brings
+        both edits. It gives way only while the quick path has a site to work from, and not
+        past give_way_seconds after the first edit it has not written."""
+        edits = self._edits
 
         def pages(archive) -> Iterator[Page]:
+            self._give_way(edits)
             self._check_settled(archive.site)
             self.remember(archive.site)
             for page in archive.pages:
+                self._give_way(edits)
                 if self._ahead.get(page.path, 0.0) >= started:
                     current = self._current(page.path)
                     yield page if current is None else Page(page.path, current)
                 else:
                     yield page
+            if self._edits == edits:
+                self._waiting_since = None
 
+        pages.checkpoint = lambda: self._give_way(edits)  # between the steps of reading and resolving (gather)
         return pages
+
+    def _give_way(self, edits: int) -> None:
+        waiting = self._waiting_since
+        if self._edits != edits and self._site is not None and waiting is not None \
+                and time.monotonic() - waiting < self.give_way_seconds:
+            raise Superseded()
 
     def _check_settled(self, site: Site | None) -> None:
         """Raise BeingSaved when an article the last site had was read empty and was changed
@@ -184,6 +210,7 @@ class QuickPages:
         outcome = _read_out(path, rel, self.paths.config)
         if outcome is None:
             return None
+        incremental.share_read_out(self.paths.cache_dir, outcome)
         [article], _ = assign_slugs([outcome], site.registry, {rel}, complete=False)
         if (article.slug, article.previous_slugs) != (old.slug, old.previous_slugs):
             return None  # a new address: old addresses and listings change with it
@@ -214,6 +241,10 @@ class QuickPages:
 
 class BeingSaved(Exception):
     """An article file is being saved: the regeneration is run again in a moment."""
+
+
+class Superseded(Exception):
+    """A file was edited while a regeneration ran: it stops, and the next one brings the edit."""
 
 
 def _read_out(path: Path, rel: str, config: Path) -> Article | None:

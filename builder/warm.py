@@ -92,6 +92,15 @@ def remembered(name: str, key: Hashable, make: Callable[[], T]) -> T:
     return value  # type: ignore[return-value]
 
 
+def peek(name: str, key: Hashable) -> object | None:
+    """The value kept for this key, if any (nothing is made)."""
+    kept = _kept
+    if kept is None:
+        return None
+    slot = (name, key)
+    return kept.current.get(slot, kept.previous.get(slot))
+
+
 def state(name: str) -> dict | None:
     """A stage's own record of its last run (kept until the salt changes); None in a build."""
     return None if _kept is None else _kept.states.setdefault(name, {})

@@ -120,6 +120,7 @@ def test_a_new_name_or_date_leaves_the_listings_to_the_regeneration(tmp_path, pr
 
 def test_a_regeneration_that_began_before_the_edit_leaves_the_listings_the_quick_path_wrote(tmp_path, preview):
     options, quick = preview
+    quick.give_way_seconds = 0  # a regeneration that no longer gives way to newer edits
     stale = quick.follow(time.monotonic())  # a regeneration reads the files now, before the edit
     written = quick.edited([_edit(options.paths.content, ARTICLE, SUMMARY, "staged a laterquick rally in front of")])
     listing = next(rel for rel in written if rel.startswith("topics/"))

@@ -109,6 +109,7 @@ def test_a_new_address_a_new_file_and_a_removed_file_wait_for_the_regeneration(t
 
 def test_a_regeneration_that_began_before_a_quick_page_leaves_that_page(tmp_path, preview):
     options, quick = preview
+    quick.give_way_seconds = 0  # a regeneration that no longer gives way to newer edits
     started = time.monotonic()  # a regeneration reads the files now, before the edit
     stale = quick.follow(started)
     path = _edit(options.paths.content, ARTICLE, SENTENCE, f"{NEW_WORDS} They urged Chinese authorities")
