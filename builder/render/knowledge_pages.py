@@ -33,10 +33,10 @@ def quotes_section(person: str, articles: list[Article], up: str = "../") -> lis
     return ["## Quotations", *lines] if lines else []
 
 
-def figure_line(article: Article) -> str:
-    """One line of an article's key figures, for the timeline."""
-    shown = [md_text(figure_text(row)) for row in distinct_rows(article)]  # a repeated number once
-    return "  \n  Key figures: " + "; ".join(shown) if shown else ""
+def figure_line(article: Article) -> list[str]:
+    """The line of an article's key figures (plain text), for the timeline: none without figures."""
+    shown = [figure_text(row) for row in distinct_rows(article)]  # a repeated number once
+    return ["Key figures: " + "; ".join(shown)] if shown else []
 
 
 def data_record(article: Article) -> dict:
