@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 
 from builder.models import Article, Header, PartialDate, RawDocument
-from builder.render.listing_html import block, entry
+from builder.render.listing_html import block, entry, quote
 from builder.render.markup import md_link, md_text
 from tests.test_properties import EXAMPLES, HOSTILE, MD, normalise
 
@@ -61,6 +61,12 @@ def shown(markdown_text: str) -> Entries:
     return parsed
 
 
+def published(tree: list[tuple]) -> list[tuple]:
+    """The tree with its .md links made .html, as MkDocs publishes them."""
+    return [(*part[:2], [(k, v.replace(".md", ".html")) for k, v in part[2]]) if part[0] == "<" else part
+            for part in tree]
+
+
 def markdown_entry(made: Article) -> str:
     """The same entry as a Markdown list item (as listings were written before)."""
     facts = [md_text(made.date.human) if made.date else "Undated"] + ([md_text(made.publisher)] if made.publisher else [])
@@ -96,9 +102,18 @@ def test_the_list_is_the_one_markdown_made_of_the_same_entries(count):
                     summary=[None, "Said: *no* - ok."][n % 2 == 0]) for n in range(count)]
     as_markdown = shown("\n\n".join(markdown_entry(a) for a in made))
     as_html = shown(block(entry(a) for a in made))
-    md_tree = [(*part[:2], [(k, v.replace(".md", ".html")) for k, v in part[2]]) if part[0] == "<" else part
-               for part in as_markdown.tree]  # MkDocs makes the .md links .html
-    assert as_html.tree == md_tree
+    assert as_html.tree == published(as_markdown.tree)
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_quotations_are_the_list_markdown_made_of_them(count):
+    made = article(title="Rally <i>in</i> [Seoul]")
+    said = ["We can’t *storm* the <embassy>", "1. Not a list &amp; {: #id }", "[x](javascript:y)"][:count]
+    as_markdown = shown("\n\n".join(f"- “{md_text(q)}”  \n  {md_link(made.title, f'../articles/{made.slug}.md#p{n}')}"
+                                    f" (paragraph {n})" for n, q in enumerate(said, 1)))
+    as_html = shown(block(quote(q, made, n) for n, q in enumerate(said, 1)))
+    assert as_html.tree == published(as_markdown.tree)
+    assert [item["links"] for item in as_html.items] == [[f"../articles/rally-in-seoul.html#p{n}"] for n in range(1, count + 1)]
 
 
 def test_block_is_one_list_in_the_page_order():

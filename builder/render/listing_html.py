@@ -1,5 +1,5 @@
-"""A listing's entries (topic, person, ... pages, author pages, the timeline) as one raw HTML
-list, which Python-Markdown passes through as it is.
+"""A listing's entries (topic, person, ... pages, author pages, the timeline; the quotations on
+a person's page) as one raw HTML list, which Python-Markdown passes through as it is.
 
 Written as Markdown, a page of 100 entries cost about 65 ms of Python-Markdown (inline
 patterns over every entry, a loose list parsed item by item); as one HTML block it costs
@@ -34,6 +34,12 @@ def entry(article: Article, up: str = "../", more: Iterable[str] = ()) -> str:
         lines.append(html_text(article.summary))
     lines.extend(html_text(line) for line in more)
     return LINE_BREAK.join(lines)
+
+
+def quote(text: str, article: Article, paragraph: int, up: str = "../") -> str:
+    """The lines of one quotation on a person's page: the quote, then a link to its paragraph."""
+    href = html_text(f"{up}{article_address(article.slug)}#p{paragraph}")
+    return f'“{html_text(text)}”{LINE_BREAK}<a href="{href}">{html_text(article.title)}</a> (paragraph {paragraph})'
 
 
 def block(entries: Iterable[str]) -> str:
