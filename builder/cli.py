@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from builder import __version__, pipeline
+from builder import __version__, collector, pipeline
 from builder.config import BuildOptions, Paths, default_config_dir
 from builder.engine import ENGINE_VARIABLE, ENGINES, check_installed, chosen_engine, refuse
 from builder.errors import BuilderError
@@ -68,6 +68,7 @@ def jobs_option(function):
 @click.version_option(__version__, prog_name="builder")
 def main() -> None:
     """Turn a folder of news articles into a searchable archive website."""
+    collector.set_aside_at_exit()
 
 
 @main.command()

@@ -17,19 +17,16 @@ was: it lags, it never stays wrong.
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder.search_refresh import lower_priority
+from builder.search_refresh import SearchBuilds
 
 log = logging.getLogger("builder")
 SEARCH_INDEX = Path("search") / "search_index.json"
@@ -56,6 +53,7 @@ class LiveSite:
         self.theme = theme  # mkdocs.yml's theme with the builder's templates (engine.theme_settings)
         self._built: _Built | None = None
         self._search_lock = threading.Lock()
+        self._search_builds = SearchBuilds()
         self.last_rebuilt: list[str] = []  # docs/ files the last update rebuilt (all: a full build)
         self.search_fresh = False  # the served search index has every page as it is now
         self.mkdocs_search = False  # mkdocs.yml lists MkDocs' (or Material's) search plugin
@@ -119,7 +117,9 @@ class LiveSite:
         self.search_fresh = True
 
     def close(self) -> None:
-        """The preview stops: plugins get their shutdown event, as from `mkdocs serve`."""
+        """The preview stops: a background search build ends, plugins get their shutdown
+        event, as from `mkdocs serve`."""
+        self._search_builds.stop()
         if self._built is not None:
             self._built.config.plugins.on_shutdown()
 
@@ -254,7 +254,8 @@ class LiveSite:
     def refresh_search(self) -> bool:
         """A full build in a scratch folder, in a separate process at low priority (it must not
         hold this process's interpreter while the preview updates pages); its search index
-        replaces the served one. False when a refresh is already running (ask again later)."""
+        replaces the served one. False when a refresh is already running (ask again later) or
+        the preview stopped."""
         if not self.mkdocs_search:  # the archive's own search came with the pages
             self.search_fresh = True
             return True
@@ -262,9 +263,8 @@ class LiveSite:
             return False
         scratch = Path(tempfile.mkdtemp(prefix="preview-search-"))
         try:
-            subprocess.run([sys.executable, "-m", "builder.search_refresh", str(self.config_file), str(self.docs),
-                            str(scratch), json.dumps(self.theme or {})],
-                           check=True, capture_output=True, preexec_fn=lower_priority)
+            if not self._search_builds.run(str(self.config_file), str(self.docs), str(scratch), self.theme):
+                return False
             target = self.site / SEARCH_INDEX
             staged = target.with_name(target.name + ".new")
             shutil.copyfile(scratch / SEARCH_INDEX, staged)

@@ -38,6 +38,7 @@ SETTLE_POLL_SECONDS = 0.05
 WRITE_SETTLE_SECONDS = 0.05  # a changed file is looked at again after this, until it stops changing
 WRITE_SETTLE_TURNS = 20
 SEARCH_QUIET_SECONDS = 2.0  # search is rebuilt in full once edits have paused this long
+STOP_SECONDS = 5.0  # on Ctrl+C, MkDocs' server and its file watchers get this long to stop
 log = logging.getLogger("builder")
 
 
@@ -64,6 +65,7 @@ def serve(paths: Paths, port: int) -> None:
     server = LiveReloadServer(builder=lambda: _update(live, search, server), host="127.0.0.1", port=port,
                               root=str(site), mount_path=mount)
     server.error_handler = lambda code: _error_page(site, code)
+    server.serve_thread.daemon = True  # the process never waits for it to end (_stop)
     watch_docs(server, [paths.docs.resolve(), paths.mkdocs_file], live)
     quick.on_written = lambda pages: _show_now(live, search, server, pages)
     poked = told_of_changes(server, [paths.content, paths.config])
@@ -78,9 +80,18 @@ def serve(paths: Paths, port: int) -> None:
     except KeyboardInterrupt:
         pass
     finally:
-        server.shutdown()
-        live.close()
-        shutil.rmtree(site, ignore_errors=True)
+        _stop(server, live, site)
+
+
+def _stop(server, live: LiveSite, site: Path) -> None:
+    """Ctrl+C: MkDocs' server stops (waited for STOP_SECONDS at most: its file watchers stop
+    only once the change they report is handled), a search build running ends, the plugins
+    hear of it, the temporary website goes."""
+    stopping = threading.Thread(target=server.shutdown, daemon=True)
+    stopping.start()
+    stopping.join(STOP_SECONDS)
+    live.close()
+    shutil.rmtree(site, ignore_errors=True)
 
 
 def _stop_on_terminate() -> None:

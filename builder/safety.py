@@ -73,11 +73,22 @@ def detach_worker(parent: int) -> None:
         except OSError:
             pass
     _held.clear()
-    prctl = getattr(_libc(), "prctl", None)
-    if prctl is not None:
-        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    end_with_parent(signal.SIGKILL, system_prctl())
     if os.getppid() != parent:  # the build ended before this worker was ready
         os._exit(1)
+
+
+def end_with_parent(signum: int, prctl) -> None:
+    """In a child process: the system sends it `signum` when the process (thread) that started
+    it ends, even killed. `prctl` is system_prctl(), found beforehand (a child started by
+    subprocess must not look for the C library); nothing happens where there is none."""
+    if prctl is not None:
+        prctl(_PR_SET_PDEATHSIG, signum)
+
+
+def system_prctl():
+    """The C library's prctl, or None."""
+    return getattr(_libc(), "prctl", None)
 
 
 def lock_file(paths: Paths) -> Path:

@@ -1,7 +1,13 @@
 """The preview rebuilds only the pages an edit changed, and its search is never left behind (issue 18)."""
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
 
 import pytest
 
@@ -177,3 +183,72 @@ def test_a_page_that_forwards_keeps_the_address_of_the_page_it_replaces(tmp_path
     assert live.update() == [] and (site / "other" / "index.html").is_file()
     assert live.last_rebuilt == [] and (site / "index.html").is_file()  # no full build on the way
     live.close()
+
+
+def _search_builds_of(pid: int) -> list[int]:
+    """The background search builds that process `pid` started and that still run."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            command = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z" and b"builder.search_refresh" in command:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_stopping_the_preview_ends_a_running_search_build_at_once(tmp_path):
+    """Ctrl+C while MkDocs' search catches up in the background: the preview does not wait
+    for that whole build of the site (minutes at thousands of articles), and leaves no process."""
+    docs, site, live = _plain_site(tmp_path)
+    index = site / "search" / "search_index.json"
+    (docs / "other.md").write_text(f"# Other\n\n{NEW_WORDS}\n", encoding="utf-8")
+    assert live.update() == ["other.md"]
+    outcome = []
+    refresh = threading.Thread(target=lambda: outcome.append(live.refresh_search()))
+    refresh.start()
+    deadline = time.monotonic() + 30
+    while not _search_builds_of(os.getpid()) and refresh.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    [child] = _search_builds_of(os.getpid())
+    live.close()
+    refresh.join(timeout=10)
+    assert not refresh.is_alive() and outcome == [False]
+    assert _search_builds_of(os.getpid()) == [] and not Path(f"/proc/{child}").exists()
+    assert NEW_WORDS not in index.read_text(encoding="utf-8")  # the stopped build's index is not served
+    assert not live.refresh_search()  # and no new one starts
+
+
+KILLED_PREVIEW = """
+import sys, threading, time
+from pathlib import Path
+from tests.test_live_site import NEW_WORDS, _plain_site
+docs, site, live = _plain_site(Path(sys.argv[1]))
+(docs / "other.md").write_text(f"# Other\\n\\n{NEW_WORDS}\\n", encoding="utf-8")
+live.update()
+threading.Thread(target=live.refresh_search, daemon=True).start()
+time.sleep(600)
+"""
+
+
+def test_a_killed_preview_leaves_no_search_build_behind(tmp_path):
+    """`kill -9` gives the preview no chance to end its background search build: the system ends it."""
+    (tmp_path / "tmp").mkdir()
+    preview = subprocess.Popen([sys.executable, "-c", KILLED_PREVIEW, str(tmp_path)], cwd=ROOT,
+                               env={**os.environ, "TMPDIR": str(tmp_path / "tmp")})
+    try:
+        deadline = time.monotonic() + 60
+        while not _search_builds_of(preview.pid) and preview.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        [child] = _search_builds_of(preview.pid)
+    finally:
+        preview.kill()
+        preview.wait()
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{child}").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not Path(f"/proc/{child}").exists()
+    [scratch] = (tmp_path / "tmp").glob("preview-search-*")  # where it was building the site
+    assert not (scratch / "search" / "search_index.json").exists()  # it ended, it did not finish

@@ -17,7 +17,7 @@ import time
 import pytest
 
 from tests.conftest import ROOT
-from tests.test_serve import fetch_until, free_port
+from tests.test_serve import fetch_until, free_port, stop
 
 pytestmark = pytest.mark.slow
 
@@ -95,13 +95,13 @@ def test_builder_build_runs_the_plugins_startup_and_shutdown(archive):
 def test_builder_serve_runs_the_plugins_startup_and_shutdown(archive):
     root, log = archive
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "builder", "serve", "--port", str(port)], cwd=root,
+    server = subprocess.Popen([sys.executable, "-X", "faulthandler", "-m", "builder", "serve", "--port", str(port)],
+                              cwd=root,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         fetch_until(f"http://127.0.0.1:{port}/", "Harbour Library")
         time.sleep(0.5)
     finally:
-        server.send_signal(signal.SIGINT)  # Ctrl+C, as a curator stops the preview
-        output = server.communicate(timeout=30)[0]
+        output = stop(server, signal.SIGINT)  # Ctrl+C, as a curator stops the preview
     assert events(log)[:2] == ["startup", "serve"], output
     assert "build" in events(log) and events(log)[-1] == "shutdown", output

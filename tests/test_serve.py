@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
@@ -15,12 +17,25 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
 WAIT_SECONDS = 60
+STOP_SECONDS = 60
 
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def stop(server: subprocess.Popen, how: int = signal.SIGTERM) -> str:
+    """Stops a preview as a curator does (Ctrl+C is SIGINT, `kill` SIGTERM); its output. One
+    that does not end in STOP_SECONDS is made to show where each of its threads was (Python's
+    faulthandler, on with -X faulthandler) and the test fails with that."""
+    server.send_signal(how)
+    try:
+        return server.communicate(timeout=STOP_SECONDS)[0]
+    except subprocess.TimeoutExpired:
+        server.send_signal(signal.SIGABRT)
+        raise AssertionError(f"the preview did not stop within {STOP_SECONDS} s:\n{server.communicate()[0]}")
 
 
 def fetch_until(url: str, wanted: str) -> str:
@@ -41,7 +56,7 @@ def test_serve_regenerates_after_an_edit(tmp_path):
     (tmp_path / "tmp").mkdir()
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "builder", "serve", "--content", str(tmp_path / "content"),
+        [sys.executable, "-X", "faulthandler", "-m", "builder", "serve", "--content", str(tmp_path / "content"),
          "--docs", str(tmp_path / "docs"), "--port", str(port)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env={**os.environ, "TMPDIR": str(tmp_path / "tmp")},
@@ -57,8 +72,7 @@ def test_serve_regenerates_after_an_edit(tmp_path):
                       if "Rally In Seoul Retitled For Preview" in p.read_text(encoding="utf-8"))
         fetch_until(f"http://127.0.0.1:{port}/search/d/{record.name}", "Rally In Seoul Retitled For Preview")
     finally:
-        server.terminate()  # as `kill` does: the preview stops as on Ctrl+C
-        output = server.communicate(timeout=20)[0]
+        output = stop(server)  # as `kill` does: the preview stops as on Ctrl+C
     assert f"Preview at http://127.0.0.1:{port}/" in output and "Press Ctrl+C to stop" in output
     assert list((tmp_path / "tmp").iterdir()) == []  # its temporary website folder is gone
 
@@ -113,7 +127,7 @@ def test_serve_shows_an_edited_summary_on_its_listings_and_in_search(tmp_path):
     shutil.copytree(ROOT / "content", tmp_path / "content")
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "builder", "serve", "--content", str(tmp_path / "content"),
+        [sys.executable, "-X", "faulthandler", "-m", "builder", "serve", "--content", str(tmp_path / "content"),
          "--docs", str(tmp_path / "docs"), "--port", str(port)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
@@ -131,5 +145,30 @@ def test_serve_shows_an_edited_summary_on_its_listings_and_in_search(tmp_path):
                       if "servedquick" in p.read_text(encoding="utf-8"))
         fetch_until(f"http://127.0.0.1:{port}/search/d/{record.name}", "servedquick")
     finally:
-        server.terminate()
-        server.communicate(timeout=20)
+        stop(server)
+
+
+def test_stopping_never_waits_long_for_mkdocs_server_and_its_watchers(tmp_path, monkeypatch):
+    """MkDocs' server stops its file watchers only once the change they report is handled: a
+    stop that waits for one that never ends still ends, the plugins hear of it and the
+    temporary website goes."""
+    from builder import preview
+
+    monkeypatch.setattr(preview, "STOP_SECONDS", 0.2)
+    never = threading.Event()
+    closed = []
+
+    class Server:
+        def shutdown(self):
+            never.wait()
+
+    class Live:
+        def close(self):
+            closed.append(True)
+
+    site = tmp_path / "preview-site"
+    (site / "articles").mkdir(parents=True)
+    started = time.monotonic()
+    preview._stop(Server(), Live(), site)
+    assert time.monotonic() - started < 5 and closed == [True] and not site.exists()
+    never.set()
