@@ -20,6 +20,7 @@ Both servers run as separate processes on 127.0.0.1. Reported: median, p95 and m
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
 import re
@@ -78,10 +79,11 @@ def _listings(docs: Path) -> dict[str, list[tuple[str, str]]]:
     for folder in sorted(p for p in docs.iterdir() if p.is_dir() and p.name not in ("articles", "search")):
         for path in sorted(folder.rglob("*.md")):
             text = path.read_text(encoding="utf-8")
-            for item in text.split("\n- **")[1:]:
-                slug = re.search(r"\((?:\.\./)+articles/([^)]+)\.md\)", item)
+            for item in text.split("\n<li>\n")[1:]:  # a listing's entry (builder.render.listing_html)
+                slug = re.search(r'href="(?:\.\./)*articles/([^"#]+)\.html"', item)
                 if slug:
-                    found.setdefault(f"articles/{slug.group(1)}", []).append((path.relative_to(docs).as_posix()[:-3], item))
+                    shown = html.unescape(re.sub(r"<[^>]+>", "", item.split("</li>")[0])).strip()  # its lines of text
+                    found.setdefault(f"articles/{slug.group(1)}", []).append((path.relative_to(docs).as_posix()[:-3], shown))
     return found
 
 

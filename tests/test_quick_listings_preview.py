@@ -50,9 +50,9 @@ def _cold(tmp_path, content, step: str) -> dict[str, bytes]:
 
 
 def _listings_of(tree: dict[str, bytes], slug: str) -> list[str]:
-    link = f"articles/{slug}.md)".encode()
+    links = (f"articles/{slug}.md)".encode(), f'articles/{slug}.html"'.encode())  # Markdown, or a listing's HTML
     return sorted(rel for rel, data in tree.items() if rel.endswith(".md") and not rel.startswith("articles/")
-                  and link in data)
+                  and any(link in data for link in links))
 
 
 def _cold_here(tmp_path, content, step: str) -> dict[str, bytes]:

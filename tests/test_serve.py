@@ -134,7 +134,7 @@ def test_serve_shows_an_edited_summary_on_its_listings_and_in_search(tmp_path):
         fetch_until(f"http://127.0.0.1:{port}/timeline.html", "Timeline")
         slug = "n-k-rights-groups-hold-rally-against-repatriation-of-defectors-in-front-of"
         topic = next(p for p in sorted((tmp_path / "docs" / "topics").glob("*.md"))
-                     if f"articles/{slug}.md)" in p.read_text(encoding="utf-8"))
+                     if f'articles/{slug}.html"' in p.read_text(encoding="utf-8"))  # its listing entry
         time.sleep(1.0)  # the watcher's first look
         article = tmp_path / "content" / "articles" / "002_611522f5ae8394ba.txt"
         article.write_text(article.read_text(encoding="utf-8").replace(

@@ -9,6 +9,7 @@ from typing import Iterator
 from builder import warm
 from builder.addresses import AUTHORS_INDEX, author_page, link
 from builder.models import Article, Page
+from builder.render import listing_html
 from builder.render.indexes import listed_item
 from builder.render.markup import document, md_link, md_text
 from builder.resolve import Site, sort_newest_first
@@ -40,7 +41,7 @@ def group_authors(articles) -> dict[str, list[Article]]:
 def _author(name: str, items: list[Article]) -> Page:
     count = f"{len(items)} article" + ("" if len(items) == 1 else "s")
     lines = [f"# {md_text(name)}", f"Articles by {md_text(name)}: {count}, newest first.", per_year(items),
-             *(listed_item(a) for a in sort_newest_first(items))]
+             listing_html.block(listed_item(a) for a in sort_newest_first(items))]
     meta = {"title": name, "description": f"Articles by {name}", "tab": "Home"}
     return Page(author_page(name), document(meta, lines))
 

@@ -6,11 +6,12 @@ from typing import Iterator
 
 from builder import warm
 from builder.addresses import (
-    article_page, index_page, kind_index, link,
+    index_page, kind_index, link,
 )
 from builder.kinds import INDEX_KEYS, KINDS
 from builder.models import Article, Page
 from builder.render.knowledge_pages import DETECTED_NOTE, quotes_section
+from builder.render import listing_html
 from builder.render.markup import document, md_link, md_text
 from builder.resolve import IndexEntry, Site, sort_newest_first
 
@@ -19,15 +20,8 @@ PAGE_SIZE = 100  # articles on one topic, person, ... page; more go on further p
 
 
 def article_item(article: Article, up: str = "../") -> str:
-    """One list entry: title link, then date and publisher, then the summary."""
-    line = f"- **{md_link(article.title, up + article_page(article.slug))}**"
-    facts = [md_text(article.date.human) if article.date else "Undated"]
-    if article.publisher:
-        facts.append(md_text(article.publisher))
-    line += "  \n  " + " · ".join(facts)
-    if article.summary:
-        line += "  \n  " + md_text(article.summary)
-    return line
+    """One list entry: title link, then date and publisher, then the summary (listing_html)."""
+    return listing_html.entry(article, up)
 
 
 def listed_item(article: Article, up: str = "../") -> str:
@@ -83,7 +77,7 @@ def _entry_pages(entry: IndexEntry, items: _Items) -> Iterator[Page]:
             lines.append(per_year(entry.articles))
         pager = _pager(links, number)
         lines.append(pager)
-        lines.extend(items.entry(a) for a in chunk)
+        lines.append(listing_html.block(items.entry(a) for a in chunk))
         lines.append(pager)
         if number == 1 and kind == "people":
             lines.extend(quotes_section(name, entry.articles))

@@ -8,11 +8,11 @@ import json
 from typing import Iterator
 
 from builder import warm
-from builder.addresses import DATA_CSV, DATA_JSON, article_address, article_page
+from builder.addresses import DATA_CSV, DATA_JSON, article_address
 from builder.kinds import KNOWLEDGE_KINDS
 from builder.models import Article, Page
 from builder.render.figures_table import distinct_rows, figure_text
-from builder.render.markup import md_link, md_text
+from builder.render import listing_html
 from builder.resolve import Site, sort_newest_first
 
 DATA_FIELDS = ("slug", "title", "date", "date_precision", "publisher", "republished_by", "author", "dateline",
@@ -27,16 +27,14 @@ def quotes_section(person: str, articles: list[Article], up: str = "../") -> lis
     for article in sort_newest_first(articles):
         for quote in article.knowledge.quotes:
             if quote.speaker == person:
-                target = f"{up}{article_page(article.slug)}#p{quote.paragraph}"
-                lines.append(f"- “{md_text(quote.text)}”  \n  {md_link(article.title, target)}"
-                             f" (paragraph {quote.paragraph})")
-    return ["## Quotations", *lines] if lines else []
+                lines.append(listing_html.quote(quote.text, article, quote.paragraph, up))
+    return ["## Quotations", listing_html.block(lines)] if lines else []
 
 
-def figure_line(article: Article) -> str:
-    """One line of an article's key figures, for the timeline."""
-    shown = [md_text(figure_text(row)) for row in distinct_rows(article)]  # a repeated number once
-    return "  \n  Key figures: " + "; ".join(shown) if shown else ""
+def figure_line(article: Article) -> list[str]:
+    """The line of an article's key figures (plain text), for the timeline: none without figures."""
+    shown = [figure_text(row) for row in distinct_rows(article)]  # a repeated number once
+    return ["Key figures: " + "; ".join(shown)] if shown else []
 
 
 def data_record(article: Article) -> dict:

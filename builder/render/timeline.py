@@ -18,7 +18,8 @@ from builder.models import Article, Page
 from builder.addresses import page_address
 from builder.render.charts import chart, timeline_anchor
 from builder import warm
-from builder.render.indexes import article_item, listed_item
+from builder.render import listing_html
+from builder.render.indexes import listed_item
 from builder.render.knowledge_pages import figure_line
 from builder.render.markup import document
 from builder.resolve import Site
@@ -72,20 +73,21 @@ def _months(items: tuple[Article, ...], up: str, level: str) -> list[str]:
         in_month = list(in_month)
         if month:
             lines.append(f"{level} {in_month[0].date.human.split()[-2]} {in_month[0].date.year}")
-        lines.extend(warm.remembered("timeline item", (a.slug, a.source.digest, up),
-                                     lambda a=a: article_item(a, up=up) + figure_line(a)) for a in in_month)
+        lines.append(listing_html.block(
+            warm.remembered("timeline item", (a.slug, a.source.digest, up),
+                            lambda a=a: listing_html.entry(a, up, more=figure_line(a))) for a in in_month))
     return lines
 
 
 def _undated(undated: tuple[Article, ...], up: str) -> list[str]:
     if len(undated) <= LETTERS_AT:
-        return ["## Undated", *(listed_item(a, up=up) for a in undated)] if undated else []
+        return ["## Undated", listing_html.block(listed_item(a, up=up) for a in undated)] if undated else []
     groups: dict[str, list[Article]] = {}
     for article in undated:
         groups.setdefault(initial(article.title), []).append(article)
     lines = ["## Undated"]
     for letter in sorted(groups, key=lambda g: (g == OTHER, g != DIGITS, g)):
-        lines += [f"### {letter}", *(listed_item(a, up=up) for a in groups[letter])]
+        lines += [f"### {letter}", listing_html.block(listed_item(a, up=up) for a in groups[letter])]
     return lines
 
 
