@@ -19,15 +19,10 @@ UNDATED = "Undated"
 PAGE_SIZE = 100  # articles on one topic, person, ... page; more go on further pages
 
 
-def article_item(article: Article, up: str = "../") -> str:
-    """One list entry: title link, then date and publisher, then the summary (listing_html)."""
-    return listing_html.entry(article, up)
-
-
 def listed_item(article: Article, up: str = "../") -> str:
-    """article_item; the preview keeps the one made for the same file and address (builder.warm:
-    an article's title, date, publisher and summary are read out of its file)."""
-    return warm.remembered("item", (article.slug, article.source.digest, up), lambda: article_item(article, up))
+    """One list entry (listing_html.entry); the preview keeps the one made for the same file and
+    address (builder.warm: an article's title, date, publisher and summary are read out of its file)."""
+    return warm.remembered("item", (article.slug, article.source.digest, up), lambda: listing_html.entry(article, up))
 
 
 def iter_index_pages(site: Site) -> Iterator[Page]:
