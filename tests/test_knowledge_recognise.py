@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from builder.knowledge import enrich, load_vocabulary
-from builder.knowledge.spans import dateline_places
+from builder.knowledge.spans import dateline_places, tokenize
 from builder.models import Knowledge
 from tests.conftest import make_content, run_cli
 
@@ -127,6 +127,17 @@ def test_a_wrong_rejected_list_is_named(tmp_path: Path) -> None:
 ])
 def test_dateline_places(paragraphs: list[str], expected: list[str]) -> None:
     assert dateline_places(paragraphs) == expected
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("Mr. Blair met U.S. envoys", ["Mr", ".", "Blair", "met", "U.S.", "envoys"]),
+    ("Kim Young-ja's 2,000.50 yen\t(about $19)", ["Kim", "Young-ja's", "2,000.50", "yen", "(", "about", "$", "19", ")"]),
+    ("Minneapolis-based firm\x1cO’Brien, 1996-08-30:", ["Minneapolis-based", "firm", "O’Brien", ",", "1996-08-30", ":"]),
+    ("Zoë said\u00a0«non»  x_1 5", ["Zoë", "said", "«", "non", "»", "x_1", "5"]),
+    ("", []),
+])
+def test_tokens_of_a_paragraph(text: str, tokens: list[str]) -> None:
+    assert tokenize(text) == tokens
 
 
 def test_the_dateline_extraction_found_or_removed_is_a_place() -> None:

@@ -67,7 +67,18 @@ class Mention:
 
 
 def tokenize(text: str) -> list[str]:
-    return (ASCII_TOKEN if text.isascii() else TOKEN).findall(text)
+    """TOKEN's tokens, found per run of non-space characters (no token holds a space, and \\S is
+    what str.split() keeps): a run of letters only is one token as it stands, so the pattern is
+    only searched in runs with a mark or a digit."""
+    findall = (ASCII_TOKEN if text.isascii() else TOKEN).findall
+    tokens: list[str] = []
+    append, extend = tokens.append, tokens.extend
+    for chunk in text.split():
+        if chunk.isalpha():
+            append(chunk)
+        else:
+            extend(findall(chunk))
+    return tokens
 
 
 def is_capitalised(token: str) -> bool:
