@@ -92,7 +92,13 @@ class WordEvidence:
             return True  # "Elizabeth I" is a name
         if words[0] in self.first_names:
             return False
+        return self.names_region(words)
+
+    def names_region(self, words: list[str]) -> bool:
+        """Whether a span of up to three of the words is a region's name ("Zorbek France")."""
         is_region, size = self.places.is_region, len(words)
+        if size == 1:
+            return is_region(words[0])  # the only span: no need to find where a region may start
         return any(is_region(" ".join(words[a:b])) for a in self._region_starts(words)
                    for b in range(a + 1, min(size, a + 3) + 1))
 
