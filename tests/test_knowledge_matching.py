@@ -94,6 +94,18 @@ def test_alias_merging(alias: str, text: str, expected: bool) -> None:
     assert whole is expected
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("Some 2,000 people, 1,000,000 fled; 3,00 x a,000 5,0001,",
+     ["some", "2,000", "people", "1,000,000", "fled", "3", "00", "x", "a,000", "5,000", "1"]),
+    ("Kim Jong-un, said: 'no'.,", ["kim", "jong", "un", "said", "no"]),
+    (",,a_b,, ,", ["a", "b"]),
+    ("Zoë, 2,000 ans", ["zoë", "2,000", "ans"]),
+    ("", []),
+])
+def test_words_of_a_text(text: str, words: list[str]) -> None:
+    assert tokenize(text).lower == words
+
+
 def test_longest_alias_wins() -> None:
     phrases = [parse_phrase("Tumen", 1), parse_phrase("Tumen River", 2)]
     matcher = PhraseMatcher([p for p in phrases if p])

@@ -19,6 +19,8 @@ from typing import Iterable, Sequence
 # A word is a run of letters/digits; "2,000" and "130,000" stay one word.
 _WORDS = re.compile(r"([^\W_]+(?:,\d{3})*)")
 _ASCII_WORDS = re.compile(r"([A-Za-z0-9]+(?:,[0-9]{3})*)")  # the same words in a text in ASCII, found quicker
+# ASCII letters, digits and commas keep their byte, every other byte becomes a space (for _ascii_words)
+_SPACE_MARKS = bytes(c if (c < 128 and chr(c).isalnum()) or c == ord(",") else 32 for c in range(256))
 # Characters between words that never matter for matching: spaces and hyphens.
 _LOOSE = str.maketrans("", "", " \t\n\r\u00a0-\u2010\u2011")
 # Apostrophes and quotes written in several ways.
@@ -54,12 +56,22 @@ class Tokens:
 
 def tokenize(text: str) -> Tokens:
     if text.isascii():  # lower case keeps every ASCII word where it is: the same words, found in the lowered text
-        lower = _ASCII_WORDS.findall(text.lower())
+        lower = _ascii_words(text.lower())
         return Tokens(text, lower, "\x00".join(lower))
     parts = _WORDS.split(text)
     words = parts[1::2]
     joined = "\x00".join(words).lower()  # one call, not one per word
     return Tokens(text, joined.split("\x00") if words else [], joined, words, parts[0::2])
+
+
+def _ascii_words(lowered: str) -> list[str]:
+    """_ASCII_WORDS.findall(lowered) for a text in ASCII. A comma before a space or at the end
+    is in no word; when no other comma is left (most paragraphs), the words are the runs of
+    letters and digits, split apart in C."""
+    data = lowered.encode().translate(_SPACE_MARKS).replace(b", ", b" ").rstrip(b",")
+    if b"," in data:  # "2,000": the pattern decides
+        return _ASCII_WORDS.findall(lowered)
+    return data.decode().split()
 
 
 def gap_core(gap: str) -> str:
