@@ -27,9 +27,12 @@ def listed_item(article: Article, up: str = "../") -> str:
 
 def iter_index_pages(site: Site) -> Iterator[Page]:
     """The page of every topic, person, organisation, place and publisher; each kind's index."""
-    items = _Items()  # each article is listed on many pages
+    items = _Items(site.articles)  # each article is listed on many pages
     for kind in INDEX_KEYS:
         for entry in site.index[kind]:
+            if not warm.active():  # a build: no key to work out (it lists every article of the entry)
+                yield from _entry_pages(entry, items)
+                continue
             # the preview keeps the pages made for the same entry and articles (builder.warm)
             yield from warm.remembered("listing", _entry_key(entry), lambda e=entry: list(_entry_pages(e, items)))
         shown = tuple((e.name, e.slug, len(e.articles)) for e in site.index[kind])  # all a kind's index shows
@@ -37,12 +40,26 @@ def iter_index_pages(site: Site) -> Iterator[Page]:
 
 
 class _Items(dict):
-    """slug -> the article's list entry, made when a page first asks for it."""
+    """slug -> the article's list entry, made when a page first asks for it; and each
+    article's place in the whole archive newest first (sort_newest_first once, not per page)."""
+
+    def __init__(self, articles=()):  # none: each entry sorted on its own (the preview's quick path)
+        super().__init__()
+        self.articles, self.place = articles, None  # (worked out when a page first needs it)
 
     def entry(self, article: Article) -> str:
         if article.slug not in self:
             self[article.slug] = listed_item(article)
         return self[article.slug]
+
+    def newest_first(self, articles) -> list[Article]:
+        """sort_newest_first(articles), for articles of the archive (its order is a total order)."""
+        if self.place is None:
+            self.place = {id(a): n for n, a in enumerate(sort_newest_first(self.articles))}
+        place = self.place
+        if not all(id(a) in place for a in articles):
+            return sort_newest_first(articles)
+        return sorted(articles, key=lambda a: place[id(a)])
 
 
 def _entry_key(entry: IndexEntry) -> tuple:
@@ -55,7 +72,7 @@ def _entry_pages(entry: IndexEntry, items: _Items) -> Iterator[Page]:
     """The page of one topic, person, ...; past PAGE_SIZE articles, more pages follow it."""
     kind, name = entry.kind, entry.name
     meta = {"title": name, "description": entry.description or f"{KINDS[kind].title}: {name}", "tab": KINDS[kind].title}
-    ordered = sort_newest_first(entry.articles)
+    ordered = items.newest_first(entry.articles)
     chunks = [ordered[i:i + PAGE_SIZE] for i in range(0, len(ordered), PAGE_SIZE)]
     paths = [entry.path] + [index_page(kind, entry.slug, n) for n in range(2, len(chunks) + 1)]
     links = _pager_links(paths)

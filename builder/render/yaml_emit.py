@@ -70,9 +70,12 @@ def _written(meta: dict, texts: _Texts) -> str | None:
 
 
 def _mapping(value: dict, indent: str, lines: list[str], texts: _Texts) -> None:
+    text = texts.text
     for key, item in value.items():
         name = _plain_key(key)
-        if isinstance(item, dict) and item:
+        if type(item) is str:  # most values: written here, without _scalar's tests
+            lines.append(f"{indent}{name}: {text(item)}")
+        elif isinstance(item, dict) and item:
             lines.append(f"{indent}{name}:")
             _mapping(item, indent + "  ", lines, texts)
         elif isinstance(item, texts.sequences) and item:
@@ -83,8 +86,11 @@ def _mapping(value: dict, indent: str, lines: list[str], texts: _Texts) -> None:
 
 
 def _sequence(value: list, indent: str, lines: list[str], texts: _Texts) -> None:
+    text = texts.text
     for item in value:
-        if isinstance(item, dict) and item:
+        if type(item) is str:
+            lines.append(f"{indent}- {text(item)}")
+        elif isinstance(item, dict) and item:
             first = len(lines)
             _mapping(item, indent + "  ", lines, texts)
             lines[first] = f"{indent}- " + lines[first][len(indent) + 2:]

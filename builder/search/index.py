@@ -20,6 +20,7 @@ import math
 from array import array
 from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import chain
 from typing import Iterator
 
 from builder.models import Page
@@ -40,23 +41,78 @@ NAMES_REMEMBERED = 50_000  # names (and their other spellings) whose words are k
 
 
 def score_terms(record: Record) -> dict[str, int]:
-    """term -> the record's score for it: each field's weight x (1 + ln tf), summed."""
-    scores: dict[str, float] = defaultdict(float)
+    """term -> the record's score for it: each field's weight x (1 + ln tf), summed.
+
+    The last field (an article's text: most of the terms) is scored by table look-ups in C;
+    the terms of the fields before it are summed in the fields' order, the text's share last."""
+    fields = list(record.fields.items())
+    if not fields:
+        return {}
     factor = LISTING_FACTOR if record.label else 1.0
-    for name, texts in record.fields.items():
-        runs: Counter = Counter()  # each run of letters once, with how often it comes (the tokens of each)
-        for text in texts:
-            runs.update(_name_runs(text) if name == "names" else WORD.findall(fold(text)))
-        counts: dict[str, int] = {}  # (a plain dict: Counter's += on a new term is a Python call)
-        for run, times in runs.items():
-            for term in run_tokens(run):
-                counts[term] = counts.get(term, 0) + times
-        if name == "names":
-            counts.update(dict.fromkeys(set().union(*map(_joined_terms, texts)).difference(counts), 1))
-        weight = FIELD_WEIGHTS[name]
-        for term, tf in counts.items():
-            scores[term] += weight * (1 + math.log(tf)) * factor if tf > 1 else weight * factor
-    return {term: max(1, round(value * SCORE_SCALE)) for term, value in scores.items()}
+    *firsts, (last, texts) = fields
+    summed: dict[str, float] = {}
+    for name, field_texts in firsts:
+        share = _Shares.of(FIELD_WEIGHTS[name], factor)
+        for term, tf in _term_counts(name, field_texts).items():
+            summed[term] = summed.get(term, 0.0) + share[tf]
+    counts = _term_counts(last, texts)
+    share = _Shares.of(FIELD_WEIGHTS[last], factor)
+    scores = dict(zip(counts, map(share.scores.__getitem__, counts.values())))
+    for term, value in summed.items():
+        tf = counts.get(term)
+        scores[term] = _whole(value + share[tf] if tf else value)
+    return scores
+
+
+def _term_counts(name: str, texts: list[str]) -> dict[str, int]:
+    """term -> how often it comes in one field's texts (a name's words, and its hyphenated
+    words written as one, count once more each)."""
+    if name != "names":  # one pass over all the texts (a line break separates words as they do)
+        return Counter(chain.from_iterable(map(run_tokens, WORD.findall(fold("\n".join(texts))))))
+    runs = Counter(chain.from_iterable(map(_name_runs, texts)))  # each run of letters once, with how often it comes
+    counts: dict[str, int] = {}  # (a plain dict: Counter's += on a new term is a Python call)
+    for run, times in runs.items():
+        for term in run_tokens(run):
+            counts[term] = counts.get(term, 0) + times
+    counts.update(dict.fromkeys(set().union(*map(_joined_terms, texts)).difference(counts), 1))
+    return counts
+
+
+def _whole(value: float) -> int:
+    return max(1, round(value * SCORE_SCALE))
+
+
+class _Shares(dict):
+    """tf -> one field's share of a term's score (weight x (1 + ln tf) x factor), worked out
+    once per tf; .scores: tf -> the whole score of a term found in that field alone."""
+
+    made: dict[tuple[float, float], "_Shares"] = {}
+
+    def __init__(self, weight: float, factor: float):
+        super().__init__()
+        self.weight, self.factor = weight, factor
+        self.scores = _Scores(self)
+
+    @classmethod
+    def of(cls, weight: float, factor: float) -> "_Shares":
+        shares = cls.made.get((weight, factor))
+        if shares is None:
+            shares = cls.made[(weight, factor)] = cls(weight, factor)
+        return shares
+
+    def __missing__(self, tf: int) -> float:
+        share = self[tf] = self.weight * (1 + math.log(tf)) * self.factor if tf > 1 else self.weight * self.factor
+        return share
+
+
+class _Scores(dict):
+    def __init__(self, shares: _Shares):
+        super().__init__()
+        self.shares = shares
+
+    def __missing__(self, tf: int) -> int:
+        score = self[tf] = _whole(self.shares[tf])
+        return score
 
 
 @lru_cache(maxsize=NAMES_REMEMBERED)
