@@ -10,7 +10,6 @@ All three are kept in one file under .cache/ (builder.cache).
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 from typing import Iterator
 
@@ -22,7 +21,7 @@ from builder.models import Article, Page
 from builder.render.article_page import render_article
 from builder.render.related_reasons import reasons
 from builder.resolve import ALL, Site, article_features
-from builder.write import MANIFEST
+from builder.unchanged import with_outputs
 
 
 class PageDigests:
@@ -66,6 +65,10 @@ class Cache:
         self.state: str | None = parts.get("state")  # the last build's inputs, with its output
         self.report = parts.get("report")  # the last build's report
         self.remembered = False
+        # the address record as this build read it: (digest of its bytes, the notes its reading gave)
+        self.registry: tuple[str, list[str]] | None = None
+        head = CacheFile.head(folder, salt) if folder else None
+        self.head_registry = head.get("registry") if head and head.get("state") == self.state else None
 
     def unchanged(self, state: str, paths: Paths) -> bool:
         """The last build had these same inputs, and its output is all in place."""
@@ -78,9 +81,12 @@ class Cache:
     def save(self) -> None:
         """Keep what this build used; entries it did not use are dropped."""
         pages = self.pages.kept()
+        head = {"state": self.state, "report": self.report, "registry": self.registry}
         if self.articles.changed or pages.keys() != self.pages.digests.keys() or self.remembered:
             self.file.save({"articles": self.articles.used, "pages": pages, "state": self.state,
-                            "report": self.report})
+                            "report": self.report}, head)
+        elif self.state is not None and self.registry is not None and self.registry != self.head_registry:
+            self.file.save_head(head)  # the same file: its head, with the address record as read now
 
 
 def kept_cache(folder: Path | None, salt: str) -> Cache:
@@ -101,25 +107,6 @@ def share_read_out(folder: Path | None, article: Article) -> None:
     if isinstance(cache, Cache):
         cache.articles.entries[article.source.digest] = article
         cache.articles.used[article.source.digest] = article
-
-
-def inputs_digest(address: str, cache: Cache, outcomes, skipped) -> str:
-    """Everything the output depends on: each file's bytes (as cache keys) or failure,
-    the skipped files, site_config/ and the builder (the cache's salt), the site's address."""
-    digest = hashlib.sha256(cache.salt.encode())
-    for outcome in outcomes:
-        digest.update(repr(outcome.source.digest if isinstance(outcome, Article) else outcome).encode())
-    digest.update(repr(skipped).encode())
-    digest.update(address.encode())
-    return digest.hexdigest()
-
-
-def with_outputs(state: str, paths: Paths) -> str:
-    """The inputs' digest with what a build leaves behind: the address registry (also read
-    by the next build) and the files in docs/."""
-    registry = paths.registry_file
-    written = hashlib.sha256(registry.read_bytes() if registry.exists() else b"").hexdigest()
-    return f"{state}:{written}:{_docs_signature(paths.docs)}"
 
 
 def article_pages(site: Site, pages: PageDigests, docs: Path) -> Iterator[Page]:
@@ -160,17 +147,3 @@ def kept_page_key(article: Article, site: Site) -> tuple:
             tuple((o.slug, o.source.digest) for o in site.related.get(article.slug, ())),
             tuple((o.slug, o.source.digest) for o in site.also_published.get(article.slug, ())),
             everywhere < 3, ranked, site.url, site.name)
-
-
-def _docs_signature(docs: Path) -> str | None:
-    """Size and modification time of every file the last build wrote (None: one is gone),
-    so a file changed or removed by hand is noticed and made again."""
-    try:
-        listed = (docs / MANIFEST).read_text(encoding="utf-8").split()
-        stats = [os.stat(os.path.join(docs, rel)) for rel in listed]
-    except OSError:
-        return None
-    digest = hashlib.sha256()
-    for rel, stat in zip(listed, stats):
-        digest.update(f"{rel}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
