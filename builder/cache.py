@@ -149,9 +149,9 @@ def _well_formed(stored) -> bool:
     if not (isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[1], dict)):
         return False
     stored_salt, parts = stored
-    articles, pages = parts.get("articles", {}), parts.get("pages", {})
+    articles, pages, listings = parts.get("articles", {}), parts.get("pages", {}), parts.get("listings", {})
     state, report = parts.get("state"), parts.get("report")
     return (isinstance(stored_salt, str) and isinstance(articles, dict) and isinstance(pages, dict)
             and all(isinstance(a, Article) for a in articles.values())
-            and all(isinstance(d, str) for d in pages.values())
+            and all(isinstance(d, str) for d in pages.values()) and isinstance(listings, dict)
             and isinstance(state, (str, type(None))) and isinstance(report, (Report, type(None))))

@@ -5,6 +5,8 @@
   back and nothing is rendered or written (Cache.unchanged).
 - An article page whose inputs (its file, its address, its neighbours, the site) are the
   same as when its file in docs/ was written is read back, not rendered again (PageDigests).
+- So is a listing page (a topic's, a person's, ...) made for the same articles
+  (builder.warm.WrittenPages).
 All three are kept in one file under .cache/ (builder.cache).
 """
 from __future__ import annotations
@@ -18,6 +20,7 @@ from builder.addresses import article_page
 from builder.cache import ArticleCache, CacheFile
 from builder.config import Paths
 from builder.models import Article, Page
+from builder.render import iter_browsing_pages
 from builder.render.article_page import render_article
 from builder.render.related_reasons import reasons
 from builder.resolve import ALL, Site, article_features
@@ -62,6 +65,8 @@ class Cache:
         self.salt, self.notes = salt, self.file.notes  # notes: a damaged cache, discarded
         self.articles = ArticleCache(parts.get("articles"))
         self.pages = PageDigests(parts.get("pages") or {})
+        self.listings = parts.get("listings") or {}  # the listing pages written (builder.warm.WrittenPages)
+        self.listings_used: dict | None = None  # those this build made or read back (None: it made none)
         self.state: str | None = parts.get("state")  # the last build's inputs, with its output
         self.report = parts.get("report")  # the last build's report
         self.remembered = False
@@ -81,10 +86,12 @@ class Cache:
     def save(self) -> None:
         """Keep what this build used; entries it did not use are dropped."""
         pages = self.pages.kept()
+        listings = self.listings if self.listings_used is None else self.listings_used
         head = {"state": self.state, "report": self.report, "registry": self.registry}
-        if self.articles.changed or pages.keys() != self.pages.digests.keys() or self.remembered:
-            self.file.save({"articles": self.articles.used, "pages": pages, "state": self.state,
-                            "report": self.report}, head)
+        if self.articles.changed or pages.keys() != self.pages.digests.keys() or self.remembered \
+                or listings != self.listings:
+            self.file.save({"articles": self.articles.used, "pages": pages, "listings": listings,
+                            "state": self.state, "report": self.report}, head)
         elif self.state is not None and self.registry is not None and self.registry != self.head_registry:
             self.file.save_head(head)  # the same file: its head, with the address record as read now
 
@@ -120,6 +127,19 @@ def article_pages(site: Site, pages: PageDigests, docs: Path) -> Iterator[Page]:
             why = reasons(article, site.related.get(article.slug, ()), site.mentions)
             render = lambda a=article, w=why: render_article(a, site, w).content  # noqa: E731
             yield Page(path, pages.page(page_key(article, site, why), docs / path, render))
+
+
+def browsing_pages(site: Site, cache: Cache, docs: Path) -> Iterator[Page]:
+    """Every page that gathers articles (render.iter_browsing_pages); a build finds the listings
+    whose articles did not change in docs/, as written (builder.warm.WrittenPages)."""
+    written = None if warm.active() else warm.WrittenPages(docs, cache.listings)
+    warm.pages_from(written)
+    try:
+        yield from iter_browsing_pages(site)
+    finally:
+        warm.pages_from(None)
+    if written is not None:
+        cache.listings_used = written.used
 
 
 def page_key(article: Article, site: Site, why: tuple[str, ...] | None = None) -> str:

@@ -244,11 +244,11 @@ def _report_articles(site: Site, report: Report) -> None:
 def _pages(site: Site, cache: Cache, docs: Path, report: Report, registry: bytes) -> Iterator[Page]:
     """Every page, made when the writer asks for it; counts the index pages into the report."""
     from builder import incremental
-    from builder.render import iter_browsing_pages, iter_files
+    from builder.render import iter_files
 
     yield from incremental.article_pages(site, cache.pages, docs)
     report.index_pages = 0
-    for page in iter_browsing_pages(site):
+    for page in incremental.browsing_pages(site, cache, docs):
         report.index_pages += 1
         yield page
     yield from iter_files(site, registry)
