@@ -150,8 +150,10 @@ def _well_formed(stored) -> bool:
         return False
     stored_salt, parts = stored
     articles, pages, listings = parts.get("articles", {}), parts.get("pages", {}), parts.get("listings", {})
+    values = parts.get("values", {})
     state, report = parts.get("state"), parts.get("report")
     return (isinstance(stored_salt, str) and isinstance(articles, dict) and isinstance(pages, dict)
             and all(isinstance(a, Article) for a in articles.values())
             and all(isinstance(d, str) for d in pages.values()) and isinstance(listings, dict)
+            and isinstance(values, dict)
             and isinstance(state, (str, type(None))) and isinstance(report, (Report, type(None))))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator, TypeVar
 
 from builder import warm
 from builder.addresses import article_page
@@ -25,6 +25,8 @@ from builder.render.article_page import render_article
 from builder.render.related_reasons import reasons
 from builder.resolve import ALL, Site, article_features
 from builder.unchanged import with_outputs
+
+T = TypeVar("T")
 
 
 class PageDigests:
@@ -67,6 +69,8 @@ class Cache:
         self.pages = PageDigests(parts.get("pages") or {})
         self.listings = parts.get("listings") or {}  # the listing pages written (builder.warm.WrittenPages)
         self.listings_used: dict | None = None  # those this build made or read back (None: it made none)
+        self.values = parts.get("values") or {}  # whole-site values (builder.warm.BuiltValues)
+        self.values_used: dict | None = None
         self.state: str | None = parts.get("state")  # the last build's inputs, with its output
         self.report = parts.get("report")  # the last build's report
         self.remembered = False
@@ -87,11 +91,12 @@ class Cache:
         """Keep what this build used; entries it did not use are dropped."""
         pages = self.pages.kept()
         listings = self.listings if self.listings_used is None else self.listings_used
+        values = self.values if self.values_used is None else self.values_used
         head = {"state": self.state, "report": self.report, "registry": self.registry}
         if self.articles.changed or pages.keys() != self.pages.digests.keys() or self.remembered \
-                or listings != self.listings:
+                or listings != self.listings or values.keys() != self.values.keys():
             self.file.save({"articles": self.articles.used, "pages": pages, "listings": listings,
-                            "state": self.state, "report": self.report}, head)
+                            "values": values, "state": self.state, "report": self.report}, head)
         elif self.state is not None and self.registry is not None and self.registry != self.head_registry:
             self.file.save_head(head)  # the same file: its head, with the address record as read now
 
@@ -127,6 +132,20 @@ def article_pages(site: Site, pages: PageDigests, docs: Path) -> Iterator[Page]:
             why = reasons(article, site.related.get(article.slug, ()), site.mentions)
             render = lambda a=article, w=why: render_article(a, site, w).content  # noqa: E731
             yield Page(path, pages.page(page_key(article, site, why), docs / path, render))
+
+
+def resolved(cache: Cache, resolve: Callable[[], T]) -> T:
+    """resolve(), its whole-site values (related articles, syndicated copies) kept in the cache
+    by a build for the same articles' names (builder.warm.BuiltValues; the preview keeps them)."""
+    built = None if warm.active() else warm.BuiltValues(cache.values)
+    warm.values_from(built)
+    try:
+        site = resolve()
+    finally:
+        warm.values_from(None)
+    if built is not None:
+        cache.values_used = built.used
+    return site
 
 
 def browsing_pages(site: Site, cache: Cache, docs: Path) -> Iterator[Page]:

@@ -147,7 +147,7 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     vocabulary = warm.remembered("vocabulary", salt_value, lambda: knowledge.load_vocabulary(paths.config))
     settings = warm.remembered("settings", salt_value, lambda: load_settings(paths.config))
     checkpoint()
-    site = resolve(articles, settings, address, vocabulary.describe, registry)
+    site = incremental.resolved(cache, lambda: resolve(articles, settings, address, vocabulary.describe, registry))
     _report_articles(site, report)
     # 7. render, page by page as the writer asks; the search index (builder/search/)
     registry_bytes = dump_registry(registry)

@@ -22,7 +22,8 @@ is remembered and every call makes its value (remembered() is then make()).
 Values live for two regenerations (the one that used them and the next), so memory holds one
 site's worth; a new salt forgets everything.
 
-A build keeps no values, but the pages of a listing (a topic's, a person's, ... pages, each
+A build keeps no values in memory, but the related articles and syndicated copies of the
+same articles are kept in the cache (values_from: builder.incremental), and the pages of a listing (a topic's, a person's, ... pages, each
 kind's index, an author's page) are found again in docs/: a build that calls pages_from()
 gives, for the same key, the files the last build wrote for it, when their bytes are those
 it made then (their digests, kept in the cache: builder.incremental). A listing of
@@ -93,6 +94,8 @@ def remembered(name: str, key: Hashable, make: Callable[[], T]) -> T:
     """make()'s value for this key, as made before when the preview keeps values."""
     kept = _kept
     if kept is None:
+        if _built is not None and name in STORED_VALUES:
+            return _built.get(name, key, make)
         return _written_pages.get(name, key, make) if _written_pages and name in STORED_PAGES else make()
     slot = (name, key)
     value = kept.current.get(slot, kept.previous.get(slot, _MISSING))
@@ -172,6 +175,33 @@ class WrittenPages:
 
 
 _written_pages: WrittenPages | None = None
+STORED_VALUES = ("related", "syndicated")  # the whole site's work, a function of every article's names
+
+
+class BuiltValues:
+    """A build's values for each key (digest of (name, key) -> the value), kept in the cache:
+    the related articles of a site whose articles carry the same names are not worked out again."""
+
+    def __init__(self, values: dict[str, object]):
+        self.values = values
+        self.used: dict[str, object] = {}
+
+    def get(self, name: str, key: Hashable, make: Callable[[], T]) -> T:
+        slot = hashlib.sha256(repr((name, key)).encode("utf-8")).hexdigest()
+        value = self.values.get(slot, _MISSING)
+        if value is _MISSING:
+            value = make()
+        self.used[slot] = value
+        return value  # type: ignore[return-value]
+
+
+_built: BuiltValues | None = None
+
+
+def values_from(built: BuiltValues | None) -> None:
+    """A build (not the preview) finds its whole-site values in `built` (None: stops)."""
+    global _built
+    _built = built
 
 
 def pages_from(written: WrittenPages | None) -> None:

@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 
+from builder import knowledge
 from builder.render import indexes
 from tests.conftest import FIXTURES, folders, make_content, run_cli
 from tests.test_scale import tree
@@ -75,3 +76,18 @@ def test_a_sequence_of_edits_leaves_what_a_cold_generate_writes(archive):
     page = next((root / "docs" / "topics").glob("*.md"))
     page.write_text("edited by hand", encoding="utf-8")  # a listing changed by hand is made again
     _same_as_cold(root, "a listing edited by hand")
+
+
+def test_related_articles_are_worked_out_again_only_when_the_names_change(archive, monkeypatch):
+    root, _rendered = archive
+    calls = []
+    real = knowledge.related_articles
+    monkeypatch.setattr(knowledge, "related_articles", lambda *a, **k: calls.append(1) or real(*a, **k))
+    name = f"{SEEDS[2].stem}-0.txt"
+    _edit(root, name, "---\ntitle:", "---\ndate: 2019-03-02\ntitle:")  # the same names
+    run_cli("generate", *folders(root))
+    assert calls == []
+    _edit(root, name, "---\ndate:", "---\ntopics: [Families and personal stories]\ndate:")
+    run_cli("generate", *folders(root))
+    assert calls == [1]
+    _same_as_cold(root, "a topic added")
