@@ -1,8 +1,10 @@
 """The `builder` command: a thin layer over builder.pipeline; no logic lives here."""
 from __future__ import annotations
 
+import importlib
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -13,9 +15,14 @@ from builder.config import BuildOptions, Paths, default_config_dir
 from builder.engine import ENGINE_VARIABLE, ENGINES, check_installed, chosen_engine, refuse
 from builder.errors import BuilderError
 from builder.explain import as_text as api_summary_text
-from builder.process import default_jobs
 from builder.progress import Progress
 from builder.text_safety import PATH_LIMIT, shown
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -64,7 +71,21 @@ def jobs_option(function):
                              "[default: all cores].")(function)
 
 
-@click.group(context_settings=CONTEXT)
+class _Commands(click.Group):
+    """The group; `add` (with the fetching and reading-out modules it needs) is imported when asked for."""
+
+    LATER = {"add": "builder.cli_add"}
+
+    def list_commands(self, ctx) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.LATER})
+
+    def get_command(self, ctx, name: str):
+        if name in self.LATER and name not in self.commands:
+            self.add_command(getattr(importlib.import_module(self.LATER[name]), name))
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_Commands, context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="builder")
 def main() -> None:
     """Turn a folder of news articles into a searchable archive website."""
@@ -259,8 +280,6 @@ def _exit_for(report, strict: bool) -> None:
         sys.exit(1)
 
 
-from builder.cli_add import add  # noqa: E402 - their own modules; registered here
-from builder.cli_init import init  # noqa: E402
+from builder.cli_init import init  # noqa: E402 - their own modules; registered here
 
-main.add_command(add)
 main.add_command(init)

@@ -5,24 +5,28 @@
   back and nothing is rendered or written (Cache.unchanged).
 - An article page whose inputs (its file, its address, its neighbours, the site) are the
   same as when its file in docs/ was written is read back, not rendered again (PageDigests).
+- So is a listing page (a topic's, a person's, ...) made for the same articles
+  (builder.warm.WrittenPages).
 All three are kept in one file under .cache/ (builder.cache).
 """
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator, TypeVar
 
 from builder import warm
 from builder.addresses import article_page
 from builder.cache import ArticleCache, CacheFile
 from builder.config import Paths
 from builder.models import Article, Page
+from builder.render import iter_browsing_pages
 from builder.render.article_page import render_article
 from builder.render.related_reasons import reasons
 from builder.resolve import ALL, Site, article_features
-from builder.write import MANIFEST
+from builder.unchanged import with_outputs
+
+T = TypeVar("T")
 
 
 class PageDigests:
@@ -63,9 +67,17 @@ class Cache:
         self.salt, self.notes = salt, self.file.notes  # notes: a damaged cache, discarded
         self.articles = ArticleCache(parts.get("articles"))
         self.pages = PageDigests(parts.get("pages") or {})
+        self.listings = parts.get("listings") or {}  # the listing pages written (builder.warm.WrittenPages)
+        self.listings_used: dict | None = None  # those this build made or read back (None: it made none)
+        self.values = parts.get("values") or {}  # whole-site values (builder.warm.BuiltValues)
+        self.values_used: dict | None = None
         self.state: str | None = parts.get("state")  # the last build's inputs, with its output
         self.report = parts.get("report")  # the last build's report
         self.remembered = False
+        # the address record as this build read it: (digest of its bytes, the notes its reading gave)
+        self.registry: tuple[str, list[str]] | None = None
+        head = CacheFile.head(folder, salt) if folder else None
+        self.head_registry = head.get("registry") if head and head.get("state") == self.state else None
 
     def unchanged(self, state: str, paths: Paths) -> bool:
         """The last build had these same inputs, and its output is all in place."""
@@ -78,9 +90,15 @@ class Cache:
     def save(self) -> None:
         """Keep what this build used; entries it did not use are dropped."""
         pages = self.pages.kept()
-        if self.articles.changed or pages.keys() != self.pages.digests.keys() or self.remembered:
-            self.file.save({"articles": self.articles.used, "pages": pages, "state": self.state,
-                            "report": self.report})
+        listings = self.listings if self.listings_used is None else self.listings_used
+        values = self.values if self.values_used is None else self.values_used
+        head = {"state": self.state, "report": self.report, "registry": self.registry}
+        if self.articles.changed or pages.keys() != self.pages.digests.keys() or self.remembered \
+                or listings != self.listings or values.keys() != self.values.keys():
+            self.file.save({"articles": self.articles.used, "pages": pages, "listings": listings,
+                            "values": values, "state": self.state, "report": self.report}, head)
+        elif self.state is not None and self.registry is not None and self.registry != self.head_registry:
+            self.file.save_head(head)  # the same file: its head, with the address record as read now
 
 
 def kept_cache(folder: Path | None, salt: str) -> Cache:
@@ -103,25 +121,6 @@ def share_read_out(folder: Path | None, article: Article) -> None:
         cache.articles.used[article.source.digest] = article
 
 
-def inputs_digest(address: str, cache: Cache, outcomes, skipped) -> str:
-    """Everything the output depends on: each file's bytes (as cache keys) or failure,
-    the skipped files, site_config/ and the builder (the cache's salt), the site's address."""
-    digest = hashlib.sha256(cache.salt.encode())
-    for outcome in outcomes:
-        digest.update(repr(outcome.source.digest if isinstance(outcome, Article) else outcome).encode())
-    digest.update(repr(skipped).encode())
-    digest.update(address.encode())
-    return digest.hexdigest()
-
-
-def with_outputs(state: str, paths: Paths) -> str:
-    """The inputs' digest with what a build leaves behind: the address registry (also read
-    by the next build) and the files in docs/."""
-    registry = paths.registry_file
-    written = hashlib.sha256(registry.read_bytes() if registry.exists() else b"").hexdigest()
-    return f"{state}:{written}:{_docs_signature(paths.docs)}"
-
-
 def article_pages(site: Site, pages: PageDigests, docs: Path) -> Iterator[Page]:
     """Every article's page, read back from docs/ when its inputs did not change."""
     for article in site.articles:
@@ -133,6 +132,33 @@ def article_pages(site: Site, pages: PageDigests, docs: Path) -> Iterator[Page]:
             why = reasons(article, site.related.get(article.slug, ()), site.mentions)
             render = lambda a=article, w=why: render_article(a, site, w).content  # noqa: E731
             yield Page(path, pages.page(page_key(article, site, why), docs / path, render))
+
+
+def resolved(cache: Cache, resolve: Callable[[], T]) -> T:
+    """resolve(), its whole-site values (related articles, syndicated copies) kept in the cache
+    by a build for the same articles' names (builder.warm.BuiltValues; the preview keeps them)."""
+    built = None if warm.active() else warm.BuiltValues(cache.values)
+    warm.values_from(built)
+    try:
+        site = resolve()
+    finally:
+        warm.values_from(None)
+    if built is not None:
+        cache.values_used = built.used
+    return site
+
+
+def browsing_pages(site: Site, cache: Cache, docs: Path) -> Iterator[Page]:
+    """Every page that gathers articles (render.iter_browsing_pages); a build finds the listings
+    whose articles did not change in docs/, as written (builder.warm.WrittenPages)."""
+    written = None if warm.active() else warm.WrittenPages(docs, cache.listings)
+    warm.pages_from(written)
+    try:
+        yield from iter_browsing_pages(site)
+    finally:
+        warm.pages_from(None)
+    if written is not None:
+        cache.listings_used = written.used
 
 
 def page_key(article: Article, site: Site, why: tuple[str, ...] | None = None) -> str:
@@ -160,17 +186,3 @@ def kept_page_key(article: Article, site: Site) -> tuple:
             tuple((o.slug, o.source.digest) for o in site.related.get(article.slug, ())),
             tuple((o.slug, o.source.digest) for o in site.also_published.get(article.slug, ())),
             everywhere < 3, ranked, site.url, site.name)
-
-
-def _docs_signature(docs: Path) -> str | None:
-    """Size and modification time of every file the last build wrote (None: one is gone),
-    so a file changed or removed by hand is noticed and made again."""
-    try:
-        listed = (docs / MANIFEST).read_text(encoding="utf-8").split()
-        stats = [os.stat(os.path.join(docs, rel)) for rel in listed]
-    except OSError:
-        return None
-    digest = hashlib.sha256()
-    for rel, stat in zip(listed, stats):
-        digest.update(f"{rel}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()

@@ -10,32 +10,27 @@ import dataclasses
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from builder import beside, collector, incremental, knowledge, warm
+from builder import collector, unchanged, warm
 from builder.cache import salt
 from builder.config import BuildOptions, Paths, load_settings
-from builder.engine import check_installed
 from builder.errors import SourceError
-from builder.explain import article_summary
-from builder.extract import reading
-from builder.extract.page import NotAnArticle
-from builder.incremental import Cache
-from builder.merge import missing_fields
 from builder.models import Article, Message, Page
-from builder.permalinks import Registry, assign_slugs, dump_registry
-from builder.process import DRAFT, Failure, Reader, process_all
 from builder.progress import Progress
-from builder.registry import load_with_published
-from builder.render import iter_browsing_pages, iter_files
 from builder.report import Report, status_for
-from builder.resolve import Site, resolve
 from builder.safety import build_lock
-from builder.search import search_pages
 from builder.site import build_site, site_url
 from builder.sources import discover, read
 from builder.write import write_tree, written_where_made
 
+# Imported where there is work to do (a `generate` with nothing to do needs none of them):
+# the read-out (process, extract, knowledge), addresses (permalinks, registry), the site
+# (resolve), the pages (render, search, incremental) and the engine's check.
+if TYPE_CHECKING:
+    from builder.incremental import Cache
+    from builder.process import Reader
+    from builder.resolve import Site
 
 @dataclass
 class Archive:
@@ -58,6 +53,8 @@ PagesOf = Callable[[Archive], Iterable[Page]]
 def build(options: BuildOptions) -> Report:
     """Generate docs/ from content/, then publish site/ with MkDocs (or Zensical); one build at a time."""
     if options.run_mkdocs:
+        from builder.engine import check_installed
+
         check_installed(options.engine)
     with build_lock(options.paths), collector.one_build():
         report = _generate(options)
@@ -74,6 +71,10 @@ def generate(options: BuildOptions, *, swap: bool = True, pages: PagesOf | None 
 
 
 def _generate(options: BuildOptions, *, swap: bool = True, pages: PagesOf | None = None) -> Report:
+    last = unchanged.last_report(options.paths, salt(options.paths.config))
+    if last is not None:  # the same inputs as the last build, whose output is all in place
+        last.written = last.removed = 0
+        return last
     archive = gather(options.paths, options.jobs, options.progress, reuse_last=True,
                      checkpoint=getattr(pages, "checkpoint", None))  # the preview: a newer edit stops it
     if archive.unchanged:  # the same inputs as the last build, whose output is all in place
@@ -82,6 +83,7 @@ def _generate(options: BuildOptions, *, swap: bool = True, pages: PagesOf | None
         return archive.report
     stats = write_tree(pages(archive) if pages else archive.pages, options.paths.docs, swap=swap, known=warm.written(options.paths.docs))
     _save_registry(options.paths.registry_file, archive.registry_bytes)
+    archive.cache.registry = unchanged.registry_left(archive.cache.registry, archive.registry_bytes)
     if warm.active() and archive.site is not None and options.paths.published_registry is None:  # read back from memory
         warm.remembered("registry", _registry_inputs(options.paths), lambda: (archive.site.registry, []))
     archive.report.written, archive.report.removed = stats.written, stats.removed
@@ -99,16 +101,24 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     With reuse_last (for generate), inputs identical to the last build's, whose output is
     all in place, give back that build's report and no articles (Archive.unchanged).
     """
+    from builder import beside, incremental, knowledge
+    from builder.permalinks import assign_slugs, dump_registry
+    from builder.process import Failure, process_all
+    from builder.resolve import resolve
+    from builder.search import search_pages
+
     report = Report()
     salt_value = salt(paths.config)
     warm.begin(salt_value)  # the preview: what the last regeneration made from the same inputs is reused
     old_registry, registry_notes = _read_registry(paths)
     report.notices.extend(registry_notes)
+    registry_read = None if paths.published_registry else (unchanged.registry_digest(paths.registry_file), registry_notes)
     found, skipped = discover(paths.content, (paths.docs, paths.site, paths.cache_dir))
     for skip in skipped:
         report.add(skip.rel_path, skip.level, [_skip_message(skip)])
     cache = incremental.kept_cache(paths.cache_dir, salt_value)
     report.notices.extend(cache.notes)
+    cache.registry = registry_read
     # 1-4. read, extract, merge and enrich each file (cached; one bad file never stops the others)
     checkpoint = checkpoint or (lambda: None)
     checkpoint()
@@ -118,11 +128,12 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     for failure in (o for o in outcomes if isinstance(o, Failure)):
         report.add(failure.rel_path, failure.status, failure.messages)
     address = site_url(paths)
-    state = incremental.inputs_digest(address, cache, outcomes, skipped)
+    state = unchanged.inputs_digest(cache.salt, [repr(o.source.digest if isinstance(o, Article) else o)
+                                                 for o in outcomes], skipped, address)
     complete = not any(isinstance(o, Failure) and o.status == "error" for o in outcomes) and \
         not any(s.level == "error" for s in skipped)
     if not complete:
-        report.notices.append("some files could not be read: no address was retired in this build")
+        report.notices.append(unchanged.INCOMPLETE)
     fresh_inputs = paths.published_registry is not None  # a deploy's published record: always merged
     if reuse_last and not fresh_inputs and not warm.active() and cache.unchanged(state, paths):
         last = dataclasses.replace(cache.report, notices=report.notices)  # this run's notices
@@ -136,7 +147,7 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     vocabulary = warm.remembered("vocabulary", salt_value, lambda: knowledge.load_vocabulary(paths.config))
     settings = warm.remembered("settings", salt_value, lambda: load_settings(paths.config))
     checkpoint()
-    site = resolve(articles, settings, address, vocabulary.describe, registry)
+    site = incremental.resolved(cache, lambda: resolve(articles, settings, address, vocabulary.describe, registry))
     _report_articles(site, report)
     # 7. render, page by page as the writer asks; the search index (builder/search/)
     registry_bytes = dump_registry(registry)
@@ -160,6 +171,10 @@ def explain(path: Path, config_dir: Path, reader: Reader | None = None) -> Artic
     A `reader` already loaded for `config_dir` may be passed to read many files. A header a
     build refuses (an unknown topic, ...) raises SourceError as the build reports it; a draft
     is read out all the same, with the build's note that it is not published."""
+    from builder.extract.page import NotAnArticle
+    from builder.permalinks import Registry, assign_slugs
+    from builder.process import DRAFT, Reader
+
     reader = reader or Reader(config_dir)
     raw = read(path, path.name)
     reader.check_header(raw)
@@ -174,6 +189,10 @@ def explain(path: Path, config_dir: Path, reader: Reader | None = None) -> Artic
 
 
 def explain_summary(path: Path, config_dir: Path, reader: Reader | None = None) -> dict:
+    from builder.explain import article_summary
+    from builder.extract import reading
+    from builder.process import Reader
+
     reader = reader or Reader(config_dir)
     article = explain(path, config_dir, reader)
     if article.source.kind != "text":  # a saved page is read from its structure, not its lines
@@ -213,6 +232,8 @@ def _candidate_people(articles) -> list[str]:
 
 
 def _report_articles(site: Site, report: Report) -> None:
+    from builder.merge import missing_fields
+
     for article in site.articles:
         report.add(article.source.rel_path, status_for(list(article.messages)), article.messages)
     report.notes.extend(missing_fields(list(site.articles)))
@@ -222,9 +243,12 @@ def _report_articles(site: Site, report: Report) -> None:
 
 def _pages(site: Site, cache: Cache, docs: Path, report: Report, registry: bytes) -> Iterator[Page]:
     """Every page, made when the writer asks for it; counts the index pages into the report."""
+    from builder import incremental
+    from builder.render import iter_files
+
     yield from incremental.article_pages(site, cache.pages, docs)
     report.index_pages = 0
-    for page in iter_browsing_pages(site):
+    for page in incremental.browsing_pages(site, cache, docs):
         report.index_pages += 1
         yield page
     yield from iter_files(site, registry)
@@ -233,6 +257,8 @@ def _pages(site: Site, cache: Cache, docs: Path, report: Report, registry: bytes
 def _read_registry(paths: Paths):
     """The address record (and its notes); the preview keeps it for the same file bytes."""
     def read():
+        from builder.registry import load_with_published
+
         return load_with_published(paths.registry_file, paths.published_registry)
     return warm.remembered("registry", _registry_inputs(paths), read) if warm.active() else read()
 

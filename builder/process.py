@@ -94,10 +94,6 @@ class Reader:
         return replace(article, knowledge=found, fingerprint=fingerprint(article.paragraphs))
 
 
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-
 def process_all(found: list[tuple[Path, str]], config_dir: Path, cache: ArticleCache,
                 jobs: int = 1, progress: Progress | None = None) -> list[Article | Failure]:
     """Every file read out, in the order given (cached articles reused)."""

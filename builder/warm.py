@@ -21,12 +21,23 @@ is remembered and every call makes its value (remembered() is then make()).
 
 Values live for two regenerations (the one that used them and the next), so memory holds one
 site's worth; a new salt forgets everything.
+
+A build keeps no values in memory, but the related articles and syndicated copies of the
+same articles are kept in the cache (values_from: builder.incremental), and the pages of a listing (a topic's, a person's, ... pages, each
+kind's index, an author's page) are found again in docs/: a build that calls pages_from()
+gives, for the same key, the files the last build wrote for it, when their bytes are those
+it made then (their digests, kept in the cache: builder.incremental). A listing of
+thousands of articles is then neither sorted nor rendered again after one article changed.
 """
 from __future__ import annotations
 
+import hashlib
+import os
 import threading
 from pathlib import Path
 from typing import Callable, Hashable, TypeVar
+
+from builder.models import Page
 
 T = TypeVar("T")
 
@@ -83,7 +94,9 @@ def remembered(name: str, key: Hashable, make: Callable[[], T]) -> T:
     """make()'s value for this key, as made before when the preview keeps values."""
     kept = _kept
     if kept is None:
-        return make()
+        if _built is not None and name in STORED_VALUES:
+            return _built.get(name, key, make)
+        return _written_pages.get(name, key, make) if _written_pages and name in STORED_PAGES else make()
     slot = (name, key)
     value = kept.current.get(slot, kept.previous.get(slot, _MISSING))
     if value is _MISSING:
@@ -124,3 +137,74 @@ def articles_key(articles) -> tuple:
 
 
 _MISSING = object()
+STORED_PAGES = ("listing", "kind index", "author page")  # a Page each ("listing": a list of Pages)
+
+
+class WrittenPages:
+    """A build's listing pages as written in docs/ for each key: digest of (name, key) -> the
+    (path, digest of the bytes) of each page made for it."""
+
+    def __init__(self, docs: Path, digests: dict[str, tuple[tuple[str, str], ...]]):
+        self.docs, self.digests = docs, digests
+        self.used: dict[str, tuple[tuple[str, str], ...]] = {}
+
+    def get(self, name: str, key: Hashable, make: Callable[[], T]) -> T:
+        slot = hashlib.sha256(repr((name, key)).encode("utf-8")).hexdigest()
+        pages = self._read_back(self.digests.get(slot, ()))
+        if pages is not None:
+            self.used[slot] = self.digests[slot]
+            return pages if name == "listing" else pages[0]  # type: ignore[return-value]
+        value = make()
+        made = value if isinstance(value, list) else [value]
+        self.used[slot] = tuple((p.path, hashlib.sha1(p.content).hexdigest()) for p in made)
+        return value
+
+    def _read_back(self, written: tuple[tuple[str, str], ...]) -> list | None:
+        """The pages as written, when every file is still there with the same bytes."""
+        pages, docs = [], os.fspath(self.docs)
+        for path, digest in written:
+            try:
+                with open(os.path.join(docs, path), "rb") as file:
+                    content = file.read()
+            except OSError:
+                return None
+            if hashlib.sha1(content).hexdigest() != digest:
+                return None
+            pages.append(Page(path, content))
+        return pages or None
+
+
+_written_pages: WrittenPages | None = None
+STORED_VALUES = ("related", "syndicated")  # the whole site's work, a function of every article's names
+
+
+class BuiltValues:
+    """A build's values for each key (digest of (name, key) -> the value), kept in the cache:
+    the related articles of a site whose articles carry the same names are not worked out again."""
+
+    def __init__(self, values: dict[str, object]):
+        self.values = values
+        self.used: dict[str, object] = {}
+
+    def get(self, name: str, key: Hashable, make: Callable[[], T]) -> T:
+        slot = hashlib.sha256(repr((name, key)).encode("utf-8")).hexdigest()
+        value = self.values.get(slot, _MISSING)
+        if value is _MISSING:
+            value = make()
+        self.used[slot] = value
+        return value  # type: ignore[return-value]
+
+
+_built: BuiltValues | None = None
+
+
+def values_from(built: BuiltValues | None) -> None:
+    """A build (not the preview) finds its whole-site values in `built` (None: stops)."""
+    global _built
+    _built = built
+
+
+def pages_from(written: WrittenPages | None) -> None:
+    """A build (not the preview) finds its listing pages in docs/ as `written` says (None: stops)."""
+    global _written_pages
+    _written_pages = written

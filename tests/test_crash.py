@@ -159,7 +159,8 @@ DAMAGE = {
     "empty": lambda path: path.write_bytes(b""),
     "other data": lambda path: path.write_bytes(pickle.dumps({"something": "else"})),
     "a folder": lambda path: (path.unlink(), path.mkdir(), (path / "x").write_text("x")),
-    "a file for the folder": lambda path: (path.unlink(), path.parent.rmdir(), path.parent.write_text("x")),
+    "a file for the folder": lambda path: ([f.unlink() for f in path.parent.iterdir()], path.parent.rmdir(),
+                                           path.parent.write_text("x")),
 }
 
 

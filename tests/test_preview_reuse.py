@@ -118,7 +118,7 @@ def test_a_regeneration_gives_way_between_reading_and_resolving(tmp_path, previe
         quick.edited([path])
         return outcomes
 
-    monkeypatch.setattr("builder.pipeline.process_all", edited_meanwhile)
-    monkeypatch.setattr("builder.pipeline.resolve", lambda *a, **k: pytest.fail("resolved after a newer edit"))
+    monkeypatch.setattr("builder.process.process_all", edited_meanwhile)  # imported by gather()
+    monkeypatch.setattr("builder.resolve.resolve", lambda *a, **k: pytest.fail("resolved after a newer edit"))
     with pytest.raises(Superseded):
         generate(options, swap=False, pages=follow)
