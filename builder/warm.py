@@ -105,6 +105,13 @@ def remembered(name: str, key: Hashable, make: Callable[[], T]) -> T:
     return value  # type: ignore[return-value]
 
 
+def keeps(name: str) -> bool:
+    """Whether remembered(name, ...) looks its key up (the preview, or a build's stores), so a
+    caller works out a costly key only when it is used."""
+    return _kept is not None or (_built is not None and name in STORED_VALUES) or \
+        (_written_pages is not None and name in STORED_PAGES)
+
+
 def peek(name: str, key: Hashable) -> object | None:
     """The value kept for this key, if any (nothing is made)."""
     kept = _kept

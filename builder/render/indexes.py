@@ -30,10 +30,10 @@ def iter_index_pages(site: Site) -> Iterator[Page]:
     items = _Items(site.articles)  # each article is listed on many pages
     for kind in INDEX_KEYS:
         for entry in site.index[kind]:
-            if not warm.active():  # a build: no key to work out (it lists every article of the entry)
+            if not warm.keeps("listing"):  # no key to work out (it lists every article of the entry)
                 yield from _entry_pages(entry, items)
                 continue
-            # the preview keeps the pages made for the same entry and articles (builder.warm)
+            # the preview, or a build's listing store, keeps the pages made for the same entry and articles
             yield from warm.remembered("listing", _entry_key(entry), lambda e=entry: list(_entry_pages(e, items)))
         shown = tuple((e.name, e.slug, len(e.articles)) for e in site.index[kind])  # all a kind's index shows
         yield warm.remembered("kind index", (kind, shown), lambda k=kind: _kind_index(k, site.index[k]))
