@@ -127,6 +127,8 @@ def article_pages(site: Site, pages: PageDigests, docs: Path) -> Iterator[Page]:
         path = article_page(article.slug)
         if warm.active():  # the preview: the page made for the same inputs is in memory
             render = lambda a=article: render_article(a, site).content  # noqa: E731
+            if warm.stored():  # (its first regeneration: the page the last build wrote for them)
+                render = lambda a=article, p=path: _built_page(a, site, pages, docs / p)  # noqa: E731
             yield Page(path, warm.remembered("page", kept_page_key(article, site), render))
         else:  # the related reasons are worked out once, for the key and the page
             why = reasons(article, site.related.get(article.slug, ()), site.mentions)
@@ -134,10 +136,16 @@ def article_pages(site: Site, pages: PageDigests, docs: Path) -> Iterator[Page]:
             yield Page(path, pages.page(page_key(article, site, why), docs / path, render))
 
 
+def _built_page(article: Article, site: Site, pages: PageDigests, written: Path) -> bytes:
+    """An article's page as a build makes it: read back from docs/ when its inputs did not change."""
+    why = reasons(article, site.related.get(article.slug, ()), site.mentions)
+    return pages.page(page_key(article, site, why), written, lambda: render_article(article, site, why).content)
+
+
 def resolved(cache: Cache, resolve: Callable[[], T]) -> T:
     """resolve(), its whole-site values (related articles, syndicated copies) kept in the cache
     by a build for the same articles' names (builder.warm.BuiltValues; the preview keeps them)."""
-    built = None if warm.active() else warm.BuiltValues(cache.values)
+    built = warm.BuiltValues(cache.values) if warm.stored() else None
     warm.values_from(built)
     try:
         site = resolve()
@@ -151,7 +159,7 @@ def resolved(cache: Cache, resolve: Callable[[], T]) -> T:
 def browsing_pages(site: Site, cache: Cache, docs: Path) -> Iterator[Page]:
     """Every page that gathers articles (render.iter_browsing_pages); a build finds the listings
     whose articles did not change in docs/, as written (builder.warm.WrittenPages)."""
-    written = None if warm.active() else warm.WrittenPages(docs, cache.listings)
+    written = warm.WrittenPages(docs, cache.listings) if warm.stored() else None
     warm.pages_from(written)
     try:
         yield from iter_browsing_pages(site)

@@ -86,6 +86,7 @@ def _generate(options: BuildOptions, *, swap: bool = True, pages: PagesOf | None
     archive.cache.registry = unchanged.registry_left(archive.cache.registry, archive.registry_bytes)
     if warm.active() and archive.site is not None and options.paths.published_registry is None:  # read back from memory
         warm.remembered("registry", _registry_inputs(options.paths), lambda: (archive.site.registry, []))
+    warm.completed()  # the preview's next regenerations find what they reuse in memory
     archive.report.written, archive.report.removed = stats.written, stats.removed
     if not warm.active():  # the preview keeps its cache in memory (the next build reads what it left)
         archive.cache.remember(archive.state, options.paths, archive.report)

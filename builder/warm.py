@@ -49,6 +49,7 @@ class _Kept:
         self.previous: dict[tuple[str, Hashable], object] = {}
         self.states: dict[str, dict] = {}  # what a stage keeps of its last run (state())
         self.written: dict[str, dict[str, bytes]] = {}  # docs/ folder -> file -> the bytes last written there
+        self.cold = True  # no regeneration has completed with this salt: the last build's stores are read (stored())
         self.lock = threading.Lock()
 
 
@@ -86,21 +87,35 @@ def begin(salt: str) -> None:
     with kept.lock:
         if kept.salt != salt:
             kept.salt, kept.current, kept.previous, kept.written, kept.states = salt, {}, {}, {}, {}
+            kept.cold = True
         else:
             kept.previous, kept.current = kept.current, {}
 
 
+def completed() -> None:
+    """A regeneration wrote docs/: the next ones find what they reuse in memory."""
+    kept = _kept
+    if kept is not None:
+        kept.cold = False
+
+
+def stored() -> bool:
+    """The last build's stores on disk are worth reading: in a build, and in the preview's
+    regenerations until one completes (its first, at start-up, finds docs/ and the cache as
+    `builder generate` left them: reading back is cheaper than making again)."""
+    return _kept is None or _kept.cold
+
+
 def remembered(name: str, key: Hashable, make: Callable[[], T]) -> T:
-    """make()'s value for this key, as made before when the preview keeps values."""
+    """make()'s value for this key, as made before when the preview keeps values (or, the
+    first time, as the last build stored it: pages_from, values_from)."""
     kept = _kept
     if kept is None:
-        if _built is not None and name in STORED_VALUES:
-            return _built.get(name, key, make)
-        return _written_pages.get(name, key, make) if _written_pages and name in STORED_PAGES else make()
+        return _stored(name, key, make)
     slot = (name, key)
     value = kept.current.get(slot, kept.previous.get(slot, _MISSING))
     if value is _MISSING:
-        value = make()
+        value = _stored(name, key, make)
     kept.current[slot] = value
     return value  # type: ignore[return-value]
 
@@ -110,6 +125,13 @@ def keeps(name: str) -> bool:
     caller works out a costly key only when it is used."""
     return _kept is not None or (_built is not None and name in STORED_VALUES) or \
         (_written_pages is not None and name in STORED_PAGES)
+
+
+def _stored(name: str, key: Hashable, make: Callable[[], T]) -> T:
+    """make()'s value, or the one the last build stored for this key (when a store is set)."""
+    if _built is not None and name in STORED_VALUES:
+        return _built.get(name, key, make)
+    return _written_pages.get(name, key, make) if _written_pages and name in STORED_PAGES else make()
 
 
 def peek(name: str, key: Hashable) -> object | None:

@@ -106,3 +106,24 @@ def test_a_sequence_of_edits_leaves_what_a_cold_build_writes(tmp_path, preview, 
     _edit(content, "articles/added.txt", "topics: [Families and personal stories]",
           "topics: [Families and personal stories, Forced repatriation]")
     tree = _regenerate_and_compare(tmp_path, options, quick, "a listing's count, no record added or removed")
+
+
+def test_the_first_regeneration_reads_back_what_the_build_wrote(tmp_path, preview, monkeypatch):
+    """`make site` then `make serve`: the preview's first regeneration finds the article pages
+    and the related articles the build left (docs/, the cache) instead of making them again;
+    once a regeneration completed, the preview keeps its own. docs/ is a cold build's."""
+    from builder import incremental, knowledge
+
+    made = {"pages": [], "related": 0}
+    page, related = incremental.render_article, knowledge.related_articles
+    monkeypatch.setattr(incremental, "render_article", lambda a, *rest: made["pages"].append(a.slug) or page(a, *rest))
+    monkeypatch.setattr(knowledge, "related_articles", lambda *a: made.__setitem__("related", made["related"] + 1)
+                        or related(*a))
+    options, quick = preview
+    _regenerate_and_compare(tmp_path, options, quick, "first")
+    assert made == {"pages": [], "related": 0}
+
+    _edit(options.paths.content, ARTICLE, "they urged Chinese authorities", "Warmedit sentence. They urged Chinese authorities")
+    tree = _regenerate_and_compare(tmp_path, options, quick, "sentence")
+    edited = next(rel for rel in tree if rel.startswith("articles/") and b"Warmedit" in tree[rel])
+    assert edited.removeprefix("articles/").removesuffix(".md") in made["pages"]

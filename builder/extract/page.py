@@ -13,7 +13,6 @@ from __future__ import annotations
 import copy
 import re
 
-import trafilatura
 from lxml import html as lxml_html
 
 from builder.extract.dateline import read_dateline
@@ -70,9 +69,17 @@ def read_page(source: str, rules: Rules) -> tuple[Extraction, str]:
     return extraction, "\n\n".join(([title] if title else []) + paragraphs) + "\n"
 
 
+def _trafilatura():
+    """trafilatura, imported when a saved page is first read (a third of a second: an archive of
+    text articles, or a build that finds every page in its cache, never needs it)."""
+    import trafilatura
+
+    return trafilatura
+
+
 def _parse(source: str) -> lxml_html.HtmlElement:
     source = CONTROL_REFERENCE.sub("", without_unsafe(source))  # lxml drops a page holding one
-    tree = trafilatura.load_html(source)  # lxml, with trafilatura's own repairs of broken pages
+    tree = _trafilatura().load_html(source)  # lxml, with trafilatura's own repairs of broken pages
     if tree is None:
         raise NotAnArticle("the page's HTML cannot be read")
     return tree
@@ -89,8 +96,8 @@ def _captions(tree) -> list[str]:
 
 def _body(tree, meta: PageMeta, captions: list[str]) -> list[Block]:
     """The article's paragraphs and subheadings in reading order (not the title, not captions)."""
-    found = trafilatura.bare_extraction(copy.deepcopy(tree), include_comments=False, include_tables=True,
-                                        include_images=False, include_links=False, with_metadata=False)
+    found = _trafilatura().bare_extraction(copy.deepcopy(tree), include_comments=False, include_tables=True,
+                                            include_images=False, include_links=False, with_metadata=False)
     if found is None or found.body is None:
         return []
     skip = {_key(c) for c in captions}
