@@ -201,23 +201,33 @@ def term_hash(term: str) -> int:
 
 
 def script(name: str, data) -> bytes:
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return f"{CALLBACK}({json.dumps(name)},{body});\n".encode("utf-8")
+    return f"{CALLBACK}({json.dumps(name)},{_json(data)});\n".encode("utf-8")
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _term_script(name: str, texts: dict[str, str]) -> bytes:
+    """script(name, {term: value}) from each value's JSON text (the same bytes)."""
+    body = ",".join(f"{_json(term)}:{texts[term]}" for term in sorted(texts))
+    return f"{CALLBACK}({json.dumps(name)},{{{body}}});\n".encode("utf-8")
 
 
 def index_pages(records: list[Record], filters: dict, articles: int,
                 scored: Callable[[Record], Iterable[tuple[str, int]]] | None = None) -> Iterator[Page]:
     """Every file of the index, deterministic for the same records (scored: see postings)."""
     total = len(records)
-    encoded = {term: encode(pairs(posting), total) for term, posting in postings(records, scored).items()}
-    size = sum(len(term) + len(json.dumps(value, separators=(",", ":"))) + 4 for term, value in encoded.items())
+    # each term's encoded postings written as JSON once: for the size, then in its term file
+    encoded = {term: _json(encode(pairs(posting), total)) for term, posting in postings(records, scored).items()}
+    size = sum(len(term) + len(text) + 4 for term, text in encoded.items())
     shards = 1 << max(0, math.ceil(math.log2(max(1, size / SHARD_BYTES))))
-    grouped: dict[int, dict] = defaultdict(dict)
-    for term, value in encoded.items():
-        grouped[term_hash(term) % shards][term] = value
+    grouped: dict[int, dict[str, str]] = defaultdict(dict)
+    for term, text in encoded.items():
+        grouped[term_hash(term) % shards][term] = text
     yield Page(f"{FOLDER}/index.js", index_script(total, articles, shards, filters))
     for number in range(shards):
-        yield Page(f"{FOLDER}/t/{number}.js", script(f"t/{number}", grouped.get(number, {})))
+        yield Page(f"{FOLDER}/t/{number}.js", _term_script(f"t/{number}", grouped.get(number, {})))
     for name, numbers in record_files(total, articles):
         yield Page(f"{FOLDER}/{name}.js", record_script(name, records, numbers))
 
