@@ -77,3 +77,16 @@ def test_a_damaged_or_missing_kept_file_scores_everything_again(archive, damage)
     run_cli("generate", "--jobs", "1", *folders(root))
     assert len(scored) > len(SEEDS) * 2
     _same_as_cold(root)
+
+
+def test_a_kept_file_that_cannot_be_written_only_slows_the_next_build(archive):
+    root, scored = archive
+    kept = root / ".cache" / kept_scores.FILE
+    kept.unlink()
+    kept.mkdir()  # a folder where the file goes: never written, never read
+    path = root / "content" / "articles" / f"{SEEDS[2].stem}-1.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\nAnother sentence.\n", encoding="utf-8")
+    run_cli("generate", "--jobs", "1", *folders(root))
+    assert kept.is_dir() and not list(kept.iterdir())
+    assert not list((root / ".cache").glob(".*.tmp"))
+    _same_as_cold(root)

@@ -14,6 +14,7 @@ record's terms are kept as one string and its scores as an array (a dict per rec
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -65,8 +66,9 @@ class KeptScores:
             with open(temporary, "wb") as file:
                 pickle.dump((FORMAT, self.salt, self.used), file, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.folder / FILE)
-        except OSError:
-            temporary.unlink(missing_ok=True)  # only the next build is slower
+        except OSError:  # only the next build is slower
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
 
     def _load(self) -> dict[bytes, tuple[str, array]]:
         try:
