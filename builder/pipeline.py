@@ -153,7 +153,8 @@ def gather(paths: Paths, jobs: int = 1, progress: Progress | None = None, *, reu
     # 7. render, page by page as the writer asks; the search index (builder/search/)
     registry_bytes = dump_registry(registry)
     pages = beside.chained(lambda: _pages(site, cache, paths.docs, report, registry_bytes),  # search: a second process
-                           lambda: written_where_made(search_pages(site, vocabulary)), parallel=jobs > 1)
+                           lambda: written_where_made(search_pages(site, vocabulary, cache.file.folder, cache.salt)),
+                           parallel=jobs > 1)
     return Archive(list(site.articles), report, pages, registry_bytes, cache, state, site=site)
 
 

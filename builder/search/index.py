@@ -21,7 +21,7 @@ from array import array
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import chain
-from typing import Iterator
+from typing import Callable, Iterable, Iterator
 
 from builder.models import Page
 from builder.search.records import Record
@@ -146,14 +146,20 @@ class RecordScores:
         return [cls.kept[key] for key in keys]
 
 
-def postings(records: list[Record]) -> dict[str, array]:
+def postings(records: list[Record], scored: Callable[[Record], Iterable[tuple[str, int]]] | None = None
+             ) -> dict[str, array]:
     """term (or filter key) -> its postings by record number, flat: [number, score, number, score, ...]
-    (an array of whole numbers: 2.5 million postings as tuples took ~150 MB at 10,000 articles)."""
+    (an array of whole numbers: 2.5 million postings as tuples took ~150 MB at 10,000 articles).
+    scored(record), if given, gives score_terms(record).items() (a build's kept scores)."""
     found: dict[str, array] = defaultdict(lambda: array("q"))
     # a build scores one record at a time: all records' scores at once held 10,000 dicts
-    scores_of = RecordScores.scores(records) if RecordScores.kept is not None else map(score_terms, records)
+    if scored is None:
+        kept = RecordScores.scores(records) if RecordScores.kept is not None else map(score_terms, records)
+        scores_of = (scores.items() for scores in kept)
+    else:
+        scores_of = map(scored, records)
     for number, (record, scores) in enumerate(zip(records, scores_of)):
-        for term, score in scores.items():
+        for term, score in scores:
             found[term].extend((number, score))
         for key in record.filters:
             found[key].extend((number, 0))
@@ -195,22 +201,33 @@ def term_hash(term: str) -> int:
 
 
 def script(name: str, data) -> bytes:
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return f"{CALLBACK}({json.dumps(name)},{body});\n".encode("utf-8")
+    return f"{CALLBACK}({json.dumps(name)},{_json(data)});\n".encode("utf-8")
 
 
-def index_pages(records: list[Record], filters: dict, articles: int) -> Iterator[Page]:
-    """Every file of the index, deterministic for the same records."""
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _term_script(name: str, texts: dict[str, str]) -> bytes:
+    """script(name, {term: value}) from each value's JSON text (the same bytes)."""
+    body = ",".join(f"{_json(term)}:{texts[term]}" for term in sorted(texts))
+    return f"{CALLBACK}({json.dumps(name)},{{{body}}});\n".encode("utf-8")
+
+
+def index_pages(records: list[Record], filters: dict, articles: int,
+                scored: Callable[[Record], Iterable[tuple[str, int]]] | None = None) -> Iterator[Page]:
+    """Every file of the index, deterministic for the same records (scored: see postings)."""
     total = len(records)
-    encoded = {term: encode(pairs(posting), total) for term, posting in postings(records).items()}
-    size = sum(len(term) + len(json.dumps(value, separators=(",", ":"))) + 4 for term, value in encoded.items())
+    # each term's encoded postings written as JSON once: for the size, then in its term file
+    encoded = {term: _json(encode(pairs(posting), total)) for term, posting in postings(records, scored).items()}
+    size = sum(len(term) + len(text) + 4 for term, text in encoded.items())
     shards = 1 << max(0, math.ceil(math.log2(max(1, size / SHARD_BYTES))))
-    grouped: dict[int, dict] = defaultdict(dict)
-    for term, value in encoded.items():
-        grouped[term_hash(term) % shards][term] = value
+    grouped: dict[int, dict[str, str]] = defaultdict(dict)
+    for term, text in encoded.items():
+        grouped[term_hash(term) % shards][term] = text
     yield Page(f"{FOLDER}/index.js", index_script(total, articles, shards, filters))
     for number in range(shards):
-        yield Page(f"{FOLDER}/t/{number}.js", script(f"t/{number}", grouped.get(number, {})))
+        yield Page(f"{FOLDER}/t/{number}.js", _term_script(f"t/{number}", grouped.get(number, {})))
     for name, numbers in record_files(total, articles):
         yield Page(f"{FOLDER}/{name}.js", record_script(name, records, numbers))
 
