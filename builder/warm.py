@@ -123,15 +123,20 @@ def remembered(name: str, key: Hashable, make: Callable[[], T]) -> T:
 def keeps(name: str) -> bool:
     """Whether remembered(name, ...) looks its key up (the preview, or a build's stores), so a
     caller works out a costly key only when it is used."""
-    return _kept is not None or (_built is not None and name in STORED_VALUES) or \
-        (_written_pages is not None and name in STORED_PAGES)
+    return _kept is not None or _store(name) is not None
+
+
+def _store(name: str) -> BuiltValues | WrittenPages | None:
+    """The last build's store that keeps this name's values, when one is set."""
+    if name in STORED_VALUES:
+        return _built
+    return _written_pages if name in STORED_PAGES else None
 
 
 def _stored(name: str, key: Hashable, make: Callable[[], T]) -> T:
     """make()'s value, or the one the last build stored for this key (when a store is set)."""
-    if _built is not None and name in STORED_VALUES:
-        return _built.get(name, key, make)
-    return _written_pages.get(name, key, make) if _written_pages and name in STORED_PAGES else make()
+    store = _store(name)
+    return make() if store is None else store.get(name, key, make)
 
 
 def peek(name: str, key: Hashable) -> object | None:
