@@ -8,8 +8,8 @@ import shutil
 import pytest
 
 from builder.search import kept_scores
-from tests.conftest import FIXTURES, folders, make_content, run_cli
-from tests.test_scale import tree
+from tests.conftest import FIXTURES, folders, run_cli
+from tests.test_scale import many_articles, tree
 
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
 
@@ -17,9 +17,7 @@ SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
 @pytest.fixture
 def archive(tmp_path, monkeypatch):
     """Two copies of each seed article, generated in this process; the records scored from here on counted."""
-    files = {f"articles/{s.stem}-{n}.txt": f"---\ntitle: Copy {n} of {s.stem}\n---\n{s.read_text(encoding='utf-8')}"
-             for s in SEEDS for n in range(2)}
-    make_content(tmp_path, files)
+    many_articles(tmp_path, copies=2)
     run_cli("generate", "--jobs", "1", *folders(tmp_path))
     scored = []
     real = kept_scores.score_terms

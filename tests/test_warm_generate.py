@@ -9,8 +9,8 @@ import pytest
 
 from builder import knowledge
 from builder.render import indexes
-from tests.conftest import FIXTURES, folders, make_content, run_cli
-from tests.test_scale import tree
+from tests.conftest import FIXTURES, folders, run_cli
+from tests.test_scale import many_articles, tree
 
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
 
@@ -18,9 +18,7 @@ SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
 @pytest.fixture
 def archive(tmp_path, monkeypatch):
     """Three copies of each seed article, generated; the listing pages rendered from here on counted."""
-    files = {f"articles/{s.stem}-{n}.txt": f"---\ntitle: Copy {n} of {s.stem}\n---\n{s.read_text(encoding='utf-8')}"
-             for s in SEEDS for n in range(3)}
-    make_content(tmp_path, files)
+    many_articles(tmp_path, copies=3)
     run_cli("generate", *folders(tmp_path))
     rendered = []
     real = indexes._entry_pages
