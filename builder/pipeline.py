@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from builder.process import Reader
     from builder.resolve import Site
 
+
 @dataclass
 class Archive:
     """Everything gathered in the first phase; the pages are made one at a time as they
